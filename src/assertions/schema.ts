@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Assertion specs (DESIGN §4). A sample passes when every assertion that applies to it passes.
+ * `value` strings are templated with the case's vars (`{{expected}}` included) before grading.
+ * Each `not_*` type is the negation of its base type.
+ */
+const textOptions = {
+  trim: z.boolean().optional(),
+  ignore_case: z.boolean().optional(),
+};
+
+const stringValued = (type: string) =>
+  z.strictObject({ type: z.literal(type), value: z.string(), ...textOptions });
+
+const textTypes = ['equals', 'contains', 'icontains', 'starts_with', 'ends_with', 'regex'] as const;
+export type TextAssertionType = (typeof textTypes)[number];
+
+export const AssertionSpecSchema = z.discriminatedUnion('type', [
+  ...textTypes.map((t) => stringValued(t)),
+  ...textTypes.map((t) => stringValued(`not_${t}`)),
+  z.strictObject({ type: z.literal('is_json') }),
+  z.strictObject({ type: z.literal('not_is_json') }),
+  z.strictObject({ type: z.literal('json_schema'), value: z.record(z.string(), z.unknown()) }),
+  z.strictObject({ type: z.literal('json_path_equals'), path: z.string(), value: z.unknown() }),
+  z.strictObject({ type: z.literal('max_tokens'), value: z.number().int().positive() }),
+  z.strictObject({ type: z.literal('max_latency_ms'), value: z.number().positive() }),
+  z.strictObject({
+    type: z.literal('llm_rubric'),
+    value: z.string(),
+    model: z.string().optional(),
+    threshold: z.number().min(0).max(1).optional(),
+    choices: z.array(z.strictObject({ choice: z.string(), score: z.number().min(0).max(1) })).optional(),
+    system: z.string().optional(),
+  }),
+  z.strictObject({
+    type: z.literal('tool_call'),
+    name: z.string(),
+    arguments: z.record(z.string(), z.unknown()).optional(),
+  }),
+] as unknown as [z.ZodObject, ...z.ZodObject[]]);
+
+/** Kept loose at the type level; `AssertionSpecSchema` is what validates. */
+export type AssertionSpec = { type: string; [key: string]: unknown };

@@ -1,0 +1,30 @@
+import type { ModelParams } from '../config/schema.js';
+import type { AssertionSpec } from '../assertions/schema.js';
+
+export type ChatRole = 'system' | 'developer' | 'user' | 'assistant';
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+}
+
+export type PromptFormat = 'github-models' | 'text' | 'chat';
+
+/**
+ * One version of a prompt file, parsed but not rendered: message templates still hold `{{var}}`.
+ * Settings found in the file itself (front matter, GitHub Models `model` / `modelParameters`) are here;
+ * promptgate.yml settings are merged on top later by the pipeline (the file wins over the provider defaults).
+ */
+export interface PromptDoc {
+  path: string;
+  format: PromptFormat;
+  messages: ChatMessage[];
+  model?: string;
+  params: ModelParams;
+  /** GitHub Models `testData` rows, as given (flat records). */
+  testData?: Record<string, unknown>[];
+  /** GitHub Models `evaluators`, mapped onto assertion specs. */
+  evaluators?: AssertionSpec[];
+  /** GitHub Models `name` / `description`, for the note. */
+  name?: string;
+  description?: string;
+}

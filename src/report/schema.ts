@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/**
+ * The JSON report (DESIGN §9). Field names in the contract are fixed; fields marked "extension" are additions
+ * documented in the README. The change note (Markdown) is rendered from this report alone, so that a report read
+ * back from disk (or merged from shards) renders the same note.
+ */
+
+export const VerdictSchema = z.enum(['pass', 'fail', 'inconclusive', 'error', 'skipped']);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const ChangeKindSchema = z.enum(['modified', 'added', 'deleted', 'renamed', 'settings', 'cases_only', 'unchanged']);
+export type ChangeKind = z.infer<typeof ChangeKindSchema>;
+
+const Interval = z.tuple([z.number(), z.number()]);
+const Percentiles = z.object({ p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable().optional() });
+const Tokens = z.object({ input: z.number(), output: z.number() });
+
+export const RuleResultSchema = z.object({
+  rule: z.string(),
+  verdict: VerdictSchema,
+  detail: z.string(),
+  /** extension: Holm-adjusted one-sided p-value for "worse than the allowed threshold", where the rule tests one. */
+  p_adjusted: z.number().nullable().optional(),
+});
+export type RuleResult = z.infer<typeof RuleResultSchema>;
+
+const VariantCount = z.object({ passed: z.number(), runs: z.number(), errors: z.number().optional() });
+
+export const CaseReportSchema = z.object({
+  id: z.string(),
+  tags: z.array(z.string()),
+  baseline: VariantCount.nullable(),
+  candidate: VariantCount.nullable(),
+  /** extension: one output per variant (the first sample), truncated, for the flipped-cases section. */
+  outputs: z.object({ baseline: z.string().nullable().optional(), candidate: z.string().nullable().optional() }).optional(),
+  /** extension: the first failing assertion's reason per variant, where a sample failed. */
+  reasons: z.object({ baseline: z.string().nullable().optional(), candidate: z.string().nullable().optional() }).optional(),
+});
+export type CaseReport = z.infer<typeof CaseReportSchema>;
+
+export const PassRateSchema = z.object({
+  baseline: z.number().nullable(),
+  candidate: z.number().nullable(),
+  delta: z.number().nullable(),
+  ci: Interval.nullable(),
+  p_value: z.number().nullable(),
+  /** extension: interval method, for the note and the README. */
+  method: z.string().optional(),
+  /** extension: interval on the candidate's absolute pass rate (added prompts, cases-only changes). */
+  candidate_ci: Interval.nullable().optional(),
+  /** extension: cases needed for the interval to resolve the gate, when inconclusive. */
+  cases_needed: z.number().nullable().optional(),
+});
+
+export const SuiteReportSchema = z.object({
+  name: z.string(),
+  prompt: z.string(),
+  change: ChangeKindSchema,
+  verdict: VerdictSchema,
+  n_cases: z.number(),
+  repeats: z.number(),
+  pass_rate: PassRateSchema,
+  latency_ms: z.object({
+    baseline: Percentiles.nullable(),
+    candidate: Percentiles.nullable(),
+    p95_ratio: z.number().nullable(),
+    p95_ratio_ci: Interval.nullable(),
+  }),
+  cost_usd: z.object({
+    baseline_per_case: z.number().nullable(),
+    candidate_per_case: z.number().nullable(),
+    ratio: z.number().nullable(),
+    ratio_ci: Interval.nullable(),
+    /** extension: mean USD per passing sample, per variant. */
+    baseline_per_pass: z.number().nullable().optional(),
+    candidate_per_pass: z.number().nullable().optional(),
+  }),
+  tokens: z.object({ baseline: Tokens, candidate: Tokens }),
+  rules: z.array(RuleResultSchema),
+  errors: z.object({ baseline: z.number(), candidate: z.number() }),
+  cases: z.array(CaseReportSchema),
+  /** extension: the details a reviewer reads in the Change section. */
+  change_detail: z
+    .object({
+      previous_path: z.string().nullable().optional(),
+      diff: z.string().nullable().optional(),
+      lines_added: z.number().optional(),
+      lines_removed: z.number().optional(),
+      /** "model: gpt-4o-mini → gpt-4o", "temperature: 0.7 → 0.2", … */
+      settings: z.array(z.string()).optional(),
+      model: z.object({ baseline: z.string().nullable(), candidate: z.string().nullable() }).optional(),
+    })
+    .optional(),
+  /** extension: pass-rate deltas per tag (the segments a team watches). */
+  by_tag: z
+    .array(
+      z.object({
+        tag: z.string(),
+        n_cases: z.number(),
+        baseline: z.number().nullable(),
+        candidate: z.number().nullable(),
+        delta: z.number().nullable(),
+        ci: Interval.nullable(),
+      }),
+    )
+    .optional(),
+  /** extension: calls and retries for this suite. */
+  calls: z.object({ total: z.number(), cached: z.number(), failed: z.number(), retried: z.number() }).optional(),
+  /** extension: why the suite was skipped or errored, in one sentence. */
+  message: z.string().optional(),
+});
+export type SuiteReport = z.infer<typeof SuiteReportSchema>;
+
+export const ReportSchema = z.object({
+  schema_version: z.literal(1),
+  verdict: VerdictSchema,
+  base: z.string(),
+  head: z.string(),
+  confidence: z.number(),
+  suites: z.array(SuiteReportSchema),
+  calls: z.object({ total: z.number(), cached: z.number(), failed: z.number(), retried: z.number() }),
+  cost_usd_total: z.number(),
+  duration_ms: z.number(),
+  /** extension: true when the run stopped early (signal, budget); the numbers cover what finished. */
+  partial: z.boolean().optional(),
+  /** extension: review-level notes (multiple-comparison adjustment, budget stop, fork PR, …). */
+  notes: z.array(z.string()).optional(),
+  /** extension: PR context for the Goal and Rollout sections. */
+  context: z
+    .object({
+      title: z.string().nullable().optional(),
+      goal: z.string().nullable().optional(),
+      rollout: z.string().nullable().optional(),
+      url: z.string().nullable().optional(),
+    })
+    .optional(),
+});
+export type Report = z.infer<typeof ReportSchema>;
