@@ -16,7 +16,7 @@ const stringValued = (type: string) =>
 const textTypes = ['equals', 'contains', 'icontains', 'starts_with', 'ends_with', 'regex'] as const;
 export type TextAssertionType = (typeof textTypes)[number];
 
-export const AssertionSpecSchema = z.discriminatedUnion('type', [
+export const AssertionSpecSchema: z.ZodType<AssertionSpec> = z.discriminatedUnion('type', [
   ...textTypes.map((t) => stringValued(t)),
   ...textTypes.map((t) => stringValued(`not_${t}`)),
   z.strictObject({ type: z.literal('is_json') }),
@@ -38,7 +38,7 @@ export const AssertionSpecSchema = z.discriminatedUnion('type', [
     name: z.string(),
     arguments: z.record(z.string(), z.unknown()).optional(),
   }),
-] as unknown as [z.ZodObject, ...z.ZodObject[]]);
+] as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<AssertionSpec>;
 
 /** Kept loose at the type level; `AssertionSpecSchema` is what validates. */
 export type AssertionSpec = { type: string; [key: string]: unknown };

@@ -1,0 +1,202 @@
+import picomatch from 'picomatch';
+import type { AssertionSpec } from '../assertions/schema.js';
+import { parseCases, casesFromRows } from '../cases/index.js';
+import type { EvalCase } from '../cases/types.js';
+import type { ChangedFile } from '../changes/types.js';
+import type { Config, SuiteConfig } from '../config/schema.js';
+import { PromptgateError } from '../errors.js';
+import { parsePromptFile } from '../prompts/index.js';
+import type { PromptDoc } from '../prompts/types.js';
+import type { ChangeKind } from '../report/schema.js';
+import { settingsChanges, variantSettings, type SettingsContext, type VariantSettings } from './settings.js';
+
+/** One side of the comparison (base or head commit), as the edge read it. */
+export interface Side {
+  sha: string;
+  config: Config | null;
+  configFile: string | null;
+  /** Every file path in the commit (for prompt globs). */
+  files: string[];
+  read(path: string): Promise<string | null>;
+}
+
+export interface PlannedVariant {
+  path: string;
+  text: string;
+  doc: PromptDoc;
+  settings: VariantSettings;
+}
+
+export interface PlannedSuite {
+  name: string;
+  prompt: string;
+  previousPath?: string;
+  change: ChangeKind;
+  baseline: PlannedVariant | null;
+  candidate: PlannedVariant | null;
+  cases: EvalCase[];
+  /** Assertions for every case (config `assert` + the prompt file's evaluators); cases add their own. */
+  assert: AssertionSpec[];
+  repeats: number;
+  /** Why nothing runs (deleted prompt, no trusted eval set), for the note. */
+  message?: string;
+}
+
+export interface PlanInput {
+  base: Side;
+  head: Side;
+  /** Where config, eval sets and assertions come from: 'head', or 'base' under pull_request_target. */
+  trusted: 'base' | 'head';
+  changed: ChangedFile[];
+  settings: SettingsContext;
+  repeatsOverride?: number;
+}
+
+export const DEFAULT_REPEATS = 3;
+const GITHUB_MODELS_PROMPT = /\.prompt\.ya?ml$/i;
+
+/**
+ * Which suites a change triggers, and with what (DESIGN §1): a change to the prompt file, to the model or runtime
+ * settings it runs with, or (absolute pass rate only) to its cases or assertions. Both variants run on the same
+ * cases: the trusted side's eval set.
+ */
+export async function planSuites(input: PlanInput): Promise<PlannedSuite[]> {
+  const trustedSide = input.trusted === 'base' ? input.base : input.head;
+  const config = trustedSide.config;
+  return config ? planConfigured(input, config, trustedSide) : planZeroConfig(input, trustedSide);
+}
+
+async function planConfigured(input: PlanInput, config: Config, trusted: Side): Promise<PlannedSuite[]> {
+  const { base, head, changed } = input;
+  const changedPaths = new Set(changed.flatMap((f) => [f.path, f.previousPath].filter((p): p is string => !!p)));
+  const planned: PlannedSuite[] = [];
+  for (const suite of config.suites) {
+    const matches = picomatch(suite.prompt, { dot: true });
+    // Settings at each side: the base's own suite definition for the baseline, unless config is trusted from base.
+    const baseSuite = input.trusted === 'base' ? suite : (base.config?.suites.find((s) => s.name === suite.name) ?? suite);
+    const baseConfig = input.trusted === 'base' ? config : (base.config ?? config);
+    const headConfig = input.trusted === 'base' ? config : config;
+    const targets = new Map<string, { path: string; previousPath?: string; kind: 'modified' | 'added' | 'removed' | 'renamed' | 'same' }>();
+    for (const f of changed) {
+      if (matches(f.path) || (f.previousPath && matches(f.previousPath))) {
+        targets.set(f.path, { path: f.path, previousPath: f.previousPath, kind: f.status });
+      }
+    }
+    for (const path of head.files.filter((p) => matches(p))) {
+      if (!targets.has(path) && !changedPaths.has(path)) targets.set(path, { path, kind: 'same' });
+    }
+    const several = targets.size > 1;
+    for (const t of [...targets.values()].sort((a, b) => a.path.localeCompare(b.path))) {
+      const name = several ? `${suite.name} (${t.path})` : suite.name;
+      const casesFile = suite.cases;
+      if (t.kind === 'removed') {
+        planned.push(emptySuite(name, t.path, 'deleted', suite, `${t.path} was deleted; nothing to compare.`, input));
+        continue;
+      }
+      const candidate = await variantAt(head, t.path, headConfig, suite, input);
+      const baselinePath = t.kind === 'renamed' ? t.previousPath! : t.path;
+      const baseline = t.kind === 'added' ? null : await variantAt(base, baselinePath, baseConfig, baseSuite, input);
+      let change: ChangeKind;
+      if (t.kind === 'same') {
+        if (!baseline) continue;
+        const settingsDiff = settingsChanges(baseline.settings, candidate.settings);
+        const casesChanged =
+          (casesFile !== undefined && changedPaths.has(casesFile)) ||
+          JSON.stringify(baseSuite.assert ?? []) !== JSON.stringify(suite.assert ?? []);
+        if (settingsDiff.length > 0) change = 'settings';
+        else if (casesChanged) change = 'cases_only';
+        else continue;
+      } else {
+        change = t.kind === 'added' ? 'added' : t.kind === 'renamed' ? 'renamed' : 'modified';
+      }
+      const evalDoc = (input.trusted === 'base' ? baseline?.doc : candidate.doc) ?? null;
+      const cases = await loadCases(trusted, casesFile, evalDoc, name);
+      if (!cases) {
+        planned.push(
+          emptySuite(name, t.path, change, suite, 'No trusted eval set: under pull_request_target the cases come from the base commit, which has none for this prompt.', input),
+        );
+        continue;
+      }
+      planned.push({
+        name,
+        prompt: t.path,
+        previousPath: t.kind === 'renamed' ? t.previousPath : undefined,
+        change,
+        baseline: change === 'cases_only' ? null : baseline,
+        candidate,
+        cases,
+        assert: [...(suite.assert ?? []), ...(evalDoc?.evaluators ?? [])],
+        repeats: input.repeatsOverride ?? suite.repeats ?? DEFAULT_REPEATS,
+      });
+    }
+  }
+  return planned;
+}
+
+/** Zero-config mode (DESIGN §2): every changed GitHub Models prompt file with `testData` is a suite of its own. */
+async function planZeroConfig(input: PlanInput, trusted: Side): Promise<PlannedSuite[]> {
+  const planned: PlannedSuite[] = [];
+  for (const f of input.changed) {
+    if (!GITHUB_MODELS_PROMPT.test(f.path)) continue;
+    if (f.status === 'removed') {
+      planned.push(emptySuite(f.path, f.path, 'deleted', null, `${f.path} was deleted; nothing to compare.`, input));
+      continue;
+    }
+    const candidate = await variantAt(input.head, f.path, null, null, input);
+    const baselinePath = f.status === 'renamed' ? f.previousPath! : f.path;
+    const baseline = f.status === 'added' ? null : await variantAt(input.base, baselinePath, null, null, input);
+    const evalDoc = input.trusted === 'base' ? baseline?.doc : candidate.doc;
+    if (!evalDoc?.testData?.length) {
+      if (input.trusted === 'base' && candidate.doc.testData?.length) {
+        planned.push(emptySuite(f.path, f.path, 'added', null, 'No trusted eval set: under pull_request_target the testData comes from the base commit, which has none for this prompt.', input));
+      }
+      continue; // a prompt file without testData is not a suite
+    }
+    const cases = casesFromRows(evalDoc.testData, input.trusted === 'base' ? baselinePath : f.path);
+    planned.push({
+      name: candidate.doc.name ?? f.path,
+      prompt: f.path,
+      previousPath: f.status === 'renamed' ? f.previousPath : undefined,
+      change: f.status === 'added' ? 'added' : f.status === 'renamed' ? 'renamed' : 'modified',
+      baseline,
+      candidate,
+      cases,
+      assert: evalDoc.evaluators ?? [],
+      repeats: input.repeatsOverride ?? DEFAULT_REPEATS,
+    });
+    void trusted;
+  }
+  return planned;
+}
+
+async function variantAt(side: Side, path: string, config: Config | null, suite: SuiteConfig | null, input: PlanInput): Promise<PlannedVariant> {
+  const text = await side.read(path);
+  if (text === null) {
+    throw new PromptgateError(`prompt file not found at ${side.sha.slice(0, 7)}`, { file: path, hint: 'check the suite\'s `prompt` path or glob' });
+  }
+  const doc = parsePromptFile(path, text);
+  return { path, text, doc, settings: variantSettings(config, suite, doc, { ...input.settings, configFile: side.configFile }) };
+}
+
+async function loadCases(side: Side, casesFile: string | undefined, doc: PromptDoc | null, suiteName: string): Promise<EvalCase[] | null> {
+  if (casesFile) {
+    const text = await side.read(casesFile);
+    if (text === null) {
+      throw new PromptgateError(`cases file not found at ${side.sha.slice(0, 7)}`, {
+        file: casesFile,
+        hint: `create it, or fix the \`cases\` path of suite "${suiteName}" in the config`,
+      });
+    }
+    return parseCases(casesFile, text);
+  }
+  if (doc?.testData?.length) return casesFromRows(doc.testData, doc.path);
+  if (doc === null) return null;
+  throw new PromptgateError(`suite "${suiteName}" has no eval cases`, {
+    file: side.configFile ?? undefined,
+    hint: 'set `cases:` to a .jsonl/.json/.yaml/.csv file, or add `testData` to the .prompt.yml file',
+  });
+}
+
+function emptySuite(name: string, prompt: string, change: ChangeKind, suite: SuiteConfig | null, message: string, input: PlanInput): PlannedSuite {
+  return { name, prompt, change, baseline: null, candidate: null, cases: [], assert: suite?.assert ?? [], repeats: input.repeatsOverride ?? suite?.repeats ?? DEFAULT_REPEATS, message };
+}
