@@ -1,5 +1,21 @@
-import type { Report } from './report/schema.js';
+import { join } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { gradeOutput } from './assertions/index.js';
+import { changedFilesBetween, listFilesAt, readFileAt, resolveRev } from './changes/git.js';
+import { prContext } from './changes/pr-context.js';
 import type { ChangedFile } from './changes/types.js';
+import { CONFIG_PATHS, parseConfig } from './config/load.js';
+import { GateSchema, RunSchema, type Config } from './config/schema.js';
+import { PromptgateError } from './errors.js';
+import { evaluateGate, type GateSuiteInput } from './gate/index.js';
+import { measureSuite } from './stats/index.js';
+import { planRequests, shardSlice } from './plan/requests.js';
+import { apiKeyFor, settingsChanges } from './plan/settings.js';
+import { planSuites, type PlannedSuite, type PlannedVariant, type Side } from './plan/suites.js';
+import { ReportSchema, type Report, type SuiteReport, type Verdict } from './report/schema.js';
+import { aggregateSuite } from './results/aggregate.js';
+import { diskCache, estimateCost, runSamples, type ResponseCache } from './run/index.js';
+import type { CallCounts, Endpoint, ModelOutput, SampleRecord, SampleRequest } from './run/types.js';
 
 /** Progress of a running review, for a bar on stderr or a log line in the Action. */
 export interface ReviewProgress {
@@ -37,6 +53,12 @@ export interface ReviewInput {
   zeroConfigProvider?: { baseUrl: string; apiKey?: string; model?: string };
   /** PR context for the note's Goal and Rollout sections. */
   context?: { title?: string; body?: string; url?: string };
+  /** Run only this deterministic slice of the samples (`--shard i/n`); the output then carries `records`. */
+  shard?: { index: number; count: number };
+  /** Samples already computed elsewhere (shard files): no model is called; missing samples are an error. */
+  records?: SampleRecord[];
+  /** Disable the response cache (default: on, in the config's `run.cache_dir`). */
+  noCache?: boolean;
   onProgress?: (p: ReviewProgress) => void;
   /** Log line sink (stderr in the CLI, core.info in the Action). */
   log?: (line: string) => void;
@@ -47,8 +69,271 @@ export interface ReviewOutput {
   report: Report;
   /** Paths of the prompt files that changed and triggered a suite (repo-relative). */
   changedPrompts: string[];
+  /** Every finished sample (what a shard writes for `promptgate merge`). */
+  records: SampleRecord[];
+  /** Samples planned in this run (after sharding). */
+  planned: number;
 }
 
-export async function review(_input: ReviewInput): Promise<ReviewOutput> {
-  throw new Error('review() is not implemented yet');
+/**
+ * The one pipeline behind the CLI and the Action: read both sides → plan → run (or take given samples) →
+ * statistics → gate → report. Bad input throws PromptgateError before any model call; a failed run still
+ * returns a report (verdict `error`) so nothing computed is lost.
+ */
+export async function review(input: ReviewInput): Promise<ReviewOutput> {
+  const started = Date.now();
+  const log = input.log ?? (() => {});
+  const [baseSha, headSha] = [await resolveRev(input.repoDir, input.base), await resolveRev(input.repoDir, input.head)];
+  const [base, head] = await Promise.all([readSide(input, baseSha), readSide(input, headSha)]);
+  const trusted = input.trustedSide ?? 'head';
+  const trustedSide = trusted === 'base' ? base : head;
+  const config = trustedSide.config;
+  const gate = config?.gate ?? GateSchema.parse({});
+  const runConfig = config?.run ?? RunSchema.parse({});
+  const changed = input.changedFiles ?? (await changedFilesBetween(input.repoDir, baseSha, headSha));
+  const context = input.context ? prContext(input.context.title, input.context.body, input.context.url) : undefined;
+
+  const planned = await planSuites({
+    base,
+    head,
+    trusted,
+    changed,
+    settings: {
+      env: input.env,
+      configFile: null,
+      overrides: { baseUrl: input.overrides?.baseUrl },
+      zeroConfig: config ? undefined : input.zeroConfigProvider,
+    },
+    repeatsOverride: input.overrides?.repeats,
+  });
+  const changedPrompts = planned.map((s) => s.prompt);
+  const skeleton = (verdict: Verdict, suites: SuiteReport[], extra: Partial<Report> = {}): Report => ({
+    schema_version: 1,
+    verdict,
+    base: baseSha,
+    head: headSha,
+    confidence: gate.confidence,
+    suites,
+    calls: { total: 0, cached: 0, failed: 0, retried: 0 },
+    cost_usd_total: 0,
+    duration_ms: Date.now() - started,
+    ...(context ? { context } : {}),
+    ...extra,
+  });
+  if (planned.length === 0) {
+    log('No prompt changes: nothing to review.');
+    return { report: skeleton('skipped', [], { notes: ['No prompt changes: no suite was triggered.'] }), changedPrompts, records: [], planned: 0 };
+  }
+
+  // Keys are looked up only for what will run, so a review with nothing to run never asks for one.
+  const endpoints = new Map<PlannedVariant, Endpoint>();
+  const endpointFor = (v: PlannedVariant): Endpoint => {
+    let e = endpoints.get(v);
+    if (!e) {
+      const apiKey = apiKeyFor(v.settings, { env: input.env, apiKey: input.overrides?.apiKey, fallback: config ? undefined : input.zeroConfigProvider?.apiKey });
+      e = { baseURL: v.settings.baseURL, apiKey, model: v.settings.model, params: v.settings.params, pricing: v.settings.pricing };
+      endpoints.set(v, e);
+    }
+    return e;
+  };
+  const allRequests = planned.flatMap((s) => planRequests(s, endpointFor));
+  const requests = shardSlice(allRequests, input.shard);
+  const cache: ResponseCache | null = input.noCache || input.records ? null : diskCache(join(input.repoDir, runConfig.cache_dir));
+
+  let records: SampleRecord[];
+  let calls: CallCounts;
+  let stopped: { reason: string; message: string } | undefined;
+  if (input.records) {
+    records = pickGivenRecords(requests, input.records);
+    calls = countCalls(records);
+  } else {
+    const budget = input.overrides?.budgetUsd ?? runConfig.budget_usd;
+    if (budget !== undefined) {
+      const uncached = cache ? await filterUncached(requests, cache) : requests;
+      const estimate = estimateCost(uncached);
+      log(`Estimated cost: $${estimate.usd.toFixed(4)} for ${estimate.calls} uncached calls (budget $${budget.toFixed(2)}).`);
+      if (estimate.usd > budget) {
+        const message = `Refused to start: the estimated cost $${estimate.usd.toFixed(2)} for ${estimate.calls} calls is over the budget of $${budget.toFixed(2)}. Raise run.budget_usd (or --budget-usd / budget-usd), lower repeats, or trim the eval set.`;
+        const suites = planned.map((s) => emptySuiteReport(s, 'error', message));
+        return { report: skeleton('error', suites, { notes: [message] }), changedPrompts, records: [], planned: requests.length };
+      }
+    }
+    log(`Running ${requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${input.overrides?.concurrency ?? runConfig.concurrency}).`);
+    const outcome = await runSamples(requests, {
+      concurrency: input.overrides?.concurrency ?? runConfig.concurrency,
+      timeoutMs: runConfig.timeout_s * 1000,
+      maxRetries: runConfig.max_retries,
+      rpm: runConfig.rpm,
+      tpm: runConfig.tpm,
+      cache,
+      budgetUsd: budget,
+      signal: input.signal,
+      grade: async (req: SampleRequest, output: ModelOutput) => gradeOutput(req.assert, output),
+      onProgress: input.onProgress,
+    });
+    records = outcome.records;
+    calls = outcome.calls;
+    stopped = outcome.stopped;
+  }
+
+  const report = buildReport({ planned, records, calls, gateConfig: gate, skeleton, stopped, sharded: !!input.shard && input.shard.count > 1 });
+  return { report: ReportSchema.parse(report), changedPrompts, records, planned: requests.length };
+}
+
+async function readSide(input: ReviewInput, sha: string): Promise<Side> {
+  const read = (path: string) => readFileAt(input.repoDir, sha, path);
+  const candidates = input.configPath ? [input.configPath] : [...CONFIG_PATHS];
+  let config: Config | null = null;
+  let configFile: string | null = null;
+  for (const path of candidates) {
+    const text = await read(path);
+    if (text !== null) {
+      config = parseConfig(path, text);
+      configFile = path;
+      break;
+    }
+  }
+  return { sha, config, configFile, files: await listFilesAt(input.repoDir, sha), read };
+}
+
+async function filterUncached(requests: SampleRequest[], cache: ResponseCache): Promise<SampleRequest[]> {
+  const out: SampleRequest[] = [];
+  for (const r of requests) if ((await cache.get(r.cacheKey)) === undefined) out.push(r);
+  return out;
+}
+
+function pickGivenRecords(requests: SampleRequest[], given: SampleRecord[]): SampleRecord[] {
+  const byKey = new Map(given.map((r) => [`${r.suite}\0${r.variant}\0${r.caseId}\0${r.sampleIndex}`, r]));
+  const missing: string[] = [];
+  const out: SampleRecord[] = [];
+  for (const q of requests) {
+    const r = byKey.get(`${q.suite}\0${q.variant}\0${q.caseId}\0${q.sampleIndex}`);
+    if (r) out.push(r);
+    else missing.push(`${q.suite}/${q.variant}/${q.caseId}#${q.sampleIndex}`);
+  }
+  if (missing.length > 0) {
+    throw new PromptgateError(`${missing.length} planned samples are missing from the shard files (first: ${missing[0]})`, {
+      hint: 'merge the parts of every shard (1/n … n/n) of the same base, head and config',
+    });
+  }
+  return out;
+}
+
+function countCalls(records: SampleRecord[]): CallCounts {
+  const calls: CallCounts = { total: 0, cached: 0, failed: 0, retried: 0 };
+  for (const r of records) {
+    calls.total++;
+    if (r.cached) calls.cached++;
+    if (!r.ok) calls.failed++;
+    calls.retried += r.retries;
+  }
+  return calls;
+}
+
+interface BuildArgs {
+  planned: PlannedSuite[];
+  records: SampleRecord[];
+  calls: CallCounts;
+  gateConfig: Config['gate'];
+  skeleton: (verdict: Verdict, suites: SuiteReport[], extra?: Partial<Report>) => Report;
+  stopped?: { reason: string; message: string };
+  sharded: boolean;
+}
+
+function buildReport(args: BuildArgs): Report {
+  const { planned, records, gateConfig } = args;
+  const runnable = planned.filter((s) => !s.message);
+  const results = runnable.map((s) => aggregateSuite(s, records));
+  const measured = results.map((r) => measureSuite(r.samples, { confidence: gateConfig.confidence }));
+  const gateInputs: GateSuiteInput[] = runnable.map((s, i) => ({
+    name: s.name,
+    change: s.change,
+    measured: measured[i]!,
+    cases: results[i]!.samples,
+    calls: { total: results[i]!.calls.total, failed: results[i]!.calls.failed },
+    runs_planned: s.cases.length * s.repeats * ((s.baseline ? 1 : 0) + (s.candidate ? 1 : 0)),
+  }));
+  const gate = evaluateGate(gateInputs, gateConfig);
+  const suites: SuiteReport[] = planned.map((s) => {
+    const i = runnable.indexOf(s);
+    if (i < 0) return emptySuiteReport(s, 'skipped', s.message!);
+    const r = results[i]!;
+    const m = measured[i]!;
+    const g = gate.suites[i]!;
+    const diff = changeDetail(s);
+    return {
+      name: s.name,
+      prompt: s.prompt,
+      change: s.change,
+      verdict: g.verdict,
+      n_cases: s.cases.length,
+      repeats: s.repeats,
+      pass_rate: { ...m.pass_rate, cases_needed: m.pass_rate.cases_needed ?? g.cases_needed },
+      latency_ms: m.latency_ms,
+      cost_usd: m.cost_usd,
+      tokens: r.tokens,
+      rules: g.rules,
+      errors: r.errors,
+      cases: r.cases,
+      change_detail: diff,
+      by_tag: m.by_tag,
+      calls: r.calls,
+      ...(g.verdict === 'error' && r.firstError ? { message: `Calls failed: ${r.firstError}` } : {}),
+    };
+  });
+  const notes = [...gate.notes];
+  let verdict = gate.verdict;
+  if (args.stopped) {
+    notes.unshift(`Partial: ${args.stopped.message}`);
+    verdict = 'error';
+  }
+  if (args.sharded) notes.unshift('Shard result: this covers one slice of the samples; merge all shards with `promptgate merge` for the verdict.');
+  const cost = records.reduce((sum, r) => sum + r.costUsd, 0);
+  return args.skeleton(verdict, suites, {
+    calls: args.calls,
+    cost_usd_total: cost,
+    ...(args.stopped || args.sharded ? { partial: true } : {}),
+    ...(notes.length ? { notes } : {}),
+  });
+}
+
+function changeDetail(s: PlannedSuite): SuiteReport['change_detail'] {
+  const b = s.baseline;
+  const c = s.candidate;
+  const model = { baseline: b?.settings.model ?? null, candidate: c?.settings.model ?? null };
+  if (!b || !c) return { previous_path: s.previousPath ?? null, model };
+  const patch = b.text === c.text ? null : createTwoFilesPatch(b.path, c.path, b.text, c.text, undefined, undefined, { context: 3 });
+  let added = 0;
+  let removed = 0;
+  for (const line of patch?.split('\n').slice(4) ?? []) {
+    if (line.startsWith('+') && !line.startsWith('+++')) added++;
+    else if (line.startsWith('-') && !line.startsWith('---')) removed++;
+  }
+  return {
+    previous_path: s.previousPath ?? null,
+    diff: patch,
+    lines_added: added,
+    lines_removed: removed,
+    settings: settingsChanges(b.settings, c.settings),
+    model,
+  };
+}
+
+function emptySuiteReport(s: PlannedSuite, verdict: Verdict, message: string): SuiteReport {
+  return {
+    name: s.name,
+    prompt: s.prompt,
+    change: s.change,
+    verdict,
+    n_cases: s.cases.length,
+    repeats: s.repeats,
+    pass_rate: { baseline: null, candidate: null, delta: null, ci: null, p_value: null },
+    latency_ms: { baseline: null, candidate: null, p95_ratio: null, p95_ratio_ci: null },
+    cost_usd: { baseline_per_case: null, candidate_per_case: null, ratio: null, ratio_ci: null },
+    tokens: { baseline: { input: 0, output: 0 }, candidate: { input: 0, output: 0 } },
+    rules: [],
+    errors: { baseline: 0, candidate: 0 },
+    cases: [],
+    message,
+  };
 }
