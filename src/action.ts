@@ -1,0 +1,252 @@
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import * as core from '@actions/core';
+import * as cache from '@actions/cache';
+import { z } from 'zod';
+import { git, readFileAt } from './changes/git.js';
+import { CONFIG_PATHS, parseConfig } from './config/load.js';
+import { formatError } from './errors.js';
+import { completeCheckRun, conclusionFor, startCheckRun } from './github/checks.js';
+import { makeOctokit } from './github/client.js';
+import { STICKY_MARKER, upsertStickyComment } from './github/comment.js';
+import { parseEvent, type ReviewEvent } from './github/event.js';
+import { listPullRequestFiles } from './github/files.js';
+import { checkTitle, renderChangeNote, writeJsonReport } from './report/index.js';
+import type { Report, Verdict } from './report/schema.js';
+import { review } from './review.js';
+
+const GITHUB_MODELS = { baseUrl: 'https://models.github.ai/inference', model: 'openai/gpt-4o-mini' };
+const COMMENT_LIMIT = 65_536;
+const CHECK_LIMIT = 65_535;
+
+const flag = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(z.enum(['true', 'false', '']))
+  .transform((s) => s === 'true');
+const optionalNumber = (min: number) =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.union([z.literal('').transform(() => undefined), z.coerce.number().min(min)]));
+
+/** Action inputs (action.yml), validated at the edge. */
+const InputsSchema = z.object({
+  config: z.string().transform((s) => s.trim() || undefined),
+  'github-token': z.string().trim(),
+  'api-key': z.string().transform((s) => s.trim() || undefined),
+  'base-url': z.string().transform((s) => s.trim() || undefined),
+  'check-name': z.string().transform((s) => s.trim() || 'promptgate'),
+  comment: z.string().transform((s) => s.trim() || 'true').pipe(flag),
+  repeats: optionalNumber(1).pipe(z.number().int().optional()),
+  concurrency: optionalNumber(1).pipe(z.number().int().optional()),
+  'budget-usd': optionalNumber(0).optional(),
+  'fail-on-inconclusive': z.string().transform((s) => s.trim() || 'false').pipe(flag),
+});
+type Inputs = z.infer<typeof InputsSchema>;
+
+function readInputs(): Inputs {
+  const raw = Object.fromEntries(Object.keys(InputsSchema.shape).map((k) => [k, core.getInput(k)]));
+  const parsed = InputsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`input "${String(issue.path[0])}" is invalid: ${issue.message} (got "${raw[String(issue.path[0])]}")`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The Action: a thin shell over review(). Reads inputs and the event, starts the check run on the PR head,
+ * runs the review on the checkout, then writes the JSON report, the sticky comment, the check run, the job summary
+ * and the outputs. The job's exit status mirrors the check, so either can be the required check.
+ */
+export async function run(): Promise<void> {
+  const env = process.env;
+  let inputs: Inputs;
+  let event: ReviewEvent;
+  try {
+    inputs = readInputs();
+    if (inputs['api-key']) core.setSecret(inputs['api-key']);
+    if (inputs['github-token']) core.setSecret(inputs['github-token']);
+    const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as unknown;
+    event = parseEvent(env.GITHUB_EVENT_NAME ?? '', payload, env);
+  } catch (err) {
+    core.setOutput('verdict', 'error');
+    core.setFailed(`promptgate: ${formatError(err)}`);
+    return;
+  }
+
+  const octokit = makeOctokit(inputs['github-token'], { baseUrl: env.GITHUB_API_URL, log: core.info });
+  const repoDir = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+  const reportPath = join(env.RUNNER_TEMP ?? repoDir, 'promptgate-report.json');
+  const detailsUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${event.owner}/${event.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  const check = await startCheckRun(octokit, { owner: event.owner, repo: event.repo, headSha: event.headSha, name: inputs['check-name'], detailsUrl });
+  if ('unavailable' in check) core.warning(`No check run: ${check.unavailable}. The job's exit status carries the verdict instead.`);
+  const isPr = event.kind === 'pull_request' || event.kind === 'pull_request_target';
+
+  let report: Report | null = null;
+  let changedPrompts: string[] = [];
+  let failure: string | null = null;
+  try {
+    if (isPr && event.isFork && event.kind === 'pull_request' && !inputs['api-key'] && !env.OPENAI_API_KEY) {
+      report = forkReport(event);
+    } else {
+      await ensureCommits(repoDir, [event.baseSha, event.headSha].filter((s): s is string => !!s));
+      const base = event.baseSha ?? `${event.headSha}~1`;
+      const changedFiles = isPr ? await listPullRequestFiles(octokit, event) : undefined;
+      const trustedSide = event.kind === 'pull_request_target' ? 'base' : 'head';
+      const cacheDir = await cacheDirFor(repoDir, trustedSide === 'base' ? base : event.headSha, inputs.config);
+      const cacheKey = await restoreResponseCache(repoDir, cacheDir, base, inputs.config);
+      const out = await review({
+        repoDir,
+        base,
+        head: event.headSha,
+        configPath: inputs.config,
+        trustedSide,
+        changedFiles,
+        overrides: {
+          repeats: inputs.repeats,
+          concurrency: inputs.concurrency,
+          budgetUsd: inputs['budget-usd'],
+          baseUrl: inputs['base-url'],
+          apiKey: inputs['api-key'],
+        },
+        env,
+        zeroConfigProvider: { ...GITHUB_MODELS, apiKey: inputs['github-token'] },
+        context: isPr ? { title: event.title, body: event.body, url: event.url } : undefined,
+        log: core.info,
+        onProgress: progressLogger(),
+      });
+      report = out.report;
+      changedPrompts = out.changedPrompts;
+      if (cacheKey) await saveResponseCache(repoDir, cacheDir, cacheKey);
+    }
+  } catch (err) {
+    failure = formatError(err);
+    core.error(failure);
+  }
+
+  const verdict: Verdict = report?.verdict ?? 'error';
+  const conclusion = conclusionFor(verdict, inputs['fail-on-inconclusive']);
+  const note = report ? renderChangeNote(report, { target: 'summary' }) : `## promptgate: error\n\n${'```'}\n${failure}\n${'```'}\n`;
+  if (report) {
+    await mkdir(dirname(reportPath), { recursive: true });
+    await writeFile(reportPath, writeJsonReport(report));
+    core.setOutput('report-path', reportPath);
+  }
+
+  let commentUrl = '';
+  if (isPr && inputs.comment) {
+    const body = report ? renderChangeNote(report, { target: 'comment', marker: STICKY_MARKER, maxChars: COMMENT_LIMIT }) : `${STICKY_MARKER}\n${note}`;
+    try {
+      // A PR without prompt changes gets no new comment; an earlier note is updated so it never goes stale.
+      const res = await upsertStickyComment(octokit, {
+        owner: event.owner,
+        repo: event.repo,
+        issueNumber: event.number,
+        body,
+        createIfMissing: verdict !== 'skipped',
+      });
+      if (res) commentUrl = res.url;
+    } catch (err) {
+      core.warning(`Could not write the PR comment (${formatError(err)}). Give the workflow \`pull-requests: write\`.`);
+    }
+  }
+
+  if (!('unavailable' in check)) {
+    const title = report ? checkTitle(report) : 'promptgate could not run';
+    const summary = report ? renderChangeNote(report, { target: 'check', maxChars: CHECK_LIMIT }) : note;
+    const done = await completeCheckRun(octokit, { owner: event.owner, repo: event.repo, checkRunId: check.id, headSha: event.headSha, name: inputs['check-name'], conclusion, title, summary });
+    if ('unavailable' in done) core.warning(`Could not complete the check run: ${done.unavailable}`);
+  }
+  await core.summary.addRaw(note).write();
+
+  core.setOutput('verdict', verdict);
+  core.setOutput('comment-url', commentUrl);
+  core.setOutput('changed-prompts', JSON.stringify(changedPrompts));
+  const delta = report?.suites.find((s) => s.pass_rate.delta !== null)?.pass_rate.delta;
+  core.setOutput('pass-rate-delta', delta === undefined || delta === null ? '' : String(delta));
+  if (conclusion === 'failure') core.setFailed(failure ? `promptgate: ${failure}` : `promptgate verdict: ${verdict}`);
+}
+
+/** Fork PRs get no secrets: say so plainly, with the way to run it, in a neutral check instead of a crash. */
+function forkReport(event: Extract<ReviewEvent, { isFork: boolean }>): Report {
+  return {
+    schema_version: 1,
+    verdict: 'inconclusive',
+    base: event.baseSha,
+    head: event.headSha,
+    confidence: 0.95,
+    suites: [],
+    calls: { total: 0, cached: 0, failed: 0, retried: 0 },
+    cost_usd_total: 0,
+    duration_ms: 0,
+    notes: [
+      `This PR comes from a fork (${event.headRepoFullName}), and GitHub gives fork PRs no secrets, so promptgate could not call the model. ` +
+        'A maintainer can run the review by adding a label that triggers a `pull_request_target` workflow (see the README: "Fork pull requests"), ' +
+        'or by running `npx promptgate run --base main --head <branch>` locally.',
+    ],
+    context: { title: event.title, goal: null, rollout: null, url: event.url },
+  };
+}
+
+/** actions/checkout fetches one commit by default; fetch the ones the review needs when they are missing. */
+async function ensureCommits(repoDir: string, shas: string[]): Promise<void> {
+  const missing: string[] = [];
+  for (const sha of shas) {
+    try {
+      await git(repoDir, ['cat-file', '-e', `${sha}^{commit}`]);
+    } catch {
+      missing.push(sha);
+    }
+  }
+  if (missing.length) {
+    core.info(`Fetching ${missing.join(', ')} (use actions/checkout with fetch-depth: 0 to skip this).`);
+    await git(repoDir, ['fetch', '--no-tags', '--depth=2', 'origin', ...missing]);
+  }
+}
+
+async function cacheDirFor(repoDir: string, sha: string, configPath: string | undefined): Promise<string> {
+  for (const path of configPath ? [configPath] : CONFIG_PATHS) {
+    const text = await readFileAt(repoDir, sha, path);
+    if (text !== null) return parseConfig(path, text).run.cache_dir;
+  }
+  return '.promptgate/cache';
+}
+
+/**
+ * The response cache persists between runs with @actions/cache, keyed by base sha + config hash and restored by
+ * prefix, so later pushes to the same PR (and other PRs on the same base) do not pay again for baseline samples.
+ */
+async function restoreResponseCache(repoDir: string, cacheDir: string, base: string, configPath: string | undefined): Promise<string | null> {
+  if (!cache.isFeatureAvailable()) return null;
+  const configText = (await readFileAt(repoDir, base, configPath ?? CONFIG_PATHS[0])) ?? '';
+  const configHash = createHash('sha256').update(configText).digest('hex').slice(0, 12);
+  const key = `promptgate-${base}-${configHash}-${process.env.GITHUB_RUN_ID ?? Date.now()}`;
+  try {
+    const hit = await cache.restoreCache([join(repoDir, cacheDir)], key, [`promptgate-${base}-${configHash}-`, `promptgate-${base}-`, 'promptgate-']);
+    core.info(hit ? `Response cache restored from ${hit}.` : 'No response cache yet.');
+  } catch (err) {
+    core.warning(`Response cache not restored: ${formatError(err)}`);
+  }
+  return key;
+}
+
+async function saveResponseCache(repoDir: string, cacheDir: string, key: string): Promise<void> {
+  try {
+    await cache.saveCache([join(repoDir, cacheDir)], key);
+  } catch (err) {
+    core.info(`Response cache not saved: ${formatError(err)}`);
+  }
+}
+
+function progressLogger() {
+  let last = 0;
+  return (p: { done: number; total: number; cached: number; failed: number; etaMs: number | null }) => {
+    const now = Date.now();
+    if (now - last < 10_000 && p.done !== p.total) return;
+    last = now;
+    core.info(`${p.done}/${p.total} samples · ${p.cached} cached · ${p.failed} failed${p.etaMs !== null ? ` · ETA ${Math.ceil(p.etaMs / 1000)}s` : ''}`);
+  };
+}
