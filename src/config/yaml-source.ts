@@ -18,7 +18,7 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): Yam
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
-    const line = (first.linePos?.[0]?.line ?? 0) + lineOffset || undefined;
+    const line = lineCounter.linePos(first.pos[0]).line + lineOffset;
     throw new PromptgateError(`is not valid YAML: ${first.message.split('\n')[0]}`, {
       file,
       line,
