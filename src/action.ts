@@ -1,4 +1,4 @@
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
@@ -15,6 +15,7 @@ import { listPullRequestFiles } from './github/files.js';
 import { checkTitle, renderChangeNote, writeJsonReport } from './report/index.js';
 import type { Report, Verdict } from './report/schema.js';
 import { review } from './review.js';
+import { combineShards, parseShardFile } from './results/shard-file.js';
 
 const GITHUB_MODELS = { baseUrl: 'https://models.github.ai/inference', model: 'openai/gpt-4o-mini' };
 const COMMENT_LIMIT = 65_536;
@@ -43,6 +44,7 @@ const InputsSchema = z.object({
   concurrency: optionalNumber(1).pipe(z.number().int().optional()),
   'budget-usd': optionalNumber(0).optional(),
   'fail-on-inconclusive': z.string().transform((s) => s.trim() || 'false').pipe(flag),
+  'shards-dir': z.string().transform((s) => s.trim() || undefined),
 });
 type Inputs = z.infer<typeof InputsSchema>;
 
@@ -97,9 +99,11 @@ export async function run(): Promise<void> {
       const changedFiles = isPr ? await listPullRequestFiles(octokit, event) : undefined;
       const trustedSide = event.kind === 'pull_request_target' ? 'base' : 'head';
       const cacheDir = await cacheDirFor(repoDir, trustedSide === 'base' ? base : event.headSha, inputs.config);
-      const cacheKey = await restoreResponseCache(repoDir, cacheDir, base, inputs.config);
+      const cacheKey = inputs['shards-dir'] ? null : await restoreResponseCache(repoDir, cacheDir, base, inputs.config);
+      const given = inputs['shards-dir'] ? await readShards(resolve(repoDir, inputs['shards-dir'])) : undefined;
       const out = await review({
         repoDir,
+        records: given?.records,
         base,
         head: event.headSha,
         configPath: inputs.config,
@@ -239,6 +243,13 @@ async function saveResponseCache(repoDir: string, cacheDir: string, key: string)
   } catch (err) {
     core.info(`Response cache not saved: ${formatError(err)}`);
   }
+}
+
+/** `shards-dir`: the files of `promptgate run --shard i/n --json …` from a matrix, merged instead of running. */
+async function readShards(dir: string) {
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.json')).sort();
+  const parts = await Promise.all(files.map(async (f) => ({ file: f, data: parseShardFile(f, await readFile(join(dir, f), 'utf8')) })));
+  return combineShards(parts);
 }
 
 function progressLogger() {
