@@ -1,0 +1,310 @@
+/**
+ * The gate: config rules → a verdict per rule, per suite and per review (DESIGN §5).
+ *
+ * Rules, with the thresholds from `gate:` in promptgate.yml:
+ * - `pass_rate` (always, when both variants ran): threshold −max_drop on the paired pass-rate delta.
+ * - `latency_p95` (when `gate.latency_p95` is set and both variants ran): threshold 1 + max_increase on the
+ *   candidate/baseline p95 ratio.
+ * - `cost` (when `gate.cost` is set, both variants ran and the baseline cost is above zero): threshold
+ *   1 + max_increase on the candidate/baseline ratio of mean cost per case.
+ * - `error_rate` (always): failed calls after retries / planned calls; above `max_error_rate` → `error`.
+ *
+ * A statistical rule
+ * - **fails** when the data say, at the configured confidence after Holm adjustment across every gated comparison
+ *   in the review (all three statistical rules of all suites), that the candidate is worse than its threshold:
+ *   the one-sided p-value for "worse than the threshold" (t for the pass rate, cluster bootstrap for the ratios),
+ *   Holm-adjusted, is below (1 − confidence)/2. With one comparison that is exactly "the two-sided interval lies
+ *   entirely beyond the threshold"; with m it is never easier, so m rules on a no-op PR fail together at most
+ *   (1 − confidence)/2 of the time.
+ * - **passes** when the reported (unadjusted) interval rules the threshold out: CI lower bound ≥ −max_drop, or CI
+ *   upper bound ≤ 1 + max_increase. With `max_drop: 0` this asks for evidence of no drop at all, so a change that
+ *   does nothing is usually inconclusive, not pass; the detail then says what drop the data do rule out.
+ * - is otherwise **inconclusive**, with the cases (or repeats) that would make the interval narrow enough to
+ *   separate the estimate from the threshold, from the observed per-case variance — at the unadjusted level when
+ *   the estimate leans to pass, at the Bonferroni level (which bounds Holm's) when it leans to fail; null (shown as
+ *   "more than 10,000") when the estimate sits on the threshold.
+ *
+ * Verdicts flow upward by severity, error > fail > inconclusive > pass > skipped: a suite's verdict is its worst
+ * rule, the review's its worst suite. A suite whose prompt did not change (`unchanged`) stays `skipped`; an added
+ * prompt or a cases-only change reports its absolute pass rate in a `skipped` pass_rate rule (nothing to compare).
+ */
+import type { GateConfig } from '../config/schema.js';
+import type { ChangeKind, RuleResult, Verdict } from '../report/schema.js';
+import {
+  DEFAULT_SEED,
+  bootstrapPValueAbove,
+  casesNeeded,
+  casesNeededForRatio,
+  holm,
+  measureSuite,
+  pValueBelow,
+  repeatsNeeded,
+  type CaseSamples,
+  type MeasurementDetail,
+  type PairedDelta,
+  type SuiteMeasurement,
+} from '../stats/index.js';
+import { change, count, dropPoints, ms, percent, plural, points, pValue, times, usd } from './format.js';
+
+export interface GateSuiteInput {
+  name: string;
+  /** 'added' | 'cases_only' → absolute pass rate only, no delta rule; 'unchanged' → skipped. */
+  change: ChangeKind;
+  measured: SuiteMeasurement;
+  /** The samples behind `measured`, for what a hand-built measurement lacks. */
+  cases: CaseSamples[];
+  /** Model calls for this suite (both variants), after retries. */
+  calls: { total: number; failed: number };
+  /** Samples planned, for the error rate. */
+  runs_planned: number;
+}
+
+export interface GateSuiteResult {
+  verdict: Verdict;
+  rules: RuleResult[];
+  /** Cases that would resolve the suite's inconclusive rules (the largest need), null when none or unknowable. */
+  cases_needed: number | null;
+}
+
+export interface GateResult {
+  suites: GateSuiteResult[];
+  verdict: Verdict;
+  notes: string[];
+}
+
+const SEVERITY: Record<Verdict, number> = { skipped: 0, pass: 1, inconclusive: 2, fail: 3, error: 4 };
+
+/** The most severe verdict: error > fail > inconclusive > pass > skipped; `skipped` for none. */
+export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
+  return verdicts.reduce<Verdict>((worst, v) => (SEVERITY[v] > SEVERITY[worst] ? v : worst), 'skipped');
+}
+
+/** A rule that tests "worse than its threshold": decided once every p-value of the review is Holm-adjusted. */
+interface Comparison {
+  rule: 'pass_rate' | 'latency_p95' | 'cost';
+  pWorse: number;
+  finish(pAdjusted: number, level: Level): { result: RuleResult; casesNeeded: number | null };
+}
+
+interface Level {
+  confidence: number;
+  /** Gated comparisons in the review. */
+  m: number;
+}
+
+interface SuiteDraft {
+  skipped: boolean;
+  fixed: RuleResult[];
+  comparisons: Comparison[];
+}
+
+const RULE_LABEL: Record<Comparison['rule'], string> = { pass_rate: 'pass rate', latency_p95: 'p95 latency', cost: 'cost' };
+
+/** Every rule of every suite, Holm-adjusted together; suite and review verdicts are the worst of their parts. */
+export function evaluateGate(suites: readonly GateSuiteInput[], gate: GateConfig, opts: { seed?: number } = {}): GateResult {
+  const drafts = suites.map((s) => draftSuite(s, gate, opts.seed ?? DEFAULT_SEED));
+  const comparisons = drafts.flatMap((d) => d.comparisons);
+  const adjusted = holm(comparisons.map((c) => c.pWorse));
+  const level: Level = { confidence: gate.confidence, m: comparisons.length };
+  let next = 0;
+  const results = drafts.map((d): GateSuiteResult => {
+    if (d.skipped) return { verdict: 'skipped', rules: [], cases_needed: null };
+    const rules: RuleResult[] = [];
+    const needs: number[] = [];
+    for (const c of d.comparisons) {
+      const { result, casesNeeded: need } = c.finish(adjusted[next++]!, level);
+      rules.push(result);
+      if (result.verdict === 'inconclusive' && need !== null) needs.push(need);
+    }
+    rules.push(...d.fixed);
+    return { verdict: worstVerdict(rules.map((r) => r.verdict)), rules, cases_needed: needs.length ? Math.max(...needs) : null };
+  });
+  return { suites: results, verdict: worstVerdict(results.map((r) => r.verdict)), notes: gateNotes(comparisons, level, suites.length) };
+}
+
+function gateNotes(comparisons: readonly Comparison[], level: Level, suiteCount: number): string[] {
+  const conf = percent(level.confidence);
+  if (comparisons.length === 0) return [];
+  if (comparisons.length === 1) return [`1 gated comparison (${RULE_LABEL[comparisons[0]!.rule]}) at ${conf} confidence; no multiple-comparison adjustment needed.`];
+  const kinds = [...new Set(comparisons.map((c) => RULE_LABEL[c.rule]))].join(', ');
+  const across = suiteCount > 1 ? ` across ${plural(suiteCount, 'suite')}` : '';
+  return [
+    `${comparisons.length} gated comparisons (${kinds})${across}; Holm-adjusted at ${conf}: a rule fails only when it is still beyond its threshold after the adjustment, so a change that does nothing fails at most ${percent((1 - level.confidence) / 2)} of the time.`,
+  ];
+}
+
+function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number): SuiteDraft {
+  if (input.change === 'unchanged') return { skipped: true, fixed: [], comparisons: [] };
+  const detail = detailFor(input, gate, seed);
+  const fixed: RuleResult[] = [];
+  const comparisons: Comparison[] = [];
+  const variants = (input.cases.some((c) => c.baseline) ? 1 : 0) + (input.cases.some((c) => c.candidate) ? 1 : 0);
+  const repeats = input.cases.length && variants ? Math.round(input.runs_planned / (input.cases.length * variants)) : 0;
+  const m = input.measured;
+  const bothRan = variants === 2;
+
+  if (input.change === 'added' || input.change === 'cases_only' || !bothRan) {
+    fixed.push(absolutePassRateRule(input, detail, repeats, gate.confidence));
+  } else if (!detail.delta) {
+    fixed.push({
+      rule: 'pass_rate',
+      verdict: 'inconclusive',
+      detail: `No case has a successful sample under both variants, so the pass rates can't be compared.`,
+    });
+  } else {
+    comparisons.push(passRateComparison(detail.delta, detail.excluded, repeats, m, gate));
+  }
+
+  if (gate.latency_p95 && bothRan && m.latency_ms.p95_ratio !== null && m.latency_ms.p95_ratio_ci && detail.p95Ratio) {
+    comparisons.push(
+      ratioComparison({
+        rule: 'latency_p95',
+        estimate: m.latency_ms.p95_ratio,
+        ci: m.latency_ms.p95_ratio_ci,
+        distribution: detail.p95Ratio,
+        maxIncrease: gate.latency_p95.max_increase,
+        n: input.cases.length,
+        what: `p95 latency ${ms(m.latency_ms.baseline!.p95!)} → ${ms(m.latency_ms.candidate!.p95!)} (${times(m.latency_ms.p95_ratio)}, ${percent(gate.confidence)} CI ${times(m.latency_ms.p95_ratio_ci[0])} to ${times(m.latency_ms.p95_ratio_ci[1])})`,
+        worse: (limit) => `more than ${limit} slower`,
+      }),
+    );
+  }
+
+  if (gate.cost && bothRan && m.cost_usd.ratio !== null && m.cost_usd.ratio_ci && detail.costRatio) {
+    comparisons.push(
+      ratioComparison({
+        rule: 'cost',
+        estimate: m.cost_usd.ratio,
+        ci: m.cost_usd.ratio_ci,
+        distribution: detail.costRatio,
+        maxIncrease: gate.cost.max_increase,
+        n: input.cases.length,
+        what: `Cost per case ${usd(m.cost_usd.baseline_per_case!)} → ${usd(m.cost_usd.candidate_per_case!)} (${change(m.cost_usd.ratio)}, ${percent(gate.confidence)} CI ${change(m.cost_usd.ratio_ci[0])} to ${change(m.cost_usd.ratio_ci[1])})`,
+        worse: (limit) => `more than ${limit} costlier`,
+      }),
+    );
+  }
+
+  fixed.push(...errorRateRule(input, gate));
+  return { skipped: false, fixed, comparisons };
+}
+
+/** The measurement's own intervals and distributions, or the same recomputed from the cases. */
+function detailFor(input: GateSuiteInput, gate: GateConfig, seed: number): MeasurementDetail {
+  const d = input.measured.detail;
+  const sameConfidence = !d?.delta || d.delta.confidence === gate.confidence;
+  if (d && sameConfidence) return d;
+  return measureSuite(input.cases, { confidence: gate.confidence, seed }).detail!;
+}
+
+function absolutePassRateRule(input: GateSuiteInput, detail: MeasurementDetail, repeats: number, confidence: number): RuleResult {
+  const c = detail.candidate;
+  const why =
+    input.change === 'added'
+      ? 'New prompt'
+      : input.change === 'cases_only'
+        ? 'Only cases or assertions changed'
+        : input.cases.some((x) => x.candidate)
+          ? 'No baseline ran'
+          : 'No candidate ran';
+  if (!c) return { rule: 'pass_rate', verdict: 'skipped', detail: `${why}: nothing to compare, so the pass rate is not gated.` };
+  return {
+    rule: 'pass_rate',
+    verdict: 'skipped',
+    detail: `${why}: pass rate ${percent(c.estimate)} (${percent(confidence)} CI ${percent(c.ci[0])} to ${percent(c.ci[1])}, ${sizeOf(c.n, repeats)}); nothing to compare, so it is not gated.`,
+  };
+}
+
+const sizeOf = (n: number, repeats: number) => `${plural(n, 'case')}${repeats > 1 ? ` × ${repeats}` : ''}`;
+
+function holmClause(pAdjusted: number, level: Level): string {
+  return level.m > 1 ? `Holm-adjusted p = ${pValue(pAdjusted)} across ${level.m} comparisons` : `p = ${pValue(pAdjusted)}`;
+}
+
+function passRateComparison(delta: PairedDelta, excluded: number, repeats: number, m: SuiteMeasurement, gate: GateConfig): Comparison {
+  const maxDrop = gate.pass_rate.max_drop;
+  const threshold = -maxDrop;
+  const conf = percent(gate.confidence);
+  const before = m.pass_rate.baseline ?? 0;
+  const after = m.pass_rate.candidate ?? 0;
+  const left = excluded > 0 ? ` ${plural(excluded, 'case')} without a successful sample under both variants left out.` : '';
+  const what = `Pass rate ${percent(before)} → ${percent(after)} (${points(delta.estimate)}, ${conf} CI ${points(delta.ci[0], '')} to ${points(delta.ci[1], '')}, ${sizeOf(delta.n, repeats)})`;
+  const allowed = maxDrop > 0 ? `a drop of more than ${dropPoints(maxDrop)}` : 'any drop';
+  return {
+    rule: 'pass_rate',
+    pWorse: pValueBelow(delta, threshold),
+    finish(pAdjusted, level) {
+      const base = { rule: 'pass_rate', p_adjusted: pAdjusted };
+      if (pAdjusted < (1 - level.confidence) / 2) {
+        const worse = maxDrop > 0 ? `worse than the allowed drop of ${dropPoints(maxDrop)}` : 'confidently lower';
+        return { result: { ...base, verdict: 'fail', detail: `${what}: ${worse} (${holmClause(pAdjusted, level)}).${left}` }, casesNeeded: null };
+      }
+      if (delta.ci[0] >= threshold) {
+        return { result: { ...base, verdict: 'pass', detail: `${what}: rules out ${allowed}.${left}` }, casesNeeded: null };
+      }
+      const leansWorse = delta.center < threshold;
+      const confidence = leansWorse ? 1 - (1 - level.confidence) / level.m : level.confidence;
+      const gap = Math.abs(delta.center - threshold);
+      const cases = casesNeeded({ sd: delta.sd, gap, confidence });
+      const k = repeatsNeeded({ sd: delta.sd, withinVariance: delta.withinVariance, repeats: Math.max(1, repeats), n: delta.n, gap, confidence });
+      let rest: string;
+      if (leansWorse && delta.ci[1] < threshold) {
+        rest = `below the threshold, but not after adjusting for ${level.m} comparisons (${holmClause(pAdjusted, level)})`;
+      } else {
+        rest = `can't tell yet whether it ${maxDrop > 0 ? `dropped by more than ${dropPoints(maxDrop)}` : 'dropped'}`;
+      }
+      if (cases !== null) {
+        const more = k !== null && k > repeats ? ` (or ${k} repeats on these ${count(delta.n)} cases)` : '';
+        rest += `; about ${plural(cases, 'case')}${more} would settle it`;
+      } else {
+        rest += `; the estimate sits so close to the threshold that more than ${count(10_000)} cases would be needed`;
+      }
+      if (delta.ci[0] < 0) rest += `. The data do rule out a drop of more than ${dropPoints(-delta.ci[0])}`;
+      return { result: { ...base, verdict: 'inconclusive', detail: `${what}: ${rest}.${left}` }, casesNeeded: cases };
+    },
+  };
+}
+
+function ratioComparison(args: {
+  rule: 'latency_p95' | 'cost';
+  estimate: number;
+  ci: [number, number];
+  distribution: Float64Array;
+  maxIncrease: number;
+  n: number;
+  what: string;
+  worse: (limit: string) => string;
+}): Comparison {
+  const threshold = 1 + args.maxIncrease;
+  const limit = change(threshold).replace(/^\+/, '');
+  return {
+    rule: args.rule,
+    pWorse: bootstrapPValueAbove(args.distribution, threshold),
+    finish(pAdjusted, level) {
+      const base = { rule: args.rule, p_adjusted: pAdjusted };
+      if (pAdjusted < (1 - level.confidence) / 2) {
+        return { result: { ...base, verdict: 'fail', detail: `${args.what}: ${args.worse(limit)} (${holmClause(pAdjusted, level)}).` }, casesNeeded: null };
+      }
+      if (args.ci[1] <= threshold) {
+        return { result: { ...base, verdict: 'pass', detail: `${args.what}: rules out an increase of more than ${limit}.` }, casesNeeded: null };
+      }
+      const cases = casesNeededForRatio({ n: args.n, estimate: args.estimate, ci: args.ci, threshold });
+      let rest = args.ci[0] > threshold
+        ? `above the threshold, but not after adjusting for ${level.m} comparisons (${holmClause(pAdjusted, level)})`
+        : `can't tell yet whether it rose by more than ${limit}`;
+      rest += cases !== null ? `; about ${plural(cases, 'case')} would settle it` : `; more than ${count(10_000)} cases would be needed to settle it`;
+      return { result: { ...base, verdict: 'inconclusive', detail: `${args.what}: ${rest}.` }, casesNeeded: cases };
+    },
+  };
+}
+
+function errorRateRule(input: GateSuiteInput, gate: GateConfig): RuleResult[] {
+  if (input.runs_planned <= 0) return [];
+  const rate = input.calls.failed / input.runs_planned;
+  const limit = percent(gate.max_error_rate);
+  const counted = `${count(input.calls.failed)} of ${plural(input.runs_planned, 'planned call')} failed after retries (${percent(rate)})`;
+  if (rate > gate.max_error_rate) {
+    return [{ rule: 'error_rate', verdict: 'error', detail: `${counted}, over the ${limit} limit: the numbers above may be biased by which cases failed.` }];
+  }
+  return [{ rule: 'error_rate', verdict: 'pass', detail: `${counted}, within the ${limit} limit.` }];
+}

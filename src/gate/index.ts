@@ -1,0 +1,1 @@
+export { evaluateGate, worstVerdict, type GateResult, type GateSuiteInput, type GateSuiteResult } from './evaluate.js';

@@ -1,0 +1,26 @@
+export { DEFAULT_RESAMPLES, DEFAULT_SEED, type CaseSamples, type MeasureOptions, type VariantSamples } from './types.js';
+export { tCdf, tCritical, tQuantile } from './t-distribution.js';
+export {
+  PAIRED_METHOD,
+  PROPORTION_METHOD,
+  pairedDeltaInterval,
+  proportionInterval,
+  pValueBelow,
+  type MeanInterval,
+  type PairedDelta,
+} from './intervals.js';
+export { percentiles, type Percentiles } from './percentiles.js';
+export {
+  bootstrapInterval,
+  bootstrapPValueAbove,
+  clusterBootstrap,
+  clusterBootstrapRatio,
+  meanRatioStatistic,
+  quantileRatioStatistic,
+  type BootstrapOptions,
+  type BootstrapRatio,
+  type ResampleStatistic,
+} from './bootstrap.js';
+export { holm } from './holm.js';
+export { MAX_CASES_NEEDED, MAX_REPEATS_NEEDED, casesNeeded, casesNeededForRatio, repeatsNeeded } from './cases-needed.js';
+export { measureSuite, type MeasurementDetail, type SuiteMeasurement } from './measure-suite.js';
