@@ -10,7 +10,10 @@ import { DEFAULT_RESAMPLES, DEFAULT_SEED } from './types.js';
  * together (the comparison stays paired).
  */
 
-/** A statistic of one resample, given each case's multiplicity in it (0, 1, 2, …). NaN when undefined. */
+/**
+ * A statistic of one resample, given each case's multiplicity in it (0, 1, 2, …; they sum to the number of
+ * cases, as in every resample clusterBootstrap draws). NaN when undefined.
+ */
 export type ResampleStatistic = (multiplicity: Uint32Array) => number;
 
 export interface BootstrapOptions {

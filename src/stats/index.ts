@@ -1,5 +1,5 @@
 export { DEFAULT_RESAMPLES, DEFAULT_SEED, type CaseSamples, type MeasureOptions, type VariantSamples } from './types.js';
-export { tCdf, tCritical, tQuantile } from './t-distribution.js';
+export { normalQuantile, tCdf, tCritical, tQuantile } from './t-distribution.js';
 export {
   PAIRED_METHOD,
   PROPORTION_METHOD,

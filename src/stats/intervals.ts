@@ -1,5 +1,5 @@
-import { mean, probit, sampleVariance } from 'simple-statistics';
-import { tCdf, tCritical } from './t-distribution.js';
+import { mean, sampleVariance } from 'simple-statistics';
+import { normalQuantile, tCdf, tCritical } from './t-distribution.js';
 
 /**
  * Intervals on a mean over cases (DESIGN §5): the eval's cases are a sample from a population of possible inputs,
@@ -164,7 +164,7 @@ export function proportionInterval(perCase: readonly (readonly number[])[], conf
   const n = values.length;
   if (n === 0) return null;
   const repeats = samples / n;
-  const z = probit(1 - (1 - confidence) / 2);
+  const z = normalQuantile(1 - (1 - confidence) / 2);
   const weight = (z * z) / (2 * repeats);
   const t = augmentedT(
     values,

@@ -36,7 +36,8 @@ function meanOfCaseMeans(cases: readonly CaseSamples[], variant: 'baseline' | 'c
   const values: number[] = [];
   for (const c of cases) {
     const v = c[variant];
-    if (hasSuccess(v)) values.push(mean(pick(v)));
+    const picked = v ? pick(v) : [];
+    if (picked.length > 0) values.push(mean(picked));
   }
   return values.length ? mean(values) : null;
 }
@@ -89,7 +90,7 @@ export function measureSuite(cases: readonly CaseSamples[], opts: MeasureOptions
     statistics.push(quantileRatioStatistic(cases.map((c) => c.baseline?.latenciesMs ?? null), cases.map((c) => c.candidate?.latenciesMs ?? null)));
   }
   if (costRatio !== null) {
-    const caseMean = (v: VariantSamples | null) => (hasSuccess(v) ? mean(v.costUsd) : null);
+    const caseMean = (v: VariantSamples | null) => (v && v.costUsd.length > 0 ? mean(v.costUsd) : null);
     statistics.push(meanRatioStatistic(cases.map((c) => caseMean(c.baseline)), cases.map((c) => caseMean(c.candidate))));
   }
   const distributions = statistics.length ? clusterBootstrap(cases.length, statistics, { seed: opts.seed, resamples: opts.resamples }) : [];

@@ -15,3 +15,12 @@ export function tCdf(x: number, df: number): number {
 export function tCritical(confidence: number, df: number): number {
   return tQuantile(1 - (1 - confidence) / 2, df);
 }
+
+/**
+ * Standard normal quantile, as the t quantile's limit for df → ∞ (stdlib returns NaN for df = Infinity; at
+ * df = 1e15 the difference from the normal is below 1e-13). simple-statistics' `probit` is only good to ~3
+ * digits (1.9572 for 0.975), too coarse for reference checks.
+ */
+export function normalQuantile(p: number): number {
+  return tQuantile(p, 1e15);
+}

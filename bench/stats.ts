@@ -1,0 +1,166 @@
+/**
+ * `npm run bench:stats`: the numbers behind the statistics' promises (DESIGN §5), with more trials than the test
+ * suite (test/stats/coverage.test.ts) uses.
+ *
+ * 1. Coverage of the 95% pass-rate-delta interval on the DESIGN grid, next to the plain paired t (the yardstick),
+ *    with the median width relative to it and the rate of `fail` on no-op changes.
+ * 2. Robustness: other Beta shapes, other confidence levels, rates near 0, fewer cases.
+ * 3. Coverage of the absolute-rate interval (added prompts, cases-only changes).
+ * 4. The "no-op PR" comparison: 50 cases × 3 at p ≈ 0.8, three ways to decide.
+ * 5. measureSuite on 10,000 cases × 3 repeats (with the 10,000-resample bootstrap).
+ *
+ * Options: --trials N (default 20000 per cell), --quick (2000).
+ */
+import { GateSchema } from '../src/config/schema.js';
+import { evaluateGate } from '../src/gate/index.js';
+import { measureSuite, pairedDeltaInterval, proportionInterval, type CaseSamples } from '../src/stats/index.js';
+import { plainPairedT } from '../test/stats/plain-paired-t.js';
+import { caseRates, pairsOf, seededRandom, simulateCases, type Random, type World } from '../test/stats/superpopulation.js';
+
+const args = process.argv.slice(2);
+const trialsArg = args.indexOf('--trials');
+const TRIALS = trialsArg >= 0 ? Number(args[trialsArg + 1]) : args.includes('--quick') ? 2_000 : 20_000;
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const pad = (s: string | number, w: number) => String(s).padStart(w);
+
+interface Cell extends World {
+  n: number;
+  k: number;
+  confidence?: number;
+}
+
+function deltaCoverage(cell: Cell, trials: number, seed: number) {
+  const random = seededRandom(seed);
+  const confidence = cell.confidence ?? 0.95;
+  let ours = 0;
+  let plain = 0;
+  let fails = 0;
+  const ratios: number[] = [];
+  for (let t = 0; t < trials; t++) {
+    const pairs = pairsOf(simulateCases(random, cell, cell.n, cell.k));
+    const ci = pairedDeltaInterval(pairs, confidence)!.ci;
+    const yard = plainPairedT(pairs, confidence);
+    if (ci[0] <= cell.delta && cell.delta <= ci[1]) ours++;
+    if (yard[0] <= cell.delta && cell.delta <= yard[1]) plain++;
+    // With one gated comparison and max_drop 0, `fail` is exactly "the interval lies below 0".
+    if (ci[1] < 0) fails++;
+    if (yard[1] > yard[0]) ratios.push((ci[1] - ci[0]) / (yard[1] - yard[0]));
+  }
+  return { ours: ours / trials, plain: plain / trials, fails: fails / trials, widthRatio: ratios.length ? median(ratios) : NaN };
+}
+
+function printDeltaTable(title: string, cells: Cell[], trials: number) {
+  console.log(`\n${title} (${trials.toLocaleString('en-US')} trials per cell)`);
+  console.log('    n   k  rate   delta  kappa  conf   coverage  plain t  width/plain t  fail (no-op)');
+  let worst = Infinity;
+  cells.forEach((cell, i) => {
+    const r = deltaCoverage(cell, trials, 0xc0ffee + i * 7919);
+    worst = Math.min(worst, r.ours - (cell.confidence ?? 0.95));
+    console.log(
+      `${pad(cell.n, 5)} ${pad(cell.k, 3)} ${pad(cell.baselineRate.toFixed(2), 5)} ${pad(cell.delta.toFixed(2), 7)} ${pad(cell.concentration ?? 2, 6)} ${pad(cell.confidence ?? 0.95, 5)} ` +
+        `${pad(pct(r.ours), 10)} ${pad(pct(r.plain), 8)} ${pad(Number.isNaN(r.widthRatio) ? '–' : `${r.widthRatio.toFixed(3)}×`, 14)} ${pad(cell.delta === 0 ? pct(r.fails) : '', 13)}`,
+    );
+  });
+  console.log(`  lowest coverage relative to nominal: ${worst >= 0 ? '+' : ''}${(worst * 100).toFixed(1)} points`);
+}
+
+function designGrid(): Cell[] {
+  return [20, 100].flatMap((n) =>
+    [1, 5].flatMap((k) => [0.5, 0.95].flatMap((baselineRate) => [0, -0.1].map((delta) => ({ n, k, baselineRate, delta })))),
+  );
+}
+
+function robustness(): Cell[] {
+  const hard = { n: 20, k: 1, baselineRate: 0.95, delta: -0.1 };
+  return [
+    { ...hard, concentration: 1 },
+    { ...hard, concentration: 10 },
+    { ...hard, confidence: 0.9 },
+    { ...hard, confidence: 0.99 },
+    { n: 20, k: 3, baselineRate: 0.95, delta: -0.1 },
+    { n: 10, k: 1, baselineRate: 0.95, delta: -0.1 },
+    { n: 10, k: 3, baselineRate: 0.5, delta: -0.1 },
+    { n: 20, k: 1, baselineRate: 0.05, delta: 0.1 },
+    { n: 20, k: 1, baselineRate: 0.99, delta: 0 },
+    { n: 50, k: 3, baselineRate: 0.8, delta: -0.05 },
+    { n: 300, k: 1, baselineRate: 0.9, delta: -0.02 },
+  ];
+}
+
+function absoluteCoverage(trials: number) {
+  console.log(`\nAbsolute pass rate (added prompts, cases-only changes): coverage of the 95% interval (${trials.toLocaleString('en-US')} trials per cell)`);
+  console.log('    n   k  rate   coverage');
+  let i = 0;
+  for (const n of [20, 100]) {
+    for (const k of [1, 5]) {
+      for (const rate of [0.5, 0.95, 0.99]) {
+        const random = seededRandom(0xabc + i++);
+        let covered = 0;
+        for (let t = 0; t < trials; t++) {
+          const perCase: number[][] = [];
+          for (let c = 0; c < n; c++) {
+            const p = caseRates(random, { baselineRate: rate, delta: 0 }).baseline;
+            perCase.push(Array.from({ length: k }, () => (random() < p ? 1 : 0)));
+          }
+          const ci = proportionInterval(perCase, 0.95)!.ci;
+          if (ci[0] <= rate && rate <= ci[1]) covered++;
+        }
+        console.log(`${pad(n, 5)} ${pad(k, 3)} ${pad(rate.toFixed(2), 5)} ${pad(pct(covered / trials), 10)}`);
+      }
+    }
+  }
+}
+
+function noOpComparison(trials: number, concentration: number) {
+  const gate = GateSchema.parse({});
+  const random: Random = seededRandom(0x0f00d);
+  let lower = 0;
+  let dropOver5 = 0;
+  let paired = 0;
+  for (let t = 0; t < trials; t++) {
+    const cases = simulateCases(random, { baselineRate: 0.8, delta: 0, concentration }, 50, 3);
+    const m = measureSuite(cases, { confidence: gate.confidence });
+    const drop = m.pass_rate.baseline! - m.pass_rate.candidate!;
+    if (drop > 0) lower++;
+    if (drop > 0.05) dropOver5++;
+    const verdict = evaluateGate([{ name: 's', change: 'modified', measured: m, cases, calls: { total: 300, failed: 0 }, runs_planned: 300 }], gate).verdict;
+    if (verdict === 'fail') paired++;
+  }
+  const population = concentration === Infinity ? 'every case passes with p = 0.8' : `per-case p ~ Beta, mean 0.8, κ = ${concentration}`;
+  console.log(`\nNo-op PRs (50 cases × 3, ${population}; the change does nothing; ${trials.toLocaleString('en-US')} simulated PRs): share that "fail"`);
+  console.log(`  naive "fail if the new % is lower":        ${pct(lower / trials)}`);
+  console.log(`  "fail if it drops by more than 5 points":  ${pct(dropOver5 / trials)}`);
+  console.log(`  paired interval (promptgate gate):         ${pct(paired / trials)}`);
+}
+
+function bigSuite(): CaseSamples[] {
+  const random = seededRandom(42);
+  return simulateCases(random, { baselineRate: 0.8, delta: 0 }, 10_000, 3, { withCalls: true });
+}
+
+function timing() {
+  const cases = bigSuite();
+  // One case with errors, so the bootstrap takes its general path too.
+  cases[0]!.baseline = { ...cases[0]!.baseline!, scores: [1], latenciesMs: [500], costUsd: [0.0004], errors: 2 };
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    measureSuite(cases, { confidence: 0.95 });
+    times.push(performance.now() - t0);
+  }
+  console.log(`\nmeasureSuite, 10,000 cases × 3 repeats, 10,000 bootstrap resamples: median ${median(times).toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`);
+}
+
+const started = performance.now();
+printDeltaTable('Pass-rate delta, 95% interval, DESIGN grid', designGrid(), TRIALS);
+printDeltaTable('Robustness (beyond the DESIGN grid)', robustness(), Math.max(1_000, Math.round(TRIALS / 4)));
+absoluteCoverage(Math.max(1_000, Math.round(TRIALS / 4)));
+noOpComparison(Math.max(1_000, Math.round(TRIALS / 4)), Infinity);
+noOpComparison(Math.max(1_000, Math.round(TRIALS / 4)), 2);
+timing();
+console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
