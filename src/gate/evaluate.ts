@@ -249,7 +249,7 @@ function passRateComparison(delta: PairedDelta, excluded: number, repeats: numbe
       const k = repeatsNeeded({ sd: delta.sd, withinVariance: delta.withinVariance, repeats: Math.max(1, repeats), n: delta.n, gap, confidence });
       let rest: string;
       if (leansWorse && delta.ci[1] < threshold) {
-        rest = `below the threshold, but not after adjusting for ${level.m} comparisons (${holmClause(pAdjusted, level)})`;
+        rest = `below the threshold, but not after Holm adjustment for ${level.m} comparisons (adjusted p = ${pValue(pAdjusted)})`;
       } else {
         rest = `can't tell yet whether it ${maxDrop > 0 ? `dropped by more than ${dropPoints(maxDrop)}` : 'dropped'}`;
       }
@@ -290,7 +290,7 @@ function ratioComparison(args: {
       }
       const cases = casesNeededForRatio({ n: args.n, estimate: args.estimate, ci: args.ci, threshold });
       let rest = args.ci[0] > threshold
-        ? `above the threshold, but not after adjusting for ${level.m} comparisons (${holmClause(pAdjusted, level)})`
+        ? `above the threshold, but not after Holm adjustment for ${level.m} comparisons (adjusted p = ${pValue(pAdjusted)})`
         : `can't tell yet whether it rose by more than ${limit}`;
       rest += cases !== null ? `; about ${plural(cases, 'case')} would settle it` : `; more than ${count(10_000)} cases would be needed to settle it`;
       return { result: { ...base, verdict: 'inconclusive', detail: `${args.what}: ${rest}.` }, casesNeeded: cases };
