@@ -8,12 +8,14 @@
  * 3. Coverage of the absolute-rate interval (added prompts, cases-only changes).
  * 4. The "no-op PR" comparison: 50 cases × 3 at p ≈ 0.8, three ways to decide.
  * 5. measureSuite on 10,000 cases × 3 repeats (with the 10,000-resample bootstrap).
+ * 6. The alternatives src/stats/intervals.ts weighed, on the cells that decide between them.
  *
  * Options: --trials N (default 20000 per cell), --quick (2000).
  */
 import { GateSchema } from '../src/config/schema.js';
 import { evaluateGate } from '../src/gate/index.js';
-import { measureSuite, pairedDeltaInterval, proportionInterval, type CaseSamples } from '../src/stats/index.js';
+import { mean } from 'simple-statistics';
+import { measureSuite, pairedDeltaInterval, proportionInterval, tCritical, type CaseSamples } from '../src/stats/index.js';
 import { plainPairedT } from '../test/stats/plain-paired-t.js';
 import { caseRates, pairsOf, seededRandom, simulateCases, type Random, type World } from '../test/stats/superpopulation.js';
 
@@ -94,13 +96,14 @@ function robustness(): Cell[] {
 
 function absoluteCoverage(trials: number) {
   console.log(`\nAbsolute pass rate (added prompts, cases-only changes): coverage of the 95% interval (${trials.toLocaleString('en-US')} trials per cell)`);
-  console.log('    n   k  rate   coverage');
+  console.log('    n   k  rate   coverage  plain t');
   let i = 0;
   for (const n of [20, 100]) {
     for (const k of [1, 5]) {
       for (const rate of [0.5, 0.95, 0.99]) {
         const random = seededRandom(0xabc + i++);
         let covered = 0;
+        let plain = 0;
         for (let t = 0; t < trials; t++) {
           const perCase: number[][] = [];
           for (let c = 0; c < n; c++) {
@@ -109,8 +112,10 @@ function absoluteCoverage(trials: number) {
           }
           const ci = proportionInterval(perCase, 0.95)!.ci;
           if (ci[0] <= rate && rate <= ci[1]) covered++;
+          const [lo, hi] = pseudoT(perCase.map((c) => mean(c)), [], 0.95);
+          if (lo <= rate && rate <= hi) plain++;
         }
-        console.log(`${pad(n, 5)} ${pad(k, 3)} ${pad(rate.toFixed(2), 5)} ${pad(pct(covered / trials), 10)}`);
+        console.log(`${pad(n, 5)} ${pad(k, 3)} ${pad(rate.toFixed(2), 5)} ${pad(pct(covered / trials), 10)} ${pad(pct(plain / trials), 8)}`);
       }
     }
   }
@@ -156,6 +161,49 @@ function timing() {
   console.log(`\nmeasureSuite, 10,000 cases × 3 repeats, 10,000 bootstrap resamples: median ${median(times).toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`);
 }
 
+/** A t interval on per-case values with weighted pseudo-observations: the family the alternatives belong to. */
+function pseudoT(values: number[], pseudo: [value: number, weight: number][], confidence: number): [number, number] {
+  const total = values.length + pseudo.reduce((a, [, w]) => a + w, 0);
+  const center = (values.reduce((a, v) => a + v, 0) + pseudo.reduce((a, [v, w]) => a + v * w, 0)) / total;
+  const squares = values.reduce((a, v) => a + (v - center) ** 2, 0) + pseudo.reduce((a, [v, w]) => a + w * (v - center) ** 2, 0);
+  const half = tCritical(confidence, values.length - 1) * Math.sqrt(squares / (total - 1) / total);
+  return [center - half, center + half];
+}
+
+function alternatives(trials: number) {
+  const methods: Record<string, (k: number) => [number, number][]> = {
+    'plain paired t': () => [],
+    'Agresti–Min, ½ in all four cells (per sample)': (k) => [[1, 1 / (2 * k)], [-1, 1 / (2 * k)], [0, 1 / k]],
+    '½ pseudo-case each way, not scaled by k': () => [[1, 0.5], [-1, 0.5]],
+    'chosen: ½ pseudo-sample each way': (k) => [[1, 1 / (2 * k)], [-1, 1 / (2 * k)]],
+  };
+  const cells: Cell[] = [
+    { n: 20, k: 1, baselineRate: 0.95, delta: -0.1 },
+    { n: 20, k: 5, baselineRate: 0.95, delta: -0.1 },
+    { n: 100, k: 5, baselineRate: 0.5, delta: 0 },
+  ];
+  console.log(`\nAlternatives (coverage / median width relative to plain t; ${trials.toLocaleString('en-US')} trials per cell)`);
+  console.log(`  ${'method'.padEnd(48)}${cells.map((c) => `n=${c.n} k=${c.k} p=${c.baselineRate} δ=${c.delta}`.padStart(30)).join('')}`);
+  const results = cells.map((cell, i) => {
+    const random = seededRandom(0xa17 + i);
+    const covered: Record<string, number> = {};
+    const widths: Record<string, number[]> = {};
+    for (const name in methods) [covered[name], widths[name]] = [0, []];
+    for (let t = 0; t < trials; t++) {
+      const pairs = pairsOf(simulateCases(random, cell, cell.n, cell.k));
+      const d = pairs.map((p) => mean(p.candidate) - mean(p.baseline));
+      const plain = pseudoT(d, [], 0.95);
+      for (const [name, pseudo] of Object.entries(methods)) {
+        const [lo, hi] = pseudoT(d, pseudo(cell.k), 0.95);
+        if (lo <= cell.delta && cell.delta <= hi) covered[name]!++;
+        if (plain[1] > plain[0]) widths[name]!.push((hi - lo) / (plain[1] - plain[0]));
+      }
+    }
+    return Object.fromEntries(Object.keys(methods).map((name) => [name, `${pct(covered[name]! / trials)} / ${median(widths[name]!).toFixed(2)}×`]));
+  });
+  for (const name of Object.keys(methods)) console.log(`  ${name.padEnd(48)}${results.map((r) => r[name]!.padStart(30)).join('')}`);
+}
+
 const started = performance.now();
 printDeltaTable('Pass-rate delta, 95% interval, DESIGN grid', designGrid(), TRIALS);
 printDeltaTable('Robustness (beyond the DESIGN grid)', robustness(), Math.max(1_000, Math.round(TRIALS / 4)));
@@ -163,4 +211,5 @@ absoluteCoverage(Math.max(1_000, Math.round(TRIALS / 4)));
 noOpComparison(Math.max(1_000, Math.round(TRIALS / 4)), Infinity);
 noOpComparison(Math.max(1_000, Math.round(TRIALS / 4)), 2);
 timing();
+alternatives(Math.max(1_000, Math.round(TRIALS / 4)));
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);

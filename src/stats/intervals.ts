@@ -4,7 +4,7 @@ import { normalQuantile, tCdf, tCritical } from './t-distribution.js';
 /**
  * Intervals on a mean over cases (DESIGN §5): the eval's cases are a sample from a population of possible inputs,
  * so the unit of analysis is the case, and a case's k samples only make its own value less noisy (Miller,
- * "Adding Error Bars to Evals", arXiv:2411.00640, 2024, §2–§4: clustered standard errors, paired differences).
+ * "Adding Error Bars to Evals", arXiv:2411.00640, 2024: clustered standard errors, paired differences).
  *
  * The reference is the t interval on per-case values: mean ± t_{n−1, 1−α/2} · s/√n. On pass/fail data it fails
  * in a known way: with few cases at a pass rate near 0 or 1, most cases are identical under both variants, the
@@ -15,15 +15,17 @@ import { normalQuantile, tCdf, tCritical } from './t-distribution.js';
  *   way, with k̄ the mean samples per case per variant. This is Agresti & Min's adjustment for matched pairs
  *   ("Simple improved confidence intervals for comparing matched proportions", Stat. Med. 24:729–740, 2005: add
  *   ½ to every cell of the 2×2 table) applied at the sample level, without the concordant cells: those only pull
- *   the variance toward zero and measured worse at p = 0.95, n = 20, k = 1 (93.8% vs 97.0% coverage). Scaling by
- *   1/k̄ keeps the cost in width small when each case has many samples (plain ½ pseudo-cases cost 1.3–2.3× width
- *   at k = 5). Measured: ≥ 95% coverage on the DESIGN grid, median width 1.00–1.01× the plain paired t at
- *   n = 100, p = 0.5 (`npm run bench:stats`).
+ *   the variance toward zero, and with them coverage at p = 0.95, n = 20, k = 1, δ = −0.1 is 93.9% instead of
+ *   97.0%. Scaling by 1/k̄ keeps the width cost small when each case has many samples (unscaled ½ pseudo-cases
+ *   make the interval 1.63× the plain t at n = 20, k = 5, p = 0.95; scaled, 1.17×).
+ *   Measured by `npm run bench:stats` (seeded, 20,000 trials per cell): 95.2–100% coverage on the DESIGN grid
+ *   where the plain t drops to 92.9%, and median width 1.004–1.013× the plain paired t at n = 100, p = 0.5.
  * - Absolute rate: z²/2 pseudo-passes and z²/2 pseudo-fails in sample units (weight z²/(2k̄) at 1 and at 0) —
  *   Agresti & Coull ("Approximate is better than 'exact'…", Am. Stat. 52:119–126, 1998), whose add-z²/2 rule
- *   the plain t interval needs even more than the paired one (t alone covers 64% at p = 0.95, n = 20, k = 1).
+ *   the plain t interval needs even more than the paired one (t alone covers 64% at p = 0.95, n = 20, k = 1;
+ *   this interval 98%).
  *
- * The centre moves by at most 1/(n k̄) toward ½ (or 0); the reported estimate stays the plain mean.
+ * The centre moves toward 0 (delta) or ½ (rate) by O(1/(n·k̄)); the reported estimate stays the plain mean.
  * Degrees of freedom stay n − 1: the pseudo-observations add no information about the spread between cases.
  */
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GateSchema } from '../../src/config/schema.js';
 import { evaluateGate } from '../../src/gate/index.js';
 import { measureSuite, pairedDeltaInterval } from '../../src/stats/index.js';
+import { plainPairedT } from './plain-paired-t.js';
 import { pairsOf, seededRandom, simulateCases } from './superpopulation.js';
 
 /**
@@ -28,6 +29,25 @@ describe('coverage of the 95% paired interval on the DESIGN grid', () => {
       if (ci[0] <= delta && delta <= ci[1]) covered++;
     }
     expect(covered / TRIALS).toBeGreaterThanOrEqual(0.935);
+  });
+});
+
+describe('the check can fail', () => {
+  it('the plain paired t (no adjustment) falls below 93.5% where cases are few and nearly all pass', () => {
+    // Same check, yardstick method, U-shaped population (κ = 1): most cases agree, the variance is underestimated.
+    const random = seededRandom(0xbad);
+    const world = { baselineRate: 0.95, delta: -0.1, concentration: 1 };
+    let plain = 0;
+    let ours = 0;
+    for (let t = 0; t < TRIALS; t++) {
+      const pairs = pairsOf(simulateCases(random, world, 20, 1));
+      const a = plainPairedT(pairs, 0.95);
+      const b = pairedDeltaInterval(pairs, 0.95)!.ci;
+      if (a[0] <= world.delta && world.delta <= a[1]) plain++;
+      if (b[0] <= world.delta && world.delta <= b[1]) ours++;
+    }
+    expect(plain / TRIALS).toBeLessThan(0.935);
+    expect(ours / TRIALS).toBeGreaterThanOrEqual(0.935);
   });
 });
 
