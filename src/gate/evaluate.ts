@@ -62,7 +62,7 @@ export interface GateSuiteInput {
 export interface GateSuiteResult {
   verdict: Verdict;
   rules: RuleResult[];
-  /** Cases that would resolve the suite's inconclusive rules (the largest need), null when none or unknowable. */
+  /** Cases that would settle every inconclusive rule of the suite (the largest need); null when none is inconclusive or one can't be settled. */
   cases_needed: number | null;
 }
 
@@ -110,14 +110,16 @@ export function evaluateGate(suites: readonly GateSuiteInput[], gate: GateConfig
   const results = drafts.map((d): GateSuiteResult => {
     if (d.skipped) return { verdict: 'skipped', rules: [], cases_needed: null };
     const rules: RuleResult[] = [];
-    const needs: number[] = [];
+    const needs: (number | null)[] = [];
     for (const c of d.comparisons) {
       const { result, casesNeeded: need } = c.finish(adjusted[next++]!, level);
       rules.push(result);
-      if (result.verdict === 'inconclusive' && need !== null) needs.push(need);
+      if (result.verdict === 'inconclusive') needs.push(need);
     }
     rules.push(...d.fixed);
-    return { verdict: worstVerdict(rules.map((r) => r.verdict)), rules, cases_needed: needs.length ? Math.max(...needs) : null };
+    // Settling the suite takes settling every inconclusive rule; one that no number of cases settles makes it unknowable.
+    const casesNeeded = needs.length && needs.every((x) => x !== null) ? Math.max(...(needs as number[])) : null;
+    return { verdict: worstVerdict(rules.map((r) => r.verdict)), rules, cases_needed: casesNeeded };
   });
   return { suites: results, verdict: worstVerdict(results.map((r) => r.verdict)), notes: gateNotes(comparisons, level, suites.length) };
 }
@@ -135,12 +137,12 @@ function gateNotes(comparisons: readonly Comparison[], level: Level, suiteCount:
 
 function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number): SuiteDraft {
   if (input.change === 'unchanged') return { skipped: true, fixed: [], comparisons: [] };
-  const detail = detailFor(input, gate, seed);
+  const m = measurementFor(input, gate, seed);
+  const detail = m.detail!;
   const fixed: RuleResult[] = [];
   const comparisons: Comparison[] = [];
   const variants = (input.cases.some((c) => c.baseline) ? 1 : 0) + (input.cases.some((c) => c.candidate) ? 1 : 0);
   const repeats = input.cases.length && variants ? Math.round(input.runs_planned / (input.cases.length * variants)) : 0;
-  const m = input.measured;
   const bothRan = variants === 2;
 
   if (input.change === 'added' || input.change === 'cases_only' || !bothRan) {
@@ -189,12 +191,10 @@ function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number): Suit
   return { skipped: false, fixed, comparisons };
 }
 
-/** The measurement's own intervals and distributions, or the same recomputed from the cases. */
-function detailFor(input: GateSuiteInput, gate: GateConfig, seed: number): MeasurementDetail {
-  const d = input.measured.detail;
-  const sameConfidence = !d?.delta || d.delta.confidence === gate.confidence;
-  if (d && sameConfidence) return d;
-  return measureSuite(input.cases, { confidence: gate.confidence, seed }).detail!;
+/** The measurement as given, or recomputed from the cases when it lacks its detail or used another confidence. */
+function measurementFor(input: GateSuiteInput, gate: GateConfig, seed: number): SuiteMeasurement {
+  if (input.measured.detail?.confidence === gate.confidence) return input.measured;
+  return measureSuite(input.cases, { confidence: gate.confidence, seed });
 }
 
 function absolutePassRateRule(input: GateSuiteInput, detail: MeasurementDetail, repeats: number, confidence: number): RuleResult {

@@ -7,6 +7,8 @@ import { DEFAULT_RESAMPLES, type CaseSamples, type MeasureOptions, type VariantS
 
 /** What the gate reads besides the report's numbers; absent on a measurement built by hand. */
 export interface MeasurementDetail {
+  /** The confidence every interval of the measurement was computed at. */
+  confidence: number;
   /** Paired interval on the pass-rate delta, null when the variants share no case with a success in both. */
   delta: PairedDelta | null;
   /** Absolute interval on the candidate's pass rate, when there is no delta. */
@@ -116,6 +118,7 @@ export function measureSuite(cases: readonly CaseSamples[], opts: MeasureOptions
     by_tag: byTag(cases, confidence),
     paired_n: pairs.length,
     detail: {
+      confidence,
       delta,
       candidate: candidateInterval,
       excluded: bothRan ? cases.length - pairs.length : 0,

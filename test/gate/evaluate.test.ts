@@ -172,6 +172,20 @@ describe('latency_p95 and cost rules', () => {
     expect(latency.detail).toMatch(/can't tell yet whether it rose by more than 25%/);
   });
 
+  it("the suite's cases_needed is the largest need, or null when one rule can't be settled", () => {
+    const slowish = { baselineLatency: (i: number) => 500 + ((i * 37) % 30) * 40, candidateLatency: (i: number) => 1.2 * (500 + ((i * 53) % 30) * 40) };
+    const latencyOnly = gateConfig({ latency_p95: { max_increase: 0.25 } });
+    // Pass rate clearly fine (50% → 100%), latency inconclusive: the suite needs what latency needs.
+    const fine = evaluateGate([input('s', suiteCases(30, 3, (i) => (i % 2 ? 3 : 0), () => 3, slowish), latencyOnly)], latencyOnly);
+    expect(rule(fine, 0, 'pass_rate').verdict).toBe('pass');
+    expect(rule(fine, 0, 'latency_p95').verdict).toBe('inconclusive');
+    expect(fine.suites[0]!.cases_needed).toBeGreaterThan(30);
+    // Pass rate exactly on the threshold (identical results): no number of cases settles it.
+    const onThreshold = evaluateGate([input('s', suiteCases(30, 3, (i) => i % 4, (i) => i % 4, slowish), latencyOnly)], latencyOnly);
+    expect(rule(onThreshold, 0, 'latency_p95').verdict).toBe('inconclusive');
+    expect(onThreshold.suites[0]!.cases_needed).toBeNull();
+  });
+
   it('absent when not configured', () => {
     const plain = gateConfig();
     const r = evaluateGate([input('s', suiteCases(20, 3, () => 3, () => 3), plain)], plain);
@@ -228,5 +242,8 @@ describe('error rate, change kinds and verdict order', () => {
     const a = evaluateGate([full], gate);
     const b = evaluateGate([{ ...full, measured: bare }], gate);
     expect(b).toEqual(a);
+    // Measured at another confidence: recomputed at the gate's.
+    const other = evaluateGate([{ ...full, measured: measureSuite(cases, { confidence: 0.8 }) }], gate);
+    expect(other).toEqual(a);
   });
 });
