@@ -104,14 +104,10 @@ describe('measureSuite', () => {
     expect(a.pass_rate).toEqual(b.pass_rate);
   });
 
-  it('10,000 cases × 3 repeats stay fast', () => {
+  it('handles 10,000 cases × 3 repeats (timing lives in `npm run bench:stats`)', () => {
     const big = simulateCases(seededRandom(5), { baselineRate: 0.8, delta: 0 }, 10_000, 3, { withCalls: true });
-    measureSuite(big.slice(0, 500), { confidence: 0.95 });
-    const t0 = performance.now();
     const m = measureSuite(big, { confidence: 0.95 });
-    const elapsed = performance.now() - t0;
     expect(m.paired_n).toBe(10_000);
-    // The target is < 1 s (≈ 0.5 s measured by `npm run bench:stats`); the margin absorbs a busy CI machine.
-    expect(elapsed).toBeLessThan(2_000);
+    expect(m.pass_rate.ci![1] - m.pass_rate.ci![0]).toBeLessThan(0.05);
   });
 });
