@@ -1,0 +1,241 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/**
+ * A real HTTP server speaking the OpenAI chat-completions protocol, for demos, tests and benchmarks: no LLM can be
+ * reached here, and a test against a real socket catches what a mocked SDK would not (headers, retries, timeouts).
+ * Replies are a deterministic function of (model, messages, sample index), so faults, retries, ordering and caching
+ * never change a result; faults are injected from a seeded generator per request attempt.
+ */
+export interface FakeRequest {
+  model: string;
+  messages: { role: string; content: string }[];
+  params: Record<string, unknown>;
+  sampleIndex: number;
+  headers: Record<string, string | undefined>;
+}
+export interface FakeReply {
+  content: string;
+  toolCalls?: { name: string; arguments: string }[];
+  latencyMs?: number;
+  usage?: { prompt_tokens: number; completion_tokens: number };
+}
+export type Responder = (req: FakeRequest) => FakeReply | Promise<FakeReply>;
+export interface FaultRates {
+  rate429?: number;
+  rate5xx?: number;
+  hang?: number;
+  reset?: number;
+  truncated?: number;
+  nonJson?: number;
+  emptyChoices?: number;
+}
+export interface FakeLlmOptions {
+  port?: number;
+  host?: string;
+  responder?: Responder;
+  latencyMs?: number | ((req: FakeRequest) => number);
+  faults?: FaultRates;
+  faultSeed?: number;
+  /** Enforced requests-per-minute limit (sliding 60 s window): 429 with retry-after and x-ratelimit-* headers. */
+  rpm?: number;
+  /** When set, requests without `Authorization: Bearer <apiKey>` get 401. */
+  apiKey?: string;
+}
+export interface FakeLlmStats {
+  requests: number;
+  completions: number;
+  faults: Record<string, number>;
+  /** Completions per (model, messages, sample index) digest: proves that no sample was paid for twice. */
+  byKey: Map<string, number>;
+}
+export interface FakeLlm {
+  url: string;
+  close(): Promise<void>;
+  stats(): FakeLlmStats;
+}
+
+/** The default model: echoes a short, deterministic answer derived from the request. */
+export const echoResponder: Responder = (req) => {
+  const last = req.messages[req.messages.length - 1]?.content ?? '';
+  return { content: `echo ${digest(req).slice(0, 8)}: ${last.slice(0, 40)}` };
+};
+
+export function digest(req: Pick<FakeRequest, 'model' | 'messages' | 'sampleIndex'>): string {
+  return createHash('sha256').update(JSON.stringify([req.model, req.messages, req.sampleIndex])).digest('hex');
+}
+
+/** mulberry32: a tiny seeded generator, enough for fault draws (not for statistics). */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> {
+  const responder = opts.responder ?? echoResponder;
+  const random = seeded(opts.faultSeed ?? 1);
+  const stats: FakeLlmStats = { requests: 0, completions: 0, faults: {}, byKey: new Map() };
+  const window: number[] = [];
+  const sockets = new Set<Socket>();
+  const hanging = new Set<ServerResponse>();
+  const fault = (kind: string) => (stats.faults[kind] = (stats.faults[kind] ?? 0) + 1);
+
+  const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  const rateHeaders = (now: number): Record<string, string> => {
+    if (!opts.rpm) return {};
+    while (window.length && window[0]! <= now - 60_000) window.shift();
+    const resetMs = window.length ? Math.max(0, window[0]! + 60_000 - now) : 0;
+    return {
+      'x-ratelimit-limit-requests': String(opts.rpm),
+      'x-ratelimit-remaining-requests': String(Math.max(0, opts.rpm - window.length)),
+      'x-ratelimit-reset-requests': `${(resetMs / 1000).toFixed(3)}s`,
+    };
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    stats.requests++;
+    const path = (req.url ?? '').replace(/\?.*$/, '');
+    if (opts.apiKey !== undefined && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
+      return json(res, 401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } });
+    }
+    if (req.method === 'GET' && path.endsWith('/models')) return json(res, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model' }] });
+    if (req.method !== 'POST' || !path.endsWith('/chat/completions')) return json(res, 404, { error: { message: `no route ${req.method} ${path}` } });
+    let body: { model?: string; messages?: FakeRequest['messages']; [k: string]: unknown };
+    try {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return json(res, 400, { error: { message: 'body is not JSON' } });
+    }
+    if (typeof body.model !== 'string' || !Array.isArray(body.messages)) return json(res, 400, { error: { message: 'model and messages are required' } });
+
+    const now = Date.now();
+    if (opts.rpm) {
+      const headers = rateHeaders(now);
+      if (window.length >= opts.rpm) {
+        fault('rpm');
+        const waitMs = Math.max(1, window[0]! + 60_000 - now);
+        return json(res, 429, { error: { message: 'Rate limit reached for requests', type: 'requests' } }, { ...headers, 'retry-after': String(Math.ceil(waitMs / 1000)), 'retry-after-ms': String(waitMs) });
+      }
+      window.push(now);
+    }
+    const f = opts.faults ?? {};
+    const draw = random();
+    let acc = 0;
+    const hit = (rate: number | undefined) => {
+      acc += rate ?? 0;
+      return draw < acc;
+    };
+    if (hit(f.rate429)) {
+      fault('429');
+      return json(res, 429, { error: { message: 'Rate limit reached', type: 'requests' } }, { 'retry-after-ms': '20', 'retry-after': '0' });
+    }
+    if (hit(f.rate5xx)) {
+      fault('5xx');
+      return json(res, [500, 502, 503][Math.floor(random() * 3)]!, { error: { message: 'The server had an error while processing your request' } });
+    }
+    if (hit(f.hang)) {
+      fault('hang');
+      hanging.add(res);
+      return; // never answers; the client's timeout must fire
+    }
+    if (hit(f.reset)) {
+      fault('reset');
+      req.socket.destroy();
+      return;
+    }
+    const request: FakeRequest = {
+      model: body.model,
+      messages: body.messages,
+      params: Object.fromEntries(Object.entries(body).filter(([k]) => k !== 'model' && k !== 'messages')),
+      sampleIndex: Number(req.headers['x-promptgate-sample'] ?? 0),
+      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v])),
+    };
+    const reply = await responder(request);
+    const latency = reply.latencyMs ?? (typeof opts.latencyMs === 'function' ? opts.latencyMs(request) : (opts.latencyMs ?? 0));
+    if (latency > 0) await sleep(latency);
+    if (hit(f.truncated)) {
+      fault('truncated');
+      res.writeHead(200, { 'content-type': 'application/json', ...rateHeaders(Date.now()) });
+      res.end('{"id":"chatcmpl-x","choices":[{"index":0,"mess');
+      return;
+    }
+    if (hit(f.nonJson)) {
+      fault('nonJson');
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>502 Bad Gateway</body></html>');
+      return;
+    }
+    if (hit(f.emptyChoices)) {
+      fault('emptyChoices');
+      return json(res, 200, { id: 'chatcmpl-x', object: 'chat.completion', created: 0, model: body.model, choices: [] }, rateHeaders(Date.now()));
+    }
+    const key = digest(request);
+    stats.completions++;
+    stats.byKey.set(key, (stats.byKey.get(key) ?? 0) + 1);
+    const promptTokens = reply.usage?.prompt_tokens ?? Math.ceil(body.messages.reduce((n, m) => n + String(m.content).length, 0) / 4);
+    const completionTokens = reply.usage?.completion_tokens ?? Math.max(1, Math.ceil(reply.content.length / 4));
+    return json(
+      res,
+      200,
+      {
+        id: `chatcmpl-${key.slice(0, 12)}`,
+        object: 'chat.completion',
+        created: Math.floor(now / 1000),
+        model: body.model,
+        choices: [
+          {
+            index: 0,
+            finish_reason: reply.toolCalls?.length ? 'tool_calls' : 'stop',
+            message: {
+              role: 'assistant',
+              content: reply.content,
+              ...(reply.toolCalls?.length
+                ? { tool_calls: reply.toolCalls.map((t, i) => ({ id: `call_${i}`, type: 'function', function: { name: t.name, arguments: t.arguments } })) }
+                : {}),
+            },
+          },
+        ],
+        usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+      },
+      rateHeaders(Date.now()),
+    );
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) json(res, 500, { error: { message: String(err) } });
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}/v1`,
+    stats: () => stats,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const r of hanging) r.destroy();
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
