@@ -288,7 +288,8 @@ function buildReport(args: BuildArgs): Report {
     verdict = 'error';
   }
   if (args.sharded) notes.unshift('Shard result: this covers one slice of the samples; merge all shards with `promptgate merge` for the verdict.');
-  const cost = records.reduce((sum, r) => sum + r.costUsd, 0);
+  // Money actually spent: cached samples cost nothing this time (their cost still counts in the per-case figures).
+  const cost = records.reduce((sum, r) => sum + (r.cached ? 0 : r.costUsd), 0);
   return args.skeleton(verdict, suites, {
     calls: args.calls,
     cost_usd_total: cost,

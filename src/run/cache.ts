@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ChatMessage } from '../prompts/types.js';
+import type { Endpoint, ModelOutput } from './types.js';
+
+export interface ResponseCache {
+  get(key: string): Promise<ModelOutput | undefined>;
+  set(key: string, value: ModelOutput): Promise<void>;
+}
+
+function stable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stable);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value as object).sort().map((k) => [k, stable((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Content address of one sample (DESIGN §6): endpoint host, model, params, rendered messages, sample index. */
+export function cacheKey(endpoint: Pick<Endpoint, 'baseURL' | 'model' | 'params'>, messages: ChatMessage[], sampleIndex: number): string {
+  return createHash('sha256')
+    .update(JSON.stringify(stable([hostOf(endpoint.baseURL), endpoint.model, endpoint.params, messages, sampleIndex])))
+    .digest('hex');
+}
+
+/**
+ * Responses on disk, one file per sample (`dir/ab/abcdef….json`), written atomically (temp file + rename) the
+ * moment a call finishes, so a killed run loses nothing it paid for. A corrupt or unreadable file is a miss.
+ */
+export function diskCache(dir: string): ResponseCache {
+  const made = new Set<string>();
+  const pathOf = (key: string) => join(dir, key.slice(0, 2), `${key}.json`);
+  return {
+    async get(key) {
+      try {
+        const value = JSON.parse(await readFile(pathOf(key), 'utf8')) as ModelOutput;
+        return typeof value?.text === 'string' && typeof value.latencyMs === 'number' && value.usage ? value : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key, value) {
+      const sub = join(dir, key.slice(0, 2));
+      if (!made.has(sub)) {
+        await mkdir(sub, { recursive: true });
+        made.add(sub);
+      }
+      const tmp = `${pathOf(key)}.${randomBytes(4).toString('hex')}.tmp`;
+      await writeFile(tmp, JSON.stringify(value));
+      await rename(tmp, pathOf(key));
+    },
+  };
+}
