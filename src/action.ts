@@ -26,11 +26,17 @@ const flag = z
   .transform((s) => s.trim().toLowerCase())
   .pipe(z.enum(['true', 'false', '']))
   .transform((s) => s === 'true');
-const optionalNumber = (min: number) =>
-  z
-    .string()
-    .transform((s) => s.trim())
-    .pipe(z.union([z.literal('').transform(() => undefined), z.coerce.number().min(min)]));
+const optionalNumber = (min: number, integer = false) =>
+  z.string().transform((s, ctx) => {
+    const t = s.trim();
+    if (t === '') return undefined;
+    const n = Number(t);
+    if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
+      ctx.addIssue({ code: 'custom', message: `expected ${integer ? 'a whole number' : 'a number'} ≥ ${min}` });
+      return z.NEVER;
+    }
+    return n;
+  });
 
 /** Action inputs (action.yml), validated at the edge. */
 const InputsSchema = z.object({
@@ -40,9 +46,9 @@ const InputsSchema = z.object({
   'base-url': z.string().transform((s) => s.trim() || undefined),
   'check-name': z.string().transform((s) => s.trim() || 'promptgate'),
   comment: z.string().transform((s) => s.trim() || 'true').pipe(flag),
-  repeats: optionalNumber(1).pipe(z.number().int().optional()),
-  concurrency: optionalNumber(1).pipe(z.number().int().optional()),
-  'budget-usd': optionalNumber(0).optional(),
+  repeats: optionalNumber(1, true),
+  concurrency: optionalNumber(1, true),
+  'budget-usd': optionalNumber(0),
   'fail-on-inconclusive': z.string().transform((s) => s.trim() || 'false').pipe(flag),
   'shards-dir': z.string().transform((s) => s.trim() || undefined),
 });

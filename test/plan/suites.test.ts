@@ -53,7 +53,8 @@ describe('planSuites', () => {
     repo.write({ 'prompts/a.txt': 'new {{q}}' }).commit('head');
     const [s, ...rest] = await plan(repo);
     expect(rest).toEqual([]); // b.txt did not change
-    expect(s).toMatchObject({ name: 's', prompt: 'prompts/a.txt', change: 'modified', repeats: 3 });
+    // A glob that matches several prompt files names each run by its file, whichever of them changed.
+    expect(s).toMatchObject({ name: 's (prompts/a.txt)', prompt: 'prompts/a.txt', change: 'modified', repeats: 3 });
     expect(s!.baseline!.text).toBe('old {{q}}');
     expect(s!.candidate!.text).toBe('new {{q}}');
     expect(s!.cases.map((c) => c.id)).toEqual(['a', 'b']);
