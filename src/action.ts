@@ -91,18 +91,18 @@ export async function run(): Promise<void> {
   const detailsUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${event.owner}/${event.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   const check = await startCheckRun(octokit, { owner: event.owner, repo: event.repo, headSha: event.headSha, name: inputs['check-name'], detailsUrl });
   if ('unavailable' in check) core.warning(`No check run: ${check.unavailable}. The job's exit status carries the verdict instead.`);
-  const isPr = event.kind === 'pull_request' || event.kind === 'pull_request_target';
+  const pr = event.kind === 'pull_request' || event.kind === 'pull_request_target' ? event : null;
 
   let report: Report | null = null;
   let changedPrompts: string[] = [];
   let failure: string | null = null;
   try {
-    if (isPr && event.isFork && event.kind === 'pull_request' && !inputs['api-key'] && !env.OPENAI_API_KEY) {
-      report = forkReport(event);
+    if (pr && pr.isFork && pr.kind === 'pull_request' && !inputs['api-key'] && !env.OPENAI_API_KEY) {
+      report = forkReport(pr);
     } else {
       await ensureCommits(repoDir, [event.baseSha, event.headSha].filter((s): s is string => !!s));
       const base = event.baseSha ?? `${event.headSha}~1`;
-      const changedFiles = isPr ? await listPullRequestFiles(octokit, event) : undefined;
+      const changedFiles = pr ? await listPullRequestFiles(octokit, pr) : undefined;
       const trustedSide = event.kind === 'pull_request_target' ? 'base' : 'head';
       const cacheDir = await cacheDirFor(repoDir, trustedSide === 'base' ? base : event.headSha, inputs.config);
       const cacheKey = inputs['shards-dir'] ? null : await restoreResponseCache(repoDir, cacheDir, base, inputs.config);
@@ -124,7 +124,7 @@ export async function run(): Promise<void> {
         },
         env,
         zeroConfigProvider: { ...GITHUB_MODELS, apiKey: inputs['github-token'] },
-        context: isPr ? { title: event.title, body: event.body, url: event.url } : undefined,
+        context: pr ? { title: pr.title, body: pr.body, url: pr.url } : undefined,
         log: core.info,
         onProgress: progressLogger(),
       });
@@ -147,14 +147,14 @@ export async function run(): Promise<void> {
   }
 
   let commentUrl = '';
-  if (isPr && inputs.comment) {
+  if (pr && inputs.comment) {
     const body = report ? renderChangeNote(report, { target: 'comment', marker: STICKY_MARKER, maxChars: COMMENT_LIMIT }) : `${STICKY_MARKER}\n${note}`;
     try {
       // A PR without prompt changes gets no new comment; an earlier note is updated so it never goes stale.
       const res = await upsertStickyComment(octokit, {
         owner: event.owner,
         repo: event.repo,
-        issueNumber: event.number,
+        issueNumber: pr.number,
         body,
         createIfMissing: verdict !== 'skipped',
       });
