@@ -148,6 +148,7 @@ async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
   const base = opts.base ?? (await defaultBase(repoDir, opts.head));
   const progress = opts.quiet ? undefined : progressPrinter(io);
   const out = await review({
+    context: await commitContext(repoDir, base, opts.head),
     repoDir,
     base,
     head: opts.head,
@@ -184,6 +185,18 @@ async function finish(report: Report, opts: { json?: string; markdown?: string }
   if (opts.markdown) await writeOut(io, opts.markdown, note);
   io.stdout(note.endsWith('\n') ? note : note + '\n');
   return exitCodeFor(report.verdict);
+}
+
+/** Locally there is no PR: the head commit's message is the Goal (and may carry `Goal:` / `Rollout:` lines). */
+async function commitContext(repoDir: string, base: string, head: string): Promise<{ title?: string; body?: string } | undefined> {
+  try {
+    const count = Number((await git(repoDir, ['rev-list', '--count', `${base}..${head}`])).trim());
+    if (count === 0) return undefined;
+    const [title, ...rest] = (await git(repoDir, ['log', '-1', '--format=%B', head])).trim().split('\n');
+    return { title, body: rest.join('\n').trim() };
+  } catch {
+    return undefined;
+  }
 }
 
 async function writeOut(io: CliIo, path: string, text: string): Promise<void> {

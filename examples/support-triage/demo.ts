@@ -29,7 +29,16 @@ export function makeExampleRepo(dir = mkdtempSync(join(tmpdir(), 'promptgate-dem
   git('checkout', '-q', '-b', 'improve-triage');
   cpSync(join(here, 'change'), dir, { recursive: true });
   git('add', '-A');
-  git('commit', '-q', '-m', 'Triage: list the allowed labels and ask for exactly one');
+  git(
+    'commit',
+    '-q',
+    '-m',
+    'Triage: list the allowed labels and ask for exactly one',
+    '-m',
+    'Goal: stop free-form answers ("Category: Billing", "technical issue") that the router cannot use.',
+    '-m',
+    'Rollout: ship to 10% of incoming tickets behind the triage_v2 flag, then all after a day of clean routing.',
+  );
   return dir;
 }
 

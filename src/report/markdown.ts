@@ -90,7 +90,7 @@ function evalResult(s: SuiteReport, confidence: number): string {
     lines.push('| | baseline | candidate | change |', '|---|---:|---:|---|');
     lines.push(`| pass rate | ${percent(pr.baseline ?? 0)} | ${percent(pr.candidate ?? 0)} | **${points(pr.delta)}** (${level} ${points(pr.ci[0], '')} to ${points(pr.ci[1], '')}) |`);
     lines.push('');
-    lines.push(`${plural(s.n_cases, 'case')} × ${s.repeats} samples per variant, paired by case${pr.p_value !== null ? `; p = ${pValue(pr.p_value)} for "no change"` : ''}${pr.method ? `; ${escapeInline(pr.method)}` : ''}.`);
+    lines.push(`${plural(s.n_cases, 'case')} × ${s.repeats} samples per variant, paired by case${pr.p_value !== null ? `; p ${pr.p_value < 0.0001 ? '' : '= '}${pValue(pr.p_value)} for "no change"` : ''}${pr.method ? `; ${escapeInline(pr.method)}` : ''}.`);
     if (pr.ci[0] <= 0 && pr.ci[1] >= 0) {
       lines.push('', `**Within noise:** the interval includes 0 — a change that does nothing shows differences this large by chance.${pr.cases_needed ? ` About ${count(pr.cases_needed)} cases would settle it.` : ''}`);
     } else {

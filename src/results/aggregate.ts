@@ -38,7 +38,8 @@ export function aggregateSuite(suite: PlannedSuite, records: SampleRecord[]): Su
     const pick = (variant: Variant, ran: boolean): { v: VariantSamples | null; out: string | null; reason: string | null; passed: number; runs: number; errs: number } => {
       if (!ran) return { v: null, out: null, reason: null, passed: 0, runs: 0, errs: 0 };
       const v: VariantSamples = { scores: [], latenciesMs: [], costUsd: [], errors: 0 };
-      let out: string | null = null;
+      let firstPass: string | null = null;
+      let firstFail: string | null = null;
       let reason: string | null = null;
       let passed = 0;
       for (const r of recs) {
@@ -58,10 +59,18 @@ export function aggregateSuite(suite: PlannedSuite, records: SampleRecord[]): Su
         v.costUsd.push(r.costUsd);
         tokens[variant].input += r.output.usage.input;
         tokens[variant].output += r.output.usage.output;
-        if (r.passed) passed++;
-        out ??= r.output.text.length > OUTPUT_CHARS ? r.output.text.slice(0, OUTPUT_CHARS) + '…' : r.output.text;
-        if (!r.passed && reason === null) reason = r.reason ?? null;
+        const text = r.output.text.length > OUTPUT_CHARS ? r.output.text.slice(0, OUTPUT_CHARS) + '…' : r.output.text;
+        if (r.passed) {
+          passed++;
+          firstPass ??= text;
+        } else {
+          firstFail ??= text;
+          reason ??= r.reason ?? null;
+        }
       }
+      // The output shown for a flipped case is the variant's typical behaviour: a failing one when most samples
+      // failed, a passing one otherwise.
+      const out = passed * 2 < v.scores.length ? (firstFail ?? firstPass) : (firstPass ?? firstFail);
       return { v, out, reason, passed, runs: v.scores.length, errs: v.errors };
     };
     const b = pick('baseline', suite.baseline !== null);
