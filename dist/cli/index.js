@@ -79419,7 +79419,15 @@ async function mergeCommand(files, opts, io) {
     const parts = await Promise.all(files.map(async (file) => ({ file, data: parseShardFile(file, await (0,promises_namespaceObject.readFile)((0,external_node_path_.resolve)(io.cwd, file), 'utf8')) })));
     const combined = combineShards(parts);
     const repoDir = (await git(io.cwd, ['rev-parse', '--show-toplevel'])).trim();
-    const out = await review({ repoDir, base: combined.base, head: combined.head, configPath: opts.config, env: io.env, records: combined.records });
+    const out = await review({
+        repoDir,
+        base: combined.base,
+        head: combined.head,
+        configPath: opts.config,
+        env: io.env,
+        records: combined.records,
+        context: await commitContext(repoDir, combined.base, combined.head),
+    });
     return finish(out.report, opts, io);
 }
 async function finish(report, opts, io) {
