@@ -76095,6 +76095,7 @@ function classify(err, endpoint) {
 
 
 const BASE_BACKOFF_MS = 250;
+const BUDGET_MARGIN = 1.5;
 const MAX_BACKOFF_MS = 30_000;
 /**
  * Run every sample: cache first, then the model, as fast as the provider allows and no faster.
@@ -76183,10 +76184,14 @@ async function runSamples(requests, opts) {
     const tokenStarts = [];
     let wake = () => { };
     const nudge = () => wake();
+    // The provider's own count of requests left in its window, less the calls already in flight: starts are spent
+    // from it, so a review slows down before the window is exhausted instead of after a burst of 429s.
+    let quota = null;
     const noteRate = (rate) => {
         const now = Date.now();
-        if (rate.remainingRequests !== undefined && rate.remainingRequests <= 0 && rate.resetRequestsMs !== undefined)
-            pauseUntil = Math.max(pauseUntil, now + rate.resetRequestsMs);
+        if (rate.remainingRequests !== undefined) {
+            quota = { remaining: rate.remainingRequests - Math.max(0, active - 1), resetAt: now + (rate.resetRequestsMs || 1_000) };
+        }
         if (rate.remainingTokens !== undefined && rate.remainingTokens <= 0 && rate.resetTokensMs !== undefined)
             pauseUntil = Math.max(pauseUntil, now + rate.resetTokensMs);
     };
@@ -76261,6 +76266,13 @@ async function runSamples(requests, opts) {
                 waitMs = pauseUntil - t;
                 break;
             }
+            if (quota && quota.remaining <= 0) {
+                if (t < quota.resetAt) {
+                    waitMs = quota.resetAt - t;
+                    break;
+                }
+                quota = null;
+            }
             while (startTimes.length && startTimes[0] <= t - 60_000)
                 startTimes.shift();
             while (tokenStarts.length && tokenStarts[0].at <= t - 60_000)
@@ -76276,7 +76288,9 @@ async function runSamples(requests, opts) {
                 waitMs = tokenStarts[0].at + 60_000 - t;
                 break;
             }
-            if (opts.budgetUsd !== undefined && spent + inflightEstimate + estimateCall(q) > opts.budgetUsd) {
+            // Estimates (characters / 4, max_tokens) can fall short of real usage, so the guard keeps a 50% margin on
+            // what is not yet spent.
+            if (opts.budgetUsd !== undefined && spent + BUDGET_MARGIN * (inflightEstimate + estimateCall(q)) > opts.budgetUsd) {
                 stopped = {
                     reason: 'budget',
                     message: `stopped before exceeding the budget of $${opts.budgetUsd.toFixed(2)} ($${spent.toFixed(4)} spent); raise run.budget_usd to finish`,
@@ -76284,6 +76298,8 @@ async function runSamples(requests, opts) {
                 break;
             }
             pending.shift();
+            if (quota)
+                quota.remaining--;
             startTimes.push(t);
             tokenStarts.push({ at: t, tokens });
             const p = attempt(i);

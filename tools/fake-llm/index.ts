@@ -40,6 +40,8 @@ export interface FakeLlmOptions {
   faultSeed?: number;
   /** Enforced requests-per-minute limit (sliding 60 s window): 429 with retry-after and x-ratelimit-* headers. */
   rpm?: number;
+  /** Length of the rate-limit window (default 60 s; shorter in tests and benchmarks). */
+  windowMs?: number;
   /** When set, requests without `Authorization: Bearer <apiKey>` get 401. */
   apiKey?: string;
 }
@@ -85,6 +87,7 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
   const random = seeded(opts.faultSeed ?? 1);
   const stats: FakeLlmStats = { requests: 0, completions: 0, faults: {}, byKey: new Map() };
   const window: number[] = [];
+  const windowMs = opts.windowMs ?? 60_000;
   const sockets = new Set<Socket>();
   const hanging = new Set<ServerResponse>();
   const fault = (kind: string) => (stats.faults[kind] = (stats.faults[kind] ?? 0) + 1);
@@ -96,8 +99,8 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
 
   const rateHeaders = (now: number): Record<string, string> => {
     if (!opts.rpm) return {};
-    while (window.length && window[0]! <= now - 60_000) window.shift();
-    const resetMs = window.length ? Math.max(0, window[0]! + 60_000 - now) : 0;
+    while (window.length && window[0]! <= now - windowMs) window.shift();
+    const resetMs = window.length >= (opts.rpm ?? 0) ? Math.max(0, window[0]! + windowMs - now) : 0;
     return {
       'x-ratelimit-limit-requests': String(opts.rpm),
       'x-ratelimit-remaining-requests': String(Math.max(0, opts.rpm - window.length)),
@@ -128,7 +131,7 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
       const headers = rateHeaders(now);
       if (window.length >= opts.rpm) {
         fault('rpm');
-        const waitMs = Math.max(1, window[0]! + 60_000 - now);
+        const waitMs = Math.max(1, window[0]! + windowMs - now);
         return json(res, 429, { error: { message: 'Rate limit reached for requests', type: 'requests' } }, { ...headers, 'retry-after': String(Math.ceil(waitMs / 1000)), 'retry-after-ms': String(waitMs) });
       }
       window.push(now);
@@ -165,7 +168,14 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
       sampleIndex: Number(req.headers['x-promptgate-sample'] ?? 0),
       headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v])),
     };
-    const reply = await responder(request);
+    const reply = { ...(await responder(request)) };
+    // Like a real model, stop at max_tokens (≈ 4 characters a token).
+    const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
+    let finish = reply.toolCalls?.length ? 'tool_calls' : 'stop';
+    if (maxTokens !== undefined && !reply.usage && reply.content.length > maxTokens * 4) {
+      reply.content = reply.content.slice(0, maxTokens * 4);
+      finish = 'length';
+    }
     const latency = reply.latencyMs ?? (typeof opts.latencyMs === 'function' ? opts.latencyMs(request) : (opts.latencyMs ?? 0));
     if (latency > 0) await sleep(latency);
     if (hit(f.truncated)) {
@@ -200,7 +210,7 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
         choices: [
           {
             index: 0,
-            finish_reason: reply.toolCalls?.length ? 'tool_calls' : 'stop',
+            finish_reason: finish,
             message: {
               role: 'assistant',
               content: reply.content,

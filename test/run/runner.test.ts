@@ -1,0 +1,155 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CallError } from '../../src/providers/openai.js';
+import { cacheKey, diskCache, estimateCost, runSamples, type RunOptions } from '../../src/run/index.js';
+import type { Endpoint, ModelOutput, SampleRecord, SampleRequest } from '../../src/run/types.js';
+import { startFakeLlm, type FakeLlm } from '../../tools/fake-llm/index.js';
+
+/** The runner against a real local server that throttles and fails the way providers do. */
+
+function plan(url: string, cases: number, repeats: number, endpoint: Partial<Endpoint> = {}): SampleRequest[] {
+  const out: SampleRequest[] = [];
+  for (const variant of ['baseline', 'candidate'] as const) {
+    const e: Endpoint = { baseURL: url, apiKey: 'k', model: 'm', params: { max_tokens: 8 }, ...endpoint };
+    for (let c = 0; c < cases; c++) {
+      const messages = [{ role: 'user' as const, content: `${variant} prompt for case ${c}` }];
+      for (let i = 0; i < repeats; i++) {
+        out.push({ suite: 's', variant, caseId: `c${c}`, sampleIndex: i, endpoint: e, messages, assert: [], cacheKey: cacheKey(e, messages, i) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Pass when the reply's digest starts with an even hex digit: deterministic, about half of the samples. */
+const grade: RunOptions['grade'] = async (_q, out: ModelOutput) => {
+  const passed = parseInt(/echo ([0-9a-f])/.exec(out.text)?.[1] ?? '1', 16) % 2 === 0;
+  return { passed, score: passed ? 1 : 0 };
+};
+
+const base = { concurrency: 16, timeoutMs: 2_000, maxRetries: 8, cache: null, grade } satisfies Partial<RunOptions>;
+const key = (r: SampleRecord) => `${r.variant}/${r.caseId}/${r.sampleIndex}`;
+
+let servers: FakeLlm[] = [];
+async function server(opts: Parameters<typeof startFakeLlm>[0] = {}) {
+  const s = await startFakeLlm({ apiKey: 'k', ...opts });
+  servers.push(s);
+  return s;
+}
+afterEach(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  servers = [];
+});
+
+describe('runSamples', () => {
+  it('gives exactly the same samples through 429s, 5xx, hangs and connection resets, with no fault counted as a failure', async () => {
+    const clean = await server();
+    const faulty = await server({ faults: { rate429: 0.05, rate5xx: 0.02, hang: 0.01, reset: 0.01 }, faultSeed: 7 });
+    const a = await runSamples(plan(clean.url, 200, 3), { ...base });
+    const b = await runSamples(plan(faulty.url, 200, 3), { ...base, timeoutMs: 400 });
+    const faults = faulty.stats().faults;
+    expect(faults['429']).toBeGreaterThan(20);
+    expect(faults['5xx']).toBeGreaterThan(5);
+    expect(faults.hang).toBeGreaterThan(2);
+    expect(faults.reset).toBeGreaterThan(2);
+    expect(b.calls.failed).toBe(0);
+    expect(b.records.filter((r) => !r.ok)).toEqual([]);
+    expect(b.calls.retried).toBeGreaterThanOrEqual(Object.values(faults).reduce((x, y) => x + y, 0));
+    expect(b.records).toHaveLength(1200);
+    const summary = (rs: SampleRecord[]) => rs.map((r) => (r.ok ? `${key(r)} ${r.output.text} ${r.passed}` : `${key(r)} error`));
+    expect(summary(b.records)).toEqual(summary(a.records));
+    expect(b.pacing.cuts).toBeGreaterThan(0); // 429s made it back off
+  });
+
+  it('records a sample as an error after max_retries, never as a failed assertion', async () => {
+    const broken = await server({ faults: { rate5xx: 1 } });
+    const out = await runSamples(plan(broken.url, 2, 1), { ...base, maxRetries: 2, random: () => 0 });
+    expect(out.records).toHaveLength(4);
+    for (const r of out.records) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(/HTTP 50\d.*after 2 retries/);
+    }
+    expect(broken.stats().requests).toBe(12);
+  });
+
+  it('retries truncated bodies, non-JSON bodies and empty choices', async () => {
+    const s = await server({ faults: { truncated: 0.1, nonJson: 0.1, emptyChoices: 0.1 }, faultSeed: 3 });
+    const out = await runSamples(plan(s.url, 30, 2), { ...base, random: () => 0 });
+    expect(s.stats().faults.truncated).toBeGreaterThan(0);
+    expect(s.stats().faults.nonJson).toBeGreaterThan(0);
+    expect(s.stats().faults.emptyChoices).toBeGreaterThan(0);
+    expect(out.records.every((r) => r.ok)).toBe(true);
+  });
+
+  it('stops at the first rejected key with one clear message instead of an error per sample', async () => {
+    const s = await server({ apiKey: 'right' });
+    const out = await runSamples(plan(s.url, 50, 2), { ...base, concurrency: 4 });
+    expect(out.stopped?.reason).toBe('fatal');
+    expect(out.stopped?.message).toMatch(/401.*API key/);
+    expect(s.stats().requests).toBeLessThanOrEqual(8);
+  });
+
+  it('waits at least as long as Retry-After says', async () => {
+    const starts: number[] = [];
+    const call: RunOptions['call'] = async () => {
+      starts.push(Date.now());
+      if (starts.length === 1) throw new CallError('HTTP 429', true, false, 429, { retryAfterMs: 300 });
+      return { output: { text: 'echo 0', latencyMs: 1, usage: { input: 1, output: 1 } }, rate: {} };
+    };
+    const out = await runSamples(plan('http://unused', 1, 1).slice(0, 1), { ...base, call, random: () => 0 });
+    expect(out.records[0]!.ok).toBe(true);
+    expect(out.records[0]!.retries).toBe(1);
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(295);
+  });
+
+  it('resumes an interrupted run from the cache without paying for any sample twice', async () => {
+    const s = await server({ latencyMs: 2 });
+    const dir = mkdtempSync(join(tmpdir(), 'promptgate-cache-'));
+    const requests = plan(s.url, 100, 3);
+    const controller = new AbortController();
+    let seen = 0;
+    const first = await runSamples(requests, {
+      ...base,
+      cache: diskCache(dir),
+      signal: controller.signal,
+      onRecord: () => {
+        if (++seen === 250) controller.abort();
+      },
+    });
+    expect(first.stopped?.reason).toBe('aborted');
+    expect(first.records.length).toBeGreaterThanOrEqual(250);
+    expect(first.records.length).toBeLessThan(600);
+    const second = await runSamples(requests, { ...base, cache: diskCache(dir) });
+    expect(second.records).toHaveLength(600);
+    expect(second.calls.cached).toBe(first.records.length);
+    expect([...s.stats().byKey.values()].every((n) => n === 1)).toBe(true);
+    expect(s.stats().completions).toBe(600);
+  });
+
+  it('finishes under an enforced rate limit with no sample lost, pacing by the x-ratelimit headers', async () => {
+    const s = await server({ rpm: 40, windowMs: 1_000 });
+    const out = await runSamples(plan(s.url, 20, 3), { ...base });
+    expect(out.records).toHaveLength(120);
+    expect(out.records.every((r) => r.ok)).toBe(true);
+    // Pacing from the headers keeps 429s rare: far fewer than one per call.
+    expect(s.stats().faults.rpm ?? 0).toBeLessThan(20);
+  });
+
+  it('refuses nothing under budget, and stops before exceeding it mid-run', async () => {
+    const s = await server();
+    const pricing = { input_per_mtok: 1_000, output_per_mtok: 1_000 };
+    const requests = plan(s.url, 50, 2, { pricing });
+    const estimate = estimateCost(requests);
+    expect(estimate.calls).toBe(200);
+    expect(estimate.unknownPricing).toBe(false);
+    const budget = estimate.usd / 10;
+    const out = await runSamples(requests, { ...base, concurrency: 4, budgetUsd: budget });
+    expect(out.stopped?.reason).toBe('budget');
+    expect(out.records.length).toBeGreaterThan(0);
+    expect(out.records.length).toBeLessThan(200);
+    const spent = out.records.reduce((n, r) => n + r.costUsd, 0);
+    expect(spent).toBeLessThanOrEqual(budget);
+  });
+});
