@@ -12,4 +12,4 @@ const server = await startFakeLlm({
   apiKey: values['api-key'],
 });
 process.stdout.write(`fake OpenAI-compatible server on ${server.url}\n`);
-process.on('SIGINT', () => void server.close().then(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void server.close().then(() => process.exit(0)));
