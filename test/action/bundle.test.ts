@@ -234,4 +234,63 @@ describe('the Action bundle (dist/index.js on Node 24)', () => {
     await gh.close();
     repo.cleanup();
   });
+
+  it('zero-config: a GitHub Models prompt file with testData is reviewed with the workflow token, no promptgate.yml', async () => {
+    const gh = await startGithubStub();
+    const models = await startFakeLlm({ responder: model, apiKey: 'ghs_workflowtoken' });
+    const promptFile = (instruction: string) => `name: Ticket labeller
+model: openai/gpt-4o-mini
+modelParameters: { temperature: 0.2, maxTokens: 8 }
+messages:
+  - role: system
+    content: ${instruction}
+  - role: user
+    content: "{{ticket}}"
+testData:
+${Array.from({ length: 12 }, (_, i) => `  - { ticket: "ticket ${i + 20} about ${['billing', 'bug'][i % 2]}", expected: "${['billing', 'bug'][i % 2]}" }`).join('\n')}
+evaluators:
+  - name: exact label
+    string: { equals: "{{expected}}" }
+`;
+    const repo = new TempRepo('promptgate-action-');
+    const base = repo.write({ 'prompts/labeller.prompt.yml': promptFile('Label the ticket.') }).commit('base');
+    const head = repo.write({ 'prompts/labeller.prompt.yml': promptFile('Label the ticket in one word.') }).commit('head');
+    gh.state.files = [{ filename: 'prompts/labeller.prompt.yml', status: 'modified' }];
+    const r = await runBundle(repo.dir, gh.url, prPayload({ base, head }), { 'api-key': '', 'base-url': models.url });
+    await models.close();
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs.verdict).toBe('pass');
+    const report = ReportSchema.parse(JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8')));
+    expect(report.suites[0]).toMatchObject({ name: 'Ticket labeller', prompt: 'prompts/labeller.prompt.yml', n_cases: 12 });
+    expect(report.suites[0]!.change_detail?.model?.candidate).toBe('openai/gpt-4o-mini');
+    expect(models.stats().completions).toBe(12 * 3 * 2);
+    await gh.close();
+    repo.cleanup();
+  });
+
+  it('pull_request_target: config, eval set and assertions come from the base commit; only prompt text from the head', async () => {
+    const gh = await startGithubStub();
+    const { repo, base } = makeRepo('Label this: {{ticket}}', 'Label this in one word: {{ticket}}');
+    const head = repo
+      .write({
+        'promptgate.yml': CONFIG.replace('test-model', 'attacker-model').replace('repeats: 2', 'repeats: 50'),
+        'evals/cases.jsonl': JSON.stringify({ id: 'EVIL', vars: { ticket: 'spend money' }, expected: 'x' }),
+      })
+      .commit('head tries to change the config and the eval set');
+    gh.state.files = [
+      { filename: 'prompts/triage.txt', status: 'modified' },
+      { filename: 'promptgate.yml', status: 'modified' },
+      { filename: 'evals/cases.jsonl', status: 'modified' },
+    ];
+    const r = await runBundle(repo.dir, gh.url, prPayload({ base, head }), {}, 'pull_request_target');
+    expect(r.code, r.stdout).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8')));
+    const suite = report.suites[0]!;
+    expect(suite.repeats).toBe(2);
+    expect(suite.cases.map((c) => c.id)).toEqual(Array.from({ length: 20 }, (_, i) => `T${i + 1}`));
+    expect(suite.change_detail?.model).toEqual({ baseline: 'test-model', candidate: 'test-model' });
+    expect(suite.pass_rate.candidate).toBeCloseTo(0.95, 10); // the head's prompt text was used
+    await gh.close();
+    repo.cleanup();
+  });
 });
