@@ -4,6 +4,7 @@ import type { Endpoint, ModelOutput } from '../run/types.js';
 
 /** What the provider said about its limits, from the `x-ratelimit-*` / `retry-after` headers of any response. */
 export interface RateInfo {
+  limitRequests?: number;
   remainingRequests?: number;
   resetRequestsMs?: number;
   remainingTokens?: number;
@@ -12,22 +13,35 @@ export interface RateInfo {
 }
 
 /**
- * A failed call, classified. `retryable`: 408/409/429/5xx, timeouts, dropped connections, bodies that are not a
- * chat completion. Not retryable: 400/401/403/404/422 — retrying cannot fix a wrong key, model or request, and
- * `fatal` ones (401/403/404) stop the review at once with one message instead of N identical errors.
+ * How a failed call may be handled:
+ * - `retryable`: 408/409/429/5xx, timeouts, dropped connections, bodies that are not a chat completion.
+ * - `rejected`: 400/413/422 and other 4xx — this request is wrong and retrying cannot fix it. The runner treats
+ *   it as fatal before the endpoint has answered once (a bad parameter fails every call alike) and as one
+ *   sample's error after (one case's prompt too long for the context window).
+ * - `fatal`: 401/403/404 — a wrong key, model or URL; the review stops with one message.
+ * - `aborted`: the caller's signal fired.
  */
+export type CallErrorKind = 'retryable' | 'rejected' | 'fatal' | 'aborted';
+
 export class CallError extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-    readonly fatal: boolean,
-    readonly status?: number,
-    readonly rate: RateInfo = {},
-  ) {
-    super(message);
+  readonly kind: CallErrorKind;
+  readonly status?: number;
+  readonly rate: RateInfo;
+
+  constructor(kind: CallErrorKind, message: string, extra: { status?: number; rate?: RateInfo; cause?: unknown } = {}) {
+    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.name = 'CallError';
+    this.kind = kind;
+    this.status = extra.status;
+    this.rate = extra.rate ?? {};
   }
 }
+
+/**
+ * An endpoint, plus the name of the environment variable its key came from when the caller knows it, so a
+ * rejected key names the variable to check.
+ */
+export type CallEndpoint = Endpoint & { apiKeyEnv?: string };
 
 const clients = new Map<string, OpenAI>();
 
@@ -42,7 +56,7 @@ export function clientFor(endpoint: Pick<Endpoint, 'baseURL' | 'apiKey'>): OpenA
   return client;
 }
 
-/** "1s", "6m0s", "20ms", "0.5s", or plain seconds → milliseconds (OpenAI's reset header format). */
+/** "1s", "6m0s", "20ms", "0.5s", or plain seconds → milliseconds (the format of OpenAI's `x-ratelimit-reset-*`). */
 export function parseDuration(text: string | null | undefined): number | undefined {
   if (!text) return undefined;
   const plain = Number(text);
@@ -57,85 +71,128 @@ export function parseDuration(text: string | null | undefined): number | undefin
   return matched ? ms : undefined;
 }
 
-export function rateInfo(headers: Headers | undefined): RateInfo {
+/**
+ * Limits from response headers. `retry-after-ms` (OpenAI's, exact) wins over `retry-after`, which is seconds or
+ * an HTTP date (RFC 9110 §10.2.3).
+ */
+export function rateInfo(headers: Headers | undefined, now = Date.now()): RateInfo {
   if (!headers) return {};
   const num = (name: string) => {
     const v = headers.get(name);
-    return v === null || v === '' || !Number.isFinite(Number(v)) ? undefined : Number(v);
+    return v === null || v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v);
   };
-  const retryAfterMs = num('retry-after-ms') ?? (() => {
+  const retryAfter = (): number | undefined => {
+    const ms = num('retry-after-ms');
+    if (ms !== undefined) return Math.max(0, ms);
     const v = headers.get('retry-after');
     if (!v) return undefined;
-    const s = Number(v);
-    if (Number.isFinite(s)) return s * 1000;
+    const seconds = Number(v);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
     const date = Date.parse(v);
-    return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
-  })();
-  return {
+    return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+  };
+  const info: RateInfo = {
+    limitRequests: num('x-ratelimit-limit-requests'),
     remainingRequests: num('x-ratelimit-remaining-requests'),
     resetRequestsMs: parseDuration(headers.get('x-ratelimit-reset-requests')),
     remainingTokens: num('x-ratelimit-remaining-tokens'),
     resetTokensMs: parseDuration(headers.get('x-ratelimit-reset-tokens')),
-    retryAfterMs,
+    retryAfterMs: retryAfter(),
   };
+  for (const k of Object.keys(info) as (keyof RateInfo)[]) if (info[k] === undefined) delete info[k];
+  return info;
 }
 
 /**
  * One chat completion. The sample index travels in `x-promptgate-sample` (ignored by real providers; lets a
- * gateway or the local test server tell repeats apart).
+ * gateway or the local test server tell repeats apart). The timeout covers the whole call, body included: the
+ * SDK's own `timeout` stops at the response headers, so a server that stalls mid-body would hang it.
  */
 export async function callChat(
-  endpoint: Endpoint,
+  endpoint: CallEndpoint,
   messages: ChatMessage[],
   sampleIndex: number,
   opts: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<{ output: ModelOutput; rate: RateInfo }> {
   const started = performance.now();
+  const timeoutMs = Math.max(1, Math.ceil(opts.timeoutMs));
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = () => controller.abort();
+  if (opts.signal?.aborted) controller.abort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const { data, response } = await clientFor(endpoint)
       .chat.completions.create(
         { ...(endpoint.params as Record<string, unknown>), model: endpoint.model, messages } as OpenAI.ChatCompletionCreateParamsNonStreaming,
-        { timeout: opts.timeoutMs, signal: opts.signal, headers: { 'x-promptgate-sample': String(sampleIndex) } },
+        { timeout: timeoutMs, signal: controller.signal, headers: { 'x-promptgate-sample': String(sampleIndex) } },
       )
       .withResponse();
     const latencyMs = performance.now() - started;
     const rate = rateInfo(response.headers);
-    const choice = data?.choices?.[0];
-    if (!choice || !choice.message) throw new CallError('the response has no choices', true, false, response.status, rate);
-    const toolCalls = (choice.message.tool_calls ?? []).flatMap((t) => ('function' in t && t.function ? [{ name: t.function.name, arguments: t.function.arguments }] : []));
+    // The SDK hands back a string when the body is not JSON (an HTML error page from a proxy, say).
+    const completion = typeof data === 'object' && data !== null ? data : undefined;
+    const choice = completion?.choices?.[0];
+    if (!completion || !choice?.message) {
+      const said = (completion as { error?: { message?: string } } | undefined)?.error?.message;
+      const what = completion ? `a completion with no choices${said ? ` (${said})` : ''}` : `a ${response.headers.get('content-type') ?? 'non-JSON'} body, not a chat completion`;
+      throw new CallError('retryable', `the server answered with ${what}`, { status: response.status, rate });
+    }
+    const toolCalls = (choice.message.tool_calls ?? []).flatMap((t) => (t.type === 'function' ? [{ name: t.function.name, arguments: t.function.arguments }] : []));
+    const text = choice.message.content ?? '';
+    // Some local servers omit `usage`; then ≈ characters / 4, the same rule the budget estimate uses.
+    const usage = completion.usage
+      ? { input: completion.usage.prompt_tokens ?? 0, output: completion.usage.completion_tokens ?? 0 }
+      : { input: Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4), output: Math.ceil(text.length / 4) };
     return {
       output: {
-        text: choice.message.content ?? '',
+        text,
         ...(toolCalls.length ? { toolCalls } : {}),
         latencyMs,
-        usage: { input: data.usage?.prompt_tokens ?? 0, output: data.usage?.completion_tokens ?? 0 },
+        usage,
         ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}),
       },
       rate,
     };
   } catch (err) {
+    if (timedOut) throw new CallError('retryable', `timed out after ${timeoutMs} ms`, { cause: err });
+    if (opts.signal?.aborted) throw new CallError('aborted', 'aborted', { cause: err });
     throw classify(err, endpoint);
+  } finally {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onAbort);
   }
 }
 
-function classify(err: unknown, endpoint: Endpoint): CallError {
+/** Every failure as a CallError whose message says what to do about it. */
+export function classify(err: unknown, endpoint: CallEndpoint): CallError {
   if (err instanceof CallError) return err;
-  if (err instanceof APIUserAbortError) return new CallError('aborted', false, false);
-  if (err instanceof APIConnectionTimeoutError) return new CallError('timed out', true, false);
+  if (err instanceof APIUserAbortError) return new CallError('aborted', 'aborted', { cause: err });
+  if (err instanceof APIConnectionTimeoutError) return new CallError('retryable', 'timed out', { cause: err });
   if (err instanceof APIConnectionError) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    return new CallError(`cannot connect to ${endpoint.baseURL}: ${cause?.code ?? cause?.message ?? err.message}`, true, false);
+    const cause = (err as { cause?: { code?: string; message?: string; cause?: { code?: string } } }).cause;
+    const why = cause?.code ?? cause?.cause?.code ?? cause?.message ?? err.message;
+    return new CallError('retryable', `cannot reach ${endpoint.baseURL}: ${why}`, { cause: err });
   }
   if (err instanceof APIError) {
     const status = err.status;
     const rate = rateInfo(err.headers as Headers | undefined);
-    const text = `HTTP ${status}: ${err.message.replace(/^\d{3}\s*/, '').slice(0, 200)}`;
-    if (status === undefined || status === 408 || status === 409 || status === 429 || status >= 500) return new CallError(text, true, false, status, rate);
-    if (status === 401) return new CallError(`${text} — the API key was rejected by ${endpoint.baseURL}; check the key (api_key_env / api-key)`, false, true, status, rate);
-    if (status === 403) return new CallError(`${text} — the key may not use model "${endpoint.model}" at ${endpoint.baseURL}`, false, true, status, rate);
-    if (status === 404) return new CallError(`${text} — check model "${endpoint.model}" and base_url ${endpoint.baseURL}`, false, true, status, rate);
-    return new CallError(text, false, false, status, rate);
+    const said = err.message.replace(/^\d{3}\s*/, '').slice(0, 300);
+    const text = `HTTP ${status ?? '?'}: ${said}`;
+    const extra = { status, rate, cause: err };
+    if (status === undefined || status === 408 || status === 409 || status === 429 || status >= 500) return new CallError('retryable', text, extra);
+    if (status === 401) {
+      const where = endpoint.apiKeyEnv ? `the environment variable ${endpoint.apiKeyEnv}` : 'the variable named by provider.api_key_env';
+      return new CallError('fatal', `${text} — ${endpoint.baseURL} rejected the API key; check ${where} (or the Action's api-key input)`, extra);
+    }
+    if (status === 403) return new CallError('fatal', `${text} — the API key may not use model "${endpoint.model}" at ${endpoint.baseURL}; check the key's permissions (GitHub Models: permissions: models: read)`, extra);
+    if (status === 404) return new CallError('fatal', `${text} — no model "${endpoint.model}" at ${endpoint.baseURL}; check provider.model and provider.base_url (it usually ends in /v1)`, extra);
+    return new CallError('rejected', `${text} — model "${endpoint.model}" at ${endpoint.baseURL} rejected the request; check provider.params`, extra);
   }
-  // A body that is not JSON, or not a chat completion, lands here (SyntaxError/TypeError from the SDK): retryable.
-  return new CallError(`bad response: ${(err as Error)?.message ?? String(err)}`, true, false);
+  // The SDK parses JSON bodies itself: a truncated one surfaces here as a SyntaxError, a dropped body as a TypeError.
+  return new CallError('retryable', `bad response: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
 }

@@ -8,14 +8,27 @@ export function costOf(endpoint: Pick<Endpoint, 'pricing'>, usage: { input: numb
   return p ? (usage.input * p.input_per_mtok + usage.output * p.output_per_mtok) / 1e6 : 0;
 }
 
-/** Upper-end estimate of one call: input ≈ characters / 4, output = max_tokens (or 256). */
-export function estimateCall(req: Pick<SampleRequest, 'endpoint' | 'messages'>): number {
-  const input = Math.ceil(req.messages.reduce((n, m) => n + m.content.length, 0) / 4);
-  const output = Number(req.endpoint.params.max_tokens ?? DEFAULT_OUTPUT_TOKENS);
-  return costOf(req.endpoint, { input, output });
+/**
+ * Tokens one call may use: input ≈ characters / 4 (OpenAI's rule of thumb for English text), output = max_tokens
+ * (or 256). Providers count max_tokens against tokens-per-minute limits the same way, so the pacer uses it too.
+ */
+export function estimateUsage(req: Pick<SampleRequest, 'endpoint' | 'messages'>): { input: number; output: number } {
+  let chars = 0;
+  for (const m of req.messages) chars += m.content.length;
+  return { input: Math.ceil(chars / 4), output: Number(req.endpoint.params.max_tokens ?? DEFAULT_OUTPUT_TOKENS) };
 }
 
-/** The budget guard's estimate before a run (DESIGN §6). */
+export function estimateTokens(req: Pick<SampleRequest, 'endpoint' | 'messages'>): number {
+  const u = estimateUsage(req);
+  return u.input + u.output;
+}
+
+/** Upper-end estimate of one call's cost. */
+export function estimateCall(req: Pick<SampleRequest, 'endpoint' | 'messages'>): number {
+  return costOf(req.endpoint, estimateUsage(req));
+}
+
+/** The budget guard's estimate before a run (DESIGN §6): `unknownPricing` when some endpoint has no prices. */
 export function estimateCost(requests: SampleRequest[]): { usd: number; calls: number; unknownPricing: boolean } {
   let usd = 0;
   let unknownPricing = false;

@@ -1,6 +1,8 @@
-import { CallError, callChat, type RateInfo } from '../providers/openai.js';
-import { costOf, estimateCall } from './budget.js';
+import { PromptgateError } from '../errors.js';
+import { CallError, callChat, classify } from '../providers/openai.js';
+import { costOf, estimateCall, estimateTokens } from './budget.js';
 import type { ResponseCache } from './cache.js';
+import { Pacer, type StartMark } from './pacing.js';
 import type { CallCounts, ModelOutput, SampleRecord, SampleRequest } from './types.js';
 
 export interface RunOptions {
@@ -13,69 +15,79 @@ export interface RunOptions {
   tpm?: number;
   cache: ResponseCache | null;
   budgetUsd?: number;
+  /** Stops starting calls; calls in flight finish and are cached (they are paid for), then the run returns. */
   signal?: AbortSignal;
   grade: (req: SampleRequest, output: ModelOutput) => Promise<{ passed: boolean; score: number; reason?: string }>;
   onProgress?: (p: { done: number; total: number; cached: number; failed: number; etaMs: number | null }) => void;
+  /** Called as each sample finishes. */
   onRecord?: (r: SampleRecord) => void;
+  /** Every wait of the scheduler goes through this when given (tests record or shorten waits). */
   sleep?: (ms: number) => Promise<void>;
+  /** Jitter source, in [0, 1). */
   random?: () => number;
   /** The call itself; injectable for tests of the scheduler. */
   call?: typeof callChat;
 }
 
 export interface RunOutcome {
+  /** One per request that finished, in request order; unstarted or unfinished requests of a stopped run are absent. */
   records: SampleRecord[];
   calls: CallCounts;
   stopped?: { reason: 'budget' | 'aborted' | 'fatal'; message: string };
-  /** The highest concurrency reached and how often it was cut, for benchmarks. */
-  pacing: { peakConcurrency: number; cuts: number; rateLimited: number };
+  /** How the run paced itself, for benchmarks and logs. */
+  pacing: { peakConcurrency: number; finalConcurrency: number; cuts: number; rateLimited: number; modelCalls: number };
+  /** Problems that cost nothing now but should be said (a cache that cannot be written). */
+  warnings: string[];
 }
 
 const BASE_BACKOFF_MS = 250;
-const BUDGET_MARGIN = 1.5;
 const MAX_BACKOFF_MS = 30_000;
+/** Estimates (characters / 4) can fall short of real usage, so the running guard keeps this margin on calls not yet paid. */
+const BUDGET_MARGIN = 1.5;
+/** Cache reads at once: enough to hide disk latency, few enough to stay far from the open-files limit. */
+const CACHE_READS = 32;
 
 /**
- * Run every sample: cache first, then the model, as fast as the provider allows and no faster.
- *
- * Pacing is AIMD on the number of calls in flight (as TCP does for packets): start at `concurrency`, halve on a
- * 429 and pause every start until its `retry-after`, add one after a window of successes, never above
- * `concurrency`. `x-ratelimit-remaining-*` at zero pauses starts until the matching reset; optional client-side
- * rpm/tpm windows keep a review under a known quota. Retries use full-jitter exponential backoff (AWS
- * Architecture Blog, "Exponential Backoff And Jitter", 2015), never shorter than the server's `retry-after`.
- * Written by hand because p-limit/p-queue have a fixed concurrency and no notion of a server telling us to wait.
+ * Run every sample: cache first, then the model, as fast as the provider allows and no faster (pacing: see
+ * {@link Pacer}). A failed call is retried with full-jitter exponential backoff (Brooker, "Exponential Backoff
+ * And Jitter", AWS Architecture Blog, 2015), never sooner than the server's `retry-after`; after `maxRetries` it
+ * is the sample's error — never a failed assertion. Each output is cached the moment its call returns, before
+ * grading, so an interrupted run resumes without paying twice. Hand-written rather than p-limit/p-queue because
+ * their concurrency is fixed and they have no notion of a server asking us to wait.
  */
 export async function runSamples(requests: SampleRequest[], opts: RunOptions): Promise<RunOutcome> {
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = opts.random ?? Math.random;
   const call = opts.call ?? callChat;
   const total = requests.length;
   const records: (SampleRecord | undefined)[] = new Array(total);
-  const retries = new Array<number>(total).fill(0);
+  const retries = new Uint16Array(total);
   const calls: CallCounts = { total: 0, cached: 0, failed: 0, retried: 0 };
-  const pacing = { peakConcurrency: 0, cuts: 0, rateLimited: 0 };
+  const pacer = new Pacer({ concurrency: opts.concurrency, rpm: opts.rpm, tpm: opts.tpm });
+  const pacing = { peakConcurrency: 0, finalConcurrency: 0, cuts: 0, rateLimited: 0, modelCalls: 0 };
+  const warnings: string[] = [];
   let stopped: RunOutcome['stopped'];
+  let internalError: unknown;
   let done = 0;
-  let uncachedDone = 0;
+  let paidDone = 0;
   const started = Date.now();
 
   const progress = () => {
     if (!opts.onProgress) return;
     const remaining = total - done;
-    const etaMs = uncachedDone >= 3 ? ((Date.now() - started) / uncachedDone) * remaining : null;
-    opts.onProgress({ done, total, cached: calls.cached, failed: calls.failed, etaMs: remaining === 0 ? 0 : etaMs });
+    const etaMs = remaining === 0 ? 0 : paidDone >= 3 ? ((Date.now() - started) / paidDone) * remaining : null;
+    opts.onProgress({ done, total, cached: calls.cached, failed: calls.failed, etaMs });
   };
   const finish = (i: number, r: SampleRecord) => {
     records[i] = r;
     done++;
     calls.total++;
     if (r.cached) calls.cached++;
-    else uncachedDone++;
+    else paidDone++;
     if (!r.ok) calls.failed++;
     opts.onRecord?.(r);
     progress();
   };
-  const base = (q: SampleRequest, i: number, cached: boolean, costUsd: number) => ({
+  const head = (q: SampleRequest, i: number, cached: boolean, costUsd: number) => ({
     suite: q.suite,
     variant: q.variant,
     caseId: q.caseId,
@@ -84,91 +96,112 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
     retries: retries[i]!,
     costUsd,
   });
+  const failed = (i: number, error: string) => finish(i, { ...head(requests[i]!, i, false, 0), ok: false, error });
   const graded = async (i: number, output: ModelOutput, cached: boolean) => {
     const q = requests[i]!;
-    const g = await opts.grade(q, output);
-    finish(i, { ...base(q, i, cached, costOf(q.endpoint, output.usage)), ok: true, output, passed: g.passed, score: g.score, ...(g.reason ? { reason: g.reason } : {}) });
+    const costUsd = costOf(q.endpoint, output.usage);
+    let g: Awaited<ReturnType<RunOptions['grade']>>;
+    try {
+      g = await opts.grade(q, output);
+    } catch (err) {
+      // A bad assertion is the user's to fix: stop and say so. Anything else (a grader model down) is this sample's error.
+      if (err instanceof PromptgateError) throw err;
+      return finish(i, { ...head(q, i, cached, costUsd), ok: false, error: `grading failed: ${err instanceof Error ? err.message : String(err)}` });
+    }
+    finish(i, { ...head(q, i, cached, costUsd), ok: true, output, passed: g.passed, score: g.score, ...(g.reason ? { reason: g.reason } : {}) });
   };
 
   // 1. The cache: what was paid for once is never paid for again.
-  const pending: number[] = [];
+  const queue: number[] = [];
   if (opts.cache) {
     const cache = opts.cache;
-    const hits = await Promise.all(requests.map((q) => cache.get(q.cacheKey)));
+    const hits: (ModelOutput | undefined)[] = new Array(total);
+    let next = 0;
+    const reader = async () => {
+      while (next < total) {
+        const i = next++;
+        hits[i] = await cache.get(requests[i]!.cacheKey);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CACHE_READS, total) }, reader));
     for (let i = 0; i < total; i++) {
       const hit = hits[i];
+      hits[i] = undefined;
       if (hit) await graded(i, hit, true);
-      else pending.push(i);
+      else queue.push(i);
     }
   } else {
-    for (let i = 0; i < total; i++) pending.push(i);
+    for (let i = 0; i < total; i++) queue.push(i);
   }
 
   // 2. The model, paced.
-  const max = Math.max(1, opts.concurrency);
-  let limit = max;
+  let queued = 0; // next index into `queue`
+  const due: number[] = []; // retries whose wait is over: they go before new work
+  const delayed: { i: number; at: number }[] = [];
+  const succeededAt = new Set<string>();
   let active = 0;
-  let streak = 0;
-  let pauseUntil = 0;
   let spent = 0;
   let inflightEstimate = 0;
-  const delayed: { i: number; at: number }[] = [];
-  const startTimes: number[] = [];
-  const tokenStarts: { at: number; tokens: number }[] = [];
-  let wake: () => void = () => {};
-  const nudge = () => wake();
+  let wake: (() => void) | null = null;
+  const nudge = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const endpointId = (q: SampleRequest) => `${q.endpoint.baseURL}\0${q.endpoint.model}`;
 
-  // The provider's own count of requests left in its window, less the calls already in flight: starts are spent
-  // from it, so a review slows down before the window is exhausted instead of after a burst of 429s.
-  let quota = null as { remaining: number; resetAt: number } | null;
-  const noteRate = (rate: RateInfo) => {
-    const now = Date.now();
-    if (rate.remainingRequests !== undefined) {
-      quota = { remaining: rate.remainingRequests - Math.max(0, active - 1), resetAt: now + (rate.resetRequestsMs || 1_000) };
+  const onSuccess = async (i: number, output: ModelOutput) => {
+    const q = requests[i]!;
+    succeededAt.add(endpointId(q));
+    spent += costOf(q.endpoint, output.usage);
+    if (opts.cache) {
+      try {
+        await opts.cache.set(q.cacheKey, output);
+      } catch (err) {
+        if (warnings.length === 0) warnings.push(`the response cache could not be written (${err instanceof Error ? err.message : String(err)}); a rerun will call the model again`);
+      }
     }
-    if (rate.remainingTokens !== undefined && rate.remainingTokens <= 0 && rate.resetTokensMs !== undefined) pauseUntil = Math.max(pauseUntil, now + rate.resetTokensMs);
+    await graded(i, output, false);
   };
 
-  const attempt = async (i: number) => {
+  const onFailure = (i: number, err: unknown, startedAt: number, mark: StartMark) => {
     const q = requests[i]!;
-    const estimate = estimateCall(q);
-    active++;
-    inflightEstimate += estimate;
-    pacing.peakConcurrency = Math.max(pacing.peakConcurrency, active);
+    const e = err instanceof CallError ? err : classify(err, q.endpoint);
+    const now = Date.now();
+    const backoff = random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (retries[i]! + 1));
+    pacer.observe(e.rate, now, mark);
+    if (e.status === 429) pacer.rateLimitedAt(now, startedAt, e.rate.retryAfterMs ?? backoff);
+    // After a stop, a sample that did not finish is absent (the run is partial), not an error.
+    if (stopped) return;
+    if (e.kind === 'fatal' || (e.kind === 'rejected' && !succeededAt.has(endpointId(q)))) {
+      stopped = { reason: 'fatal', message: e.message };
+      return failed(i, e.message);
+    }
+    if (e.kind === 'retryable' && retries[i]! < opts.maxRetries) {
+      retries[i]!++;
+      calls.retried++;
+      delayed.push({ i, at: now + Math.max(e.rate.retryAfterMs ?? 0, backoff) });
+      return;
+    }
+    failed(i, `${e.message}${retries[i]! > 0 ? ` (after ${retries[i]} retries)` : ''}`);
+  };
+
+  const attempt = async (i: number, startedAt: number, mark: StartMark, estimate: number) => {
+    const q = requests[i]!;
     try {
-      const { output, rate } = await call(q.endpoint, q.messages, q.sampleIndex, { timeoutMs: opts.timeoutMs });
-      noteRate(rate);
-      spent += costOf(q.endpoint, output.usage);
-      await opts.cache?.set(q.cacheKey, output);
-      if (++streak >= limit) {
-        streak = 0;
-        if (limit < max) limit++;
+      let result: Awaited<ReturnType<typeof callChat>>;
+      try {
+        result = await call(q.endpoint, q.messages, q.sampleIndex, { timeoutMs: opts.timeoutMs });
+      } catch (err) {
+        onFailure(i, err, startedAt, mark);
+        return;
       }
-      await graded(i, output, false);
+      pacer.observe(result.rate, Date.now(), mark);
+      pacer.succeeded();
+      await onSuccess(i, result.output);
     } catch (err) {
-      const e = err instanceof CallError ? err : new CallError(String((err as Error)?.message ?? err), true, false);
-      noteRate(e.rate);
-      if (e.fatal) {
-        stopped ??= { reason: 'fatal', message: e.message };
-        finish(i, { ...base(q, i, false, 0), ok: false, error: e.message });
-      } else if (e.retryable && retries[i]! < opts.maxRetries && !stopped) {
-        retries[i]!++;
-        calls.retried++;
-        const backoff = random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** retries[i]!);
-        const wait = Math.max(e.rate.retryAfterMs ?? 0, backoff);
-        if (e.status === 429) {
-          pacing.rateLimited++;
-          streak = 0;
-          if (limit > 1) {
-            limit = Math.max(1, Math.floor(limit / 2));
-            pacing.cuts++;
-          }
-          pauseUntil = Math.max(pauseUntil, Date.now() + (e.rate.retryAfterMs ?? backoff));
-        }
-        delayed.push({ i, at: Date.now() + wait });
-      } else {
-        finish(i, { ...base(q, i, false, 0), ok: false, error: `${e.message}${retries[i]! > 0 ? ` (after ${retries[i]} retries)` : ''}` });
-      }
+      internalError ??= err;
+      stopped ??= { reason: 'fatal', message: err instanceof Error ? err.message : String(err) };
     } finally {
       active--;
       inflightEstimate -= estimate;
@@ -176,70 +209,71 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
     }
   };
 
-  const inflight = new Set<Promise<void>>();
-  for (;;) {
-    if (opts.signal?.aborted && !stopped) stopped = { reason: 'aborted', message: 'the review was interrupted; the samples that finished are reported and cached' };
-    const now = Date.now();
-    for (let k = delayed.length - 1; k >= 0; k--) {
-      if (delayed[k]!.at <= now) pending.unshift(delayed.splice(k, 1)[0]!.i);
-    }
-    if (stopped) {
-      pending.length = 0;
-      delayed.length = 0;
-    }
-    let waitMs = Infinity;
-    while (!stopped && pending.length && active < limit) {
-      const t = Date.now();
-      if (t < pauseUntil) {
-        waitMs = pauseUntil - t;
-        break;
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      wake = () => {
+        if (timer) clearTimeout(timer);
+        resolve();
+      };
+      if (!Number.isFinite(ms)) return;
+      if (opts.sleep) void opts.sleep(ms).then(nudge);
+      else timer = setTimeout(nudge, Math.max(1, ms));
+    });
+
+  opts.signal?.addEventListener('abort', nudge);
+  try {
+    for (;;) {
+      if (opts.signal?.aborted && !stopped) stopped = { reason: 'aborted', message: 'the review was interrupted; the samples that finished are reported and cached' };
+      if (stopped) {
+        queued = queue.length;
+        due.length = 0;
+        delayed.length = 0;
       }
-      if (quota && quota.remaining <= 0) {
-        if (t < quota.resetAt) {
-          waitMs = quota.resetAt - t;
+      const now = Date.now();
+      if (delayed.length) {
+        delayed.sort((a, b) => a.at - b.at);
+        while (delayed.length && delayed[0]!.at <= now) due.push(delayed.shift()!.i);
+      }
+      let waitMs = Number.POSITIVE_INFINITY;
+      while (!stopped && active < pacer.limit && (due.length > 0 || queued < queue.length)) {
+        const i = due.length ? due[0]! : queue[queued]!;
+        const q = requests[i]!;
+        const tokens = estimateTokens(q);
+        const t = Date.now();
+        const delay = pacer.delay(t, tokens);
+        if (delay > 0) {
+          waitMs = delay;
           break;
         }
-        quota = null;
+        const estimate = estimateCall(q);
+        if (opts.budgetUsd !== undefined && spent + BUDGET_MARGIN * (inflightEstimate + estimate) > opts.budgetUsd) {
+          stopped = {
+            reason: 'budget',
+            message: `stopped before exceeding the budget of $${opts.budgetUsd.toFixed(2)} ($${spent.toFixed(4)} spent, ${total - done - active} samples not run); raise run.budget_usd to finish`,
+          };
+          break;
+        }
+        if (due.length) due.shift();
+        else queued++;
+        const mark = pacer.started(t, tokens);
+        active++;
+        inflightEstimate += estimate;
+        pacing.modelCalls++;
+        pacing.peakConcurrency = Math.max(pacing.peakConcurrency, active);
+        void attempt(i, t, mark, estimate);
       }
-      while (startTimes.length && startTimes[0]! <= t - 60_000) startTimes.shift();
-      while (tokenStarts.length && tokenStarts[0]!.at <= t - 60_000) tokenStarts.shift();
-      if (opts.rpm && startTimes.length >= opts.rpm) {
-        waitMs = startTimes[0]! + 60_000 - t;
-        break;
-      }
-      const i = pending[0]!;
-      const q = requests[i]!;
-      const tokens = Math.ceil(q.messages.reduce((n, m) => n + m.content.length, 0) / 4) + Number(q.endpoint.params.max_tokens ?? 256);
-      if (opts.tpm && tokenStarts.length && tokenStarts.reduce((n, s) => n + s.tokens, 0) + tokens > opts.tpm) {
-        waitMs = tokenStarts[0]!.at + 60_000 - t;
-        break;
-      }
-      // Estimates (characters / 4, max_tokens) can fall short of real usage, so the guard keeps a 50% margin on
-      // what is not yet spent.
-      if (opts.budgetUsd !== undefined && spent + BUDGET_MARGIN * (inflightEstimate + estimateCall(q)) > opts.budgetUsd) {
-        stopped = {
-          reason: 'budget',
-          message: `stopped before exceeding the budget of $${opts.budgetUsd.toFixed(2)} ($${spent.toFixed(4)} spent); raise run.budget_usd to finish`,
-        };
-        break;
-      }
-      pending.shift();
-      if (quota) quota.remaining--;
-      startTimes.push(t);
-      tokenStarts.push({ at: t, tokens });
-      const p = attempt(i);
-      inflight.add(p);
-      void p.finally(() => inflight.delete(p));
+      if (delayed.length) waitMs = Math.min(waitMs, delayed[0]!.at - now);
+      const nothingLeft = due.length === 0 && queued >= queue.length && delayed.length === 0;
+      if (active === 0 && (stopped || nothingLeft)) break;
+      await wait(waitMs);
     }
-    if (delayed.length) waitMs = Math.min(waitMs, Math.max(0, Math.min(...delayed.map((d) => d.at)) - Date.now()));
-    if (!pending.length && !delayed.length && active === 0) break;
-    if (stopped && active === 0) break;
-    const woken = new Promise<void>((resolve) => (wake = resolve));
-    const onAbort = () => wake();
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    await Promise.race([woken, Number.isFinite(waitMs) ? sleep(Math.max(1, waitMs)) : new Promise<void>(() => {})]);
-    opts.signal?.removeEventListener('abort', onAbort);
+  } finally {
+    opts.signal?.removeEventListener('abort', nudge);
   }
-  await Promise.all(inflight);
-  return { records: records.filter((r): r is SampleRecord => r !== undefined), calls, ...(stopped ? { stopped } : {}), pacing };
+  if (internalError !== undefined) throw internalError;
+  pacing.finalConcurrency = pacer.limit;
+  pacing.cuts = pacer.cuts;
+  pacing.rateLimited = pacer.rateLimited;
+  return { records: records.filter((r): r is SampleRecord => r !== undefined), calls, ...(stopped ? { stopped } : {}), pacing, warnings };
 }

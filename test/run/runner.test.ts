@@ -95,7 +95,7 @@ describe('runSamples', () => {
     const starts: number[] = [];
     const call: RunOptions['call'] = async () => {
       starts.push(Date.now());
-      if (starts.length === 1) throw new CallError('HTTP 429', true, false, 429, { retryAfterMs: 300 });
+      if (starts.length === 1) throw new CallError('retryable', 'HTTP 429', { status: 429, rate: { retryAfterMs: 300 } });
       return { output: { text: 'echo 0', latencyMs: 1, usage: { input: 1, output: 1 } }, rate: {} };
     };
     const out = await runSamples(plan('http://unused', 1, 1).slice(0, 1), { ...base, call, random: () => 0 });

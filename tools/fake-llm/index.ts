@@ -100,7 +100,8 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
   const rateHeaders = (now: number): Record<string, string> => {
     if (!opts.rpm) return {};
     while (window.length && window[0]! <= now - windowMs) window.shift();
-    const resetMs = window.length >= (opts.rpm ?? 0) ? Math.max(0, window[0]! + windowMs - now) : 0;
+    // A sliding window frees capacity when its oldest request leaves it: that is when `remaining` next grows.
+    const resetMs = window.length ? Math.max(0, window[0]! + windowMs - now) : 0;
     return {
       'x-ratelimit-limit-requests': String(opts.rpm),
       'x-ratelimit-remaining-requests': String(Math.max(0, opts.rpm - window.length)),
@@ -154,6 +155,7 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     if (hit(f.hang)) {
       fault('hang');
       hanging.add(res);
+      res.on('close', () => hanging.delete(res));
       return; // never answers; the client's timeout must fire
     }
     if (hit(f.reset)) {

@@ -1,15 +1,65 @@
-/** `tsx tools/fake-llm/main.ts --port 4010 --latency 200 --rpm 600`: the local OpenAI-compatible server, by hand. */
+/**
+ * The local OpenAI-compatible server, by hand:
+ *   tsx tools/fake-llm/main.ts --port 4010 --latency 200 --rpm 600
+ * Faults as rates in [0, 1]: --rate429 0.05 --rate5xx 0.02 --hang 0.01 --reset 0.01 --truncated 0 --non-json 0
+ * --empty-choices 0 (seeded by --fault-seed). Prints its URL, then runs until SIGINT/SIGTERM.
+ */
 import { parseArgs } from 'node:util';
-import { startFakeLlm } from './index.js';
+import { startFakeLlm, type FaultRates } from './index.js';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '4010' }, latency: { type: 'string', default: '0' }, rpm: { type: 'string' }, 'api-key': { type: 'string' } },
+  options: {
+    port: { type: 'string', default: '4010' },
+    host: { type: 'string', default: '127.0.0.1' },
+    latency: { type: 'string', default: '0' },
+    rpm: { type: 'string' },
+    'window-ms': { type: 'string' },
+    'api-key': { type: 'string' },
+    'fault-seed': { type: 'string' },
+    rate429: { type: 'string' },
+    rate5xx: { type: 'string' },
+    hang: { type: 'string' },
+    reset: { type: 'string' },
+    truncated: { type: 'string' },
+    'non-json': { type: 'string' },
+    'empty-choices': { type: 'string' },
+  },
 });
+
+const number = (name: string, text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) {
+    process.stderr.write(`--${name} must be a non-negative number, got "${text}"\n`);
+    process.exit(2);
+  }
+  return n;
+};
+
+const faults: FaultRates = {
+  rate429: number('rate429', values.rate429),
+  rate5xx: number('rate5xx', values.rate5xx),
+  hang: number('hang', values.hang),
+  reset: number('reset', values.reset),
+  truncated: number('truncated', values.truncated),
+  nonJson: number('non-json', values['non-json']),
+  emptyChoices: number('empty-choices', values['empty-choices']),
+};
 const server = await startFakeLlm({
-  port: Number(values.port),
-  latencyMs: Number(values.latency),
-  rpm: values.rpm ? Number(values.rpm) : undefined,
+  port: number('port', values.port),
+  host: values.host,
+  latencyMs: number('latency', values.latency),
+  rpm: number('rpm', values.rpm),
+  windowMs: number('window-ms', values['window-ms']),
   apiKey: values['api-key'],
+  faults,
+  faultSeed: number('fault-seed', values['fault-seed']),
 });
 process.stdout.write(`fake OpenAI-compatible server on ${server.url}\n`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void server.close().then(() => process.exit(0)));
+const stop = () => {
+  const s = server.stats();
+  process.stderr.write(`${s.requests} requests, ${s.completions} completions, faults ${JSON.stringify(s.faults)}\n`);
+  void server.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
