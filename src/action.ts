@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import * as cache from '@actions/cache';
 import { z } from 'zod';
 import { git, readFileAt } from './changes/git.js';
-import { CONFIG_PATHS, parseConfig } from './config/load.js';
+import { findConfig } from './config/load.js';
 import { formatError } from './errors.js';
 import { completeCheckRun, conclusionFor, startCheckRun } from './github/checks.js';
 import { makeOctokit } from './github/client.js';
@@ -218,11 +218,8 @@ async function ensureCommits(repoDir: string, shas: string[]): Promise<void> {
 }
 
 async function cacheDirFor(repoDir: string, sha: string, configPath: string | undefined): Promise<string> {
-  for (const path of configPath ? [configPath] : CONFIG_PATHS) {
-    const text = await readFileAt(repoDir, sha, path);
-    if (text !== null) return parseConfig(path, text).run.cache_dir;
-  }
-  return '.promptgate/cache';
+  const { config } = await findConfig((path) => readFileAt(repoDir, sha, path), configPath);
+  return config?.run.cache_dir ?? '.promptgate/cache';
 }
 
 /**
@@ -231,7 +228,7 @@ async function cacheDirFor(repoDir: string, sha: string, configPath: string | un
  */
 async function restoreResponseCache(repoDir: string, cacheDir: string, base: string, configPath: string | undefined): Promise<string | null> {
   if (!cache.isFeatureAvailable()) return null;
-  const configText = (await readFileAt(repoDir, base, configPath ?? CONFIG_PATHS[0])) ?? '';
+  const configText = (await findConfig((path) => readFileAt(repoDir, base, path), configPath)).text ?? '';
   const configHash = createHash('sha256').update(configText).digest('hex').slice(0, 12);
   const key = `promptgate-${base}-${configHash}-${process.env.GITHUB_RUN_ID ?? Date.now()}`;
   try {

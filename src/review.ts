@@ -4,7 +4,7 @@ import { gradeOutput } from './assertions/index.js';
 import { changedFilesBetween, listFilesAt, readFileAt, resolveRev } from './changes/git.js';
 import { prContext } from './changes/pr-context.js';
 import type { ChangedFile } from './changes/types.js';
-import { CONFIG_PATHS, parseConfig } from './config/load.js';
+import { findConfig } from './config/load.js';
 import { GateSchema, RunSchema, type Config } from './config/schema.js';
 import { PromptgateError } from './errors.js';
 import { evaluateGate, type GateSuiteInput } from './gate/index.js';
@@ -182,17 +182,7 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
 
 async function readSide(input: ReviewInput, sha: string): Promise<Side> {
   const read = (path: string) => readFileAt(input.repoDir, sha, path);
-  const candidates = input.configPath ? [input.configPath] : [...CONFIG_PATHS];
-  let config: Config | null = null;
-  let configFile: string | null = null;
-  for (const path of candidates) {
-    const text = await read(path);
-    if (text !== null) {
-      config = parseConfig(path, text);
-      configFile = path;
-      break;
-    }
-  }
+  const { config, configFile } = await findConfig(read, input.configPath);
   return { sha, config, configFile, files: await listFilesAt(input.repoDir, sha), read };
 }
 

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { git } from './changes/git.js';
 import type { ChangedFile } from './changes/types.js';
-import { CONFIG_PATHS, parseConfig } from './config/load.js';
-import type { Config } from './config/schema.js';
+import { findConfig } from './config/load.js';
 import { PromptgateError } from './errors.js';
 import { planRequests } from './plan/requests.js';
 import { planSuites, type Side } from './plan/suites.js';
@@ -24,16 +23,7 @@ export async function validateRepo(args: { repoDir: string; configPath?: string 
       return null;
     }
   };
-  let config: Config | null = null;
-  let configFile: string | null = null;
-  for (const path of args.configPath ? [args.configPath] : CONFIG_PATHS) {
-    const text = await read(path);
-    if (text !== null) {
-      config = parseConfig(path, text);
-      configFile = path;
-      break;
-    }
-  }
+  const { config, configFile } = await findConfig(read, args.configPath);
   if (args.configPath && !config) throw new PromptgateError('config file not found', { file: args.configPath });
   const matchesAny = config
     ? picomatch(config.suites.map((s) => s.prompt), { dot: true })

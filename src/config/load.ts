@@ -60,3 +60,18 @@ export function expandEnv(value: string, env: Record<string, string | undefined>
     return v;
   });
 }
+
+/**
+ * The config at one side of the comparison: `configPath` when given, else the first of CONFIG_PATHS that exists.
+ * `read` returns a file's text or null (from a commit, or from the working tree). null config: zero-config mode.
+ */
+export async function findConfig(
+  read: (path: string) => Promise<string | null>,
+  configPath?: string,
+): Promise<{ config: Config | null; configFile: string | null; text: string | null }> {
+  for (const path of configPath ? [configPath] : CONFIG_PATHS) {
+    const text = await read(path);
+    if (text !== null) return { config: parseConfig(path, text), configFile: path, text };
+  }
+  return { config: null, configFile: null, text: null };
+}

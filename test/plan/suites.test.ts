@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { changedFilesBetween, listFilesAt, readFileAt, resolveRev } from '../../src/changes/git.js';
-import { CONFIG_PATHS, parseConfig } from '../../src/config/load.js';
+import { findConfig } from '../../src/config/load.js';
 import { planSuites, type Side } from '../../src/plan/suites.js';
 import { TempRepo } from '../support/git-repo.js';
 
@@ -19,17 +19,8 @@ ${extra}`;
 async function side(repo: TempRepo, rev: string): Promise<Side> {
   const sha = await resolveRev(repo.dir, rev);
   const read = (p: string) => readFileAt(repo.dir, sha, p);
-  let cfg = null;
-  let file = null;
-  for (const p of CONFIG_PATHS) {
-    const t = await read(p);
-    if (t !== null) {
-      cfg = parseConfig(p, t);
-      file = p;
-      break;
-    }
-  }
-  return { sha, config: cfg, configFile: file, files: await listFilesAt(repo.dir, sha), read };
+  const { config, configFile } = await findConfig(read);
+  return { sha, config, configFile, files: await listFilesAt(repo.dir, sha), read };
 }
 
 async function plan(repo: TempRepo, trusted: 'base' | 'head' = 'head') {
