@@ -293,4 +293,17 @@ evaluators:
     await gh.close();
     repo.cleanup();
   });
+
+  it('push: compares with the previous commit and puts the check on the pushed commit, no comment', async () => {
+    const gh = await startGithubStub();
+    const { repo, base, head } = makeRepo('Label this: {{ticket}}', 'Label this in one word: {{ticket}}');
+    const r = await runBundle(repo.dir, gh.url, { before: base, after: head, repository: { full_name: 'acme/bot' } }, {}, 'push');
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs.verdict).toBe('pass');
+    expect(gh.state.checkRuns[0]).toMatchObject({ head_sha: head, conclusion: 'success' });
+    expect(gh.state.comments).toHaveLength(0);
+    expect(gh.state.requests.some((q) => q.path.endsWith('/files'))).toBe(false); // changes come from git
+    await gh.close();
+    repo.cleanup();
+  });
 });
