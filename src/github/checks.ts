@@ -1,9 +1,13 @@
 import type { Verdict } from '../report/schema.js';
 import type { Octokit } from './client.js';
+import { CHECK_OUTPUT_LIMIT, CHECK_TITLE_LIMIT, fitLine, fitMarkdown } from './limits.js';
 
 export type Conclusion = 'success' | 'failure' | 'neutral';
 
-/** pass/skipped → success, fail/error → failure, inconclusive → neutral (or failure with fail-on-inconclusive). */
+/**
+ * The check's conclusion for a verdict: pass and skipped (no prompt changes) succeed, so a required check never
+ * blocks an unrelated PR; fail and error fail; inconclusive is neutral, or a failure with `fail-on-inconclusive`.
+ */
 export function conclusionFor(verdict: Verdict, failOnInconclusive: boolean): Conclusion {
   switch (verdict) {
     case 'pass':
@@ -11,28 +15,51 @@ export function conclusionFor(verdict: Verdict, failOnInconclusive: boolean): Co
       return 'success';
     case 'inconclusive':
       return failOnInconclusive ? 'failure' : 'neutral';
-    default:
+    case 'fail':
+    case 'error':
       return 'failure';
   }
 }
 
-const TITLE_LIMIT = 255;
-const TEXT_LIMIT = 65_535;
-const cut = (s: string, n: number) => (s.length <= n ? s : s.slice(0, n - 40) + '\n\n…cut to fit GitHub\'s limit.');
+export type CheckUnavailable = { unavailable: string };
 
-function unavailable(err: unknown): { unavailable: string } {
-  const status = (err as { status?: number }).status;
-  if (status === 403 || status === 404) {
-    return { unavailable: `the token cannot create check runs (HTTP ${status}); add \`checks: write\` to the workflow's permissions` };
-  }
-  throw err;
+function statusOf(err: unknown): number | undefined {
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * A token that may not write check runs gets 403 ("Resource not accessible by integration": the workflow lacks
+ * `checks: write`, or a fork PR's read-only token) — or 403/404 for a personal access token, which cannot create
+ * check runs at all. The job's exit status then carries the verdict; anything else is a real failure.
+ */
+function unavailable(err: unknown): CheckUnavailable {
+  const status = statusOf(err);
+  if (status !== 403 && status !== 404) throw err;
+  const said = err instanceof Error && err.message ? `: ${err.message.split('\n')[0]!.replace(/ - https:\/\/docs\.github\.com\S*$/, '')}` : '';
+  return {
+    unavailable:
+      `the token cannot write check runs (HTTP ${status}${said}); add \`checks: write\` to the workflow's \`permissions\` ` +
+      '(check runs need the workflow token or a GitHub App token)',
+  };
+}
+
+/** Title cut to one line; summary and text cut to GitHub's limits, saying so in what remains. */
+export function checkOutput(args: { title: string; summary: string; text?: string }): { title: string; summary: string; text?: string } {
+  const limit = CHECK_OUTPUT_LIMIT.toLocaleString('en-US');
+  const output: { title: string; summary: string; text?: string } = {
+    title: fitLine(args.title, CHECK_TITLE_LIMIT),
+    summary: fitMarkdown(args.summary, CHECK_OUTPUT_LIMIT, `Cut to fit GitHub's ${limit}-character limit for a check's summary; the full note is in the job summary.`).text,
+  };
+  if (args.text) output.text = fitMarkdown(args.text, CHECK_OUTPUT_LIMIT, `Cut to fit GitHub's ${limit}-character limit for a check's details.`).text;
+  return output;
 }
 
 /** The check run goes on the PR head commit, `in_progress` while the review runs, so reviewers see it running. */
 export async function startCheckRun(
   octokit: Octokit,
   args: { owner: string; repo: string; headSha: string; name: string; detailsUrl?: string },
-): Promise<{ id: number } | { unavailable: string }> {
+): Promise<{ id: number } | CheckUnavailable> {
   try {
     const res = await octokit.rest.checks.create({
       owner: args.owner,
@@ -50,20 +77,43 @@ export async function startCheckRun(
   }
 }
 
+/**
+ * Completes the run `startCheckRun` began, or creates a completed one when there is none (no id, or the run was
+ * removed meanwhile), so the check always ends with a conclusion.
+ */
 export async function completeCheckRun(
   octokit: Octokit,
-  args: { owner: string; repo: string; checkRunId?: number; headSha: string; name: string; conclusion: Conclusion; title: string; summary: string; text?: string },
-): Promise<{ id: number; url: string } | { unavailable: string }> {
-  const output = {
-    title: cut(args.title, TITLE_LIMIT),
-    summary: cut(args.summary, TEXT_LIMIT),
-    ...(args.text ? { text: cut(args.text, TEXT_LIMIT) } : {}),
+  args: {
+    owner: string;
+    repo: string;
+    checkRunId?: number;
+    headSha: string;
+    name: string;
+    conclusion: Conclusion;
+    title: string;
+    summary: string;
+    text?: string;
+    detailsUrl?: string;
+  },
+): Promise<{ id: number; url: string } | CheckUnavailable> {
+  const done = {
+    status: 'completed' as const,
+    conclusion: args.conclusion,
+    completed_at: new Date().toISOString(),
+    output: checkOutput(args),
+    ...(args.detailsUrl ? { details_url: args.detailsUrl } : {}),
   };
-  const done = { status: 'completed' as const, conclusion: args.conclusion, completed_at: new Date().toISOString(), output };
+  const where = { owner: args.owner, repo: args.repo };
   try {
-    const res = args.checkRunId
-      ? await octokit.rest.checks.update({ owner: args.owner, repo: args.repo, check_run_id: args.checkRunId, ...done })
-      : await octokit.rest.checks.create({ owner: args.owner, repo: args.repo, name: args.name, head_sha: args.headSha, ...done });
+    if (args.checkRunId !== undefined) {
+      try {
+        const res = await octokit.rest.checks.update({ ...where, check_run_id: args.checkRunId, ...done });
+        return { id: res.data.id, url: res.data.html_url ?? '' };
+      } catch (err) {
+        if (statusOf(err) !== 404) throw err;
+      }
+    }
+    const res = await octokit.rest.checks.create({ ...where, name: args.name, head_sha: args.headSha, ...done });
     return { id: res.data.id, url: res.data.html_url ?? '' };
   } catch (err) {
     return unavailable(err);

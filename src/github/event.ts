@@ -9,92 +9,159 @@ export type ReviewEvent =
       repo: string;
       number: number;
       baseSha: string;
+      /** `pull_request.head.sha`: where the check run goes (GITHUB_SHA is the merge commit). */
       headSha: string;
       title: string;
       body: string;
       url: string;
+      /** The head branch lives in another repository (or a deleted one): GitHub gives such runs no secrets. */
       isFork: boolean;
       headRepoFullName: string;
     }
-  | { kind: 'push' | 'workflow_dispatch' | 'merge_group'; owner: string; repo: string; baseSha: string | null; headSha: string };
+  | {
+      kind: 'push' | 'workflow_dispatch' | 'merge_group';
+      owner: string;
+      repo: string;
+      /** Null: compare with the head's parent (a new branch, or workflow_dispatch without a `base` input). */
+      baseSha: string | null;
+      headSha: string;
+    };
 
-const Sha = z.string().regex(/^[0-9a-f]{40}$/i, 'a 40-character commit sha');
-const RepoRef = z.object({ full_name: z.string() }).nullable();
+export type PullRequestEvent = Extract<ReviewEvent, { kind: 'pull_request' | 'pull_request_target' }>;
 
+export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'push', 'workflow_dispatch', 'merge_group'] as const;
+
+const Sha = z.string().regex(/^[0-9a-f]{40}$/i, 'expected a 40-character commit sha');
+const FullName = z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'expected "owner/name"');
+const Repository = z.object({ full_name: FullName });
+
+// Only the fields promptgate reads; GitHub sends many more, which zod's default object parsing drops.
 const PullRequestPayload = z.object({
   pull_request: z.object({
-    number: z.number().int(),
+    number: z.number().int().positive(),
     title: z.string(),
-    body: z.string().nullable().optional(),
+    body: z.string().nullish(),
     html_url: z.string(),
-    base: z.object({ sha: Sha, repo: RepoRef }),
-    head: z.object({ sha: Sha, repo: RepoRef }),
+    base: z.object({ sha: Sha }),
+    // `repo` is null when the fork was deleted after the PR was opened.
+    head: z.object({ sha: Sha, repo: Repository.nullable() }),
   }),
-  repository: z.object({ full_name: z.string() }),
+  repository: Repository,
 });
-const PushPayload = z.object({ before: z.string().optional(), after: z.string().optional(), repository: z.object({ full_name: z.string() }).optional() });
-const DispatchPayload = z.object({ inputs: z.record(z.string(), z.unknown()).nullable().optional() });
-const MergeGroupPayload = z.object({ merge_group: z.object({ base_sha: Sha, head_sha: Sha }) });
+const PushPayload = z.object({ before: Sha.optional(), after: Sha, repository: Repository.optional() });
+const DispatchPayload = z.object({ inputs: z.record(z.string(), z.unknown()).nullish(), repository: Repository.optional() });
+const MergeGroupPayload = z.object({ merge_group: z.object({ base_sha: Sha, head_sha: Sha }), repository: Repository.optional() });
 
-const ZERO = /^0{40}$/;
+/** GitHub's "no commit" sha: `before` of a newly created branch, `after` of a deleted one. */
+const NO_COMMIT = /^0{40}$/;
+
+/**
+ * A git revision given by a person (workflow_dispatch's `base` input). It is passed to `git` as an argument, so a
+ * leading `-` (an option) and whitespace are refused, and so is `..` (a range, not a commit).
+ */
+const Revision = z
+  .string()
+  .trim()
+  .regex(/^[^\s-][^\s]*$/, 'expected a commit sha, branch or tag (no spaces, not starting with "-")')
+  .refine((s) => !s.includes('..'), 'expected one commit, not a range');
 
 function splitRepo(full: string | undefined): { owner: string; repo: string } {
   const [owner, repo] = (full ?? '').split('/');
-  if (!owner || !repo) throw new PromptgateError('cannot tell the repository (GITHUB_REPOSITORY is not set)', { hint: 'run promptgate as a step of a GitHub Actions workflow' });
+  if (!owner || !repo) {
+    throw new PromptgateError('cannot tell which repository this run is for (GITHUB_REPOSITORY is not set)', {
+      hint: 'run promptgate as a step of a GitHub Actions workflow, or use the CLI (`npx promptgate run`) outside one',
+    });
+  }
   return { owner, repo };
 }
 
+function badPayload(eventName: string, error: z.ZodError): never {
+  const lines = z.prettifyError(error).split('\n').filter((l) => l.trim());
+  throw new PromptgateError(`the ${eventName} event payload is not what GitHub sends: ${lines.slice(0, 4).join(' ')}`, {
+    file: 'GITHUB_EVENT_PATH',
+    hint: `promptgate reads the event from the file GITHUB_EVENT_PATH names; when testing locally, save a real ${eventName} payload there`,
+  });
+}
+
+/**
+ * The event that started the workflow, as promptgate needs it. Pull requests (and `pull_request_target`, where the
+ * caller takes config, eval sets and assertions from the base commit only) carry the PR; push, workflow_dispatch
+ * and merge_group compare two commits: the previous one (or a given `base` input) and the head.
+ */
 export function parseEvent(eventName: string, payload: unknown, env: { GITHUB_REPOSITORY?: string; GITHUB_SHA?: string }): ReviewEvent {
-  const fail = (error: z.ZodError) => {
-    throw new PromptgateError(`the ${eventName} event payload is not what GitHub sends: ${z.prettifyError(error).split('\n').slice(0, 3).join('; ')}`, {
-      file: 'GITHUB_EVENT_PATH',
-      hint: 'promptgate runs on pull_request, pull_request_target, push, workflow_dispatch and merge_group events',
-    });
-  };
   switch (eventName) {
     case 'pull_request':
     case 'pull_request_target': {
       const p = PullRequestPayload.safeParse(payload);
-      if (!p.success) return fail(p.error);
+      if (!p.success) badPayload(eventName, p.error);
       const pr = p.data.pull_request;
-      const { owner, repo } = splitRepo(p.data.repository.full_name);
-      const headRepo = pr.head.repo?.full_name ?? '(deleted fork)';
+      const repository = p.data.repository.full_name;
+      const headRepo = pr.head.repo?.full_name ?? null;
       return {
         kind: eventName,
-        owner,
-        repo,
+        ...splitRepo(repository),
         number: pr.number,
         baseSha: pr.base.sha,
         headSha: pr.head.sha,
         title: pr.title,
         body: pr.body ?? '',
         url: pr.html_url,
-        isFork: headRepo.toLowerCase() !== p.data.repository.full_name.toLowerCase(),
-        headRepoFullName: headRepo,
+        // GitHub compares owner/name case-insensitively; a deleted head repository can only have been a fork.
+        isFork: headRepo === null || headRepo.toLowerCase() !== repository.toLowerCase(),
+        headRepoFullName: headRepo ?? '(deleted fork)',
       };
     }
     case 'push': {
       const p = PushPayload.safeParse(payload);
-      if (!p.success) return fail(p.error);
-      const headSha = p.data.after ?? env.GITHUB_SHA;
-      if (!headSha) throw new PromptgateError('the push event has no head commit', { file: 'GITHUB_EVENT_PATH' });
-      return { kind: 'push', ...splitRepo(p.data.repository?.full_name ?? env.GITHUB_REPOSITORY), baseSha: p.data.before && !ZERO.test(p.data.before) ? p.data.before : null, headSha };
+      if (!p.success) badPayload(eventName, p.error);
+      if (NO_COMMIT.test(p.data.after)) {
+        throw new PromptgateError('this push deleted the branch: there is no head commit to review', {
+          file: 'GITHUB_EVENT_PATH',
+          hint: 'add `branches-ignore` or an `if: ${{ !github.event.deleted }}` condition to the workflow',
+        });
+      }
+      const before = p.data.before && !NO_COMMIT.test(p.data.before) ? p.data.before : null;
+      return { kind: 'push', ...splitRepo(p.data.repository?.full_name ?? env.GITHUB_REPOSITORY), baseSha: before, headSha: p.data.after };
     }
     case 'workflow_dispatch': {
       const p = DispatchPayload.safeParse(payload);
-      if (!p.success) return fail(p.error);
-      if (!env.GITHUB_SHA) throw new PromptgateError('GITHUB_SHA is not set', { hint: 'run promptgate as a step of a GitHub Actions workflow' });
-      const base = p.data.inputs?.base;
-      return { kind: 'workflow_dispatch', ...splitRepo(env.GITHUB_REPOSITORY), baseSha: typeof base === 'string' && base.trim() ? base.trim() : null, headSha: env.GITHUB_SHA };
+      if (!p.success) badPayload(eventName, p.error);
+      const head = Sha.safeParse(env.GITHUB_SHA);
+      if (!head.success) {
+        throw new PromptgateError('GITHUB_SHA is not set to a commit sha', { hint: 'run promptgate as a step of a GitHub Actions workflow' });
+      }
+      const given = p.data.inputs?.base;
+      let baseSha: string | null = null;
+      if (given !== undefined && given !== null && given !== '') {
+        const base = Revision.safeParse(given);
+        if (!base.success) {
+          throw new PromptgateError(`the workflow_dispatch input "base" is not a git revision: ${JSON.stringify(given)}`, {
+            file: 'GITHUB_EVENT_PATH',
+            hint: base.error.issues[0]?.message ?? 'give a commit sha, branch or tag',
+          });
+        }
+        baseSha = base.data;
+      }
+      return { kind: 'workflow_dispatch', ...splitRepo(p.data.repository?.full_name ?? env.GITHUB_REPOSITORY), baseSha, headSha: head.data };
     }
     case 'merge_group': {
       const p = MergeGroupPayload.safeParse(payload);
-      if (!p.success) return fail(p.error);
-      return { kind: 'merge_group', ...splitRepo(env.GITHUB_REPOSITORY), baseSha: p.data.merge_group.base_sha, headSha: p.data.merge_group.head_sha };
+      if (!p.success) badPayload(eventName, p.error);
+      return {
+        kind: 'merge_group',
+        ...splitRepo(p.data.repository?.full_name ?? env.GITHUB_REPOSITORY),
+        baseSha: p.data.merge_group.base_sha,
+        headSha: p.data.merge_group.head_sha,
+      };
     }
     default:
-      throw new PromptgateError(`promptgate does not run on "${eventName}" events`, {
-        hint: 'trigger the workflow on pull_request (or pull_request_target, push, workflow_dispatch, merge_group)',
+      throw new PromptgateError(`promptgate does not run on "${eventName || '(no event name)'}" events`, {
+        hint: `trigger the workflow on ${SUPPORTED_EVENTS.join(', ')}`,
       });
   }
+}
+
+/** Narrowing helper for the shell: the PR, when the event has one. */
+export function pullRequestOf(ev: ReviewEvent): PullRequestEvent | null {
+  return ev.kind === 'pull_request' || ev.kind === 'pull_request_target' ? ev : null;
 }
