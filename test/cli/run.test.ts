@@ -165,6 +165,18 @@ describe('bad input: one clear message, exit 2', () => {
     });
   }
 
+  it('over budget: refuses to start, says what to change, calls nothing, still writes the report', async () => {
+    const repo = repoWithChange('a {{ticket}}', 'b {{ticket}}', CONFIG('  budget_usd: 0.00001\n'));
+    const cli = capture(repo.dir);
+    const before = server.stats().completions;
+    expect(await runCli(['run', '--base', 'main', '--base-url', server.url, '--json', 'r.json'], cli.io)).toBe(2);
+    expect(server.stats().completions).toBe(before);
+    expect(cli.out()).toMatch(/Refused to start: the estimated cost \$[\d.]+ for 96 calls is over the budget of \$0\.00/);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(join(repo.dir, 'r.json'), 'utf8')));
+    expect(report.verdict).toBe('error');
+    repo.cleanup();
+  });
+
   it('no API key names the variable to set', async () => {
     const repo = repoWithChange('a {{ticket}}', 'b {{ticket}}');
     const cli = capture(repo.dir, { OPENAI_API_KEY: undefined });
