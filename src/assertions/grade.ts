@@ -1,0 +1,226 @@
+import { isDeepStrictEqual } from 'node:util';
+import { JSONPath } from 'jsonpath-plus';
+import { PromptgateError } from '../errors.js';
+import type { ModelOutput } from '../run/types.js';
+import { compileRegex, compileSchema, parseJsonOutput, schemaErrors } from './compile.js';
+import { readGraderAnswer, rubricRequest, type GraderRequest, type RubricChoice } from './rubric.js';
+import type { AssertionSpec } from './schema.js';
+import { ASSERTION_TYPES } from './validate.js';
+
+export interface AssertionResult {
+  type: string;
+  passed: boolean;
+  /** In [0, 1]: 1/0 for pass/fail checks, the grader's score for `llm_rubric`. */
+  score: number;
+  reason?: string;
+}
+
+export interface Grade {
+  passed: boolean;
+  score: number;
+  reason?: string;
+  results: AssertionResult[];
+}
+
+export interface GradeContext {
+  /** Calls the grader model for `llm_rubric` and returns its raw answer. */
+  grader?: (req: GraderRequest) => Promise<string>;
+}
+
+/** Longest `reason` kept: one line in a table or a check-run summary. */
+export const REASON_CHARS = 120;
+
+/** A value quoted for a reason, cut so the whole reason stays short. */
+const show = (value: unknown, max = 40): string => {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
+  const cut = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return typeof value === 'string' ? JSON.stringify(cut) : cut;
+};
+
+const clip = (reason: string): string => (reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS - 1)}…` : reason);
+
+/** What a pass/fail check found: whether it holds, and how to say so when the assertion (or its `not_`) fails. */
+interface Check {
+  holds: boolean;
+  /** Why the positive assertion failed (used when `holds` is false). */
+  failed: string;
+  /** Why the `not_` assertion failed (used when `holds` is true). */
+  negatedFailed: string;
+}
+
+function normaliser(spec: AssertionSpec, forceIgnoreCase: boolean): (s: string) => string {
+  return (s) => {
+    let t = spec.trim === true ? s.trim() : s;
+    if (spec.ignore_case === true || forceIgnoreCase) t = t.toLowerCase();
+    return t;
+  };
+}
+
+function checkText(base: string, spec: AssertionSpec, output: string): Check {
+  const expected = String(spec.value ?? '');
+  const norm = normaliser(spec, base === 'icontains');
+  const got = norm(output);
+  const want = norm(expected);
+  switch (base) {
+    case 'equals':
+      return { holds: got === want, failed: `expected ${show(expected)}, got ${show(output)}`, negatedFailed: `got ${show(output)}, which it must not equal` };
+    case 'contains':
+    case 'icontains':
+      return { holds: got.includes(want), failed: `${show(expected)} not found in ${show(output)}`, negatedFailed: `found ${show(expected)} in ${show(output)}` };
+    case 'starts_with':
+      return { holds: got.startsWith(want), failed: `expected a start of ${show(expected)}, got ${show(output)}`, negatedFailed: `starts with ${show(expected)}` };
+    case 'ends_with':
+      return { holds: got.endsWith(want), failed: `expected an end of ${show(expected)}, got ${show(output)}`, negatedFailed: `ends with ${show(expected)}` };
+    case 'regex': {
+      const re = compileRegex(expected, spec.ignore_case === true, {});
+      const holds = re.test(spec.trim === true ? output.trim() : output);
+      return { holds, failed: `/${expected}/ does not match ${show(output)}`, negatedFailed: `/${expected}/ matches ${show(output)}` };
+    }
+    default:
+      throw new PromptgateError(`unknown assertion type "${spec.type}"`);
+  }
+}
+
+function checkIsJson(output: string): Check {
+  return { holds: parseJsonOutput(output).ok, failed: `not JSON: ${show(output)}`, negatedFailed: 'the output is JSON' };
+}
+
+/** Does `actual` contain everything `expected` has? Objects by key, recursively; arrays element by element. */
+function firstMismatch(expected: unknown, actual: unknown, path: string): string | undefined {
+  if (expected !== null && typeof expected === 'object') {
+    if (Array.isArray(expected)) {
+      if (!Array.isArray(actual) || actual.length !== expected.length) return `${path} is ${show(actual)}, expected ${show(expected)}`;
+      for (let i = 0; i < expected.length; i++) {
+        const m = firstMismatch(expected[i], actual[i], `${path}[${i}]`);
+        if (m) return m;
+      }
+      return undefined;
+    }
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return `${path} is ${show(actual)}, expected an object`;
+    for (const [key, value] of Object.entries(expected)) {
+      const m = firstMismatch(value, (actual as Record<string, unknown>)[key], `${path}.${key}`);
+      if (m) return m;
+    }
+    return undefined;
+  }
+  return isDeepStrictEqual(expected, actual) ? undefined : `${path} is ${show(actual)}, expected ${show(expected)}`;
+}
+
+function checkToolCall(spec: AssertionSpec, out: ModelOutput): { holds: boolean; failed: string } {
+  const name = String(spec.name);
+  const calls = (out.toolCalls ?? []).filter((c) => c.name === name);
+  if (calls.length === 0) {
+    const made = (out.toolCalls ?? []).map((c) => c.name);
+    return { holds: false, failed: `no call to ${name}${made.length ? ` (called ${made.join(', ')})` : ' (no tool calls)'}` };
+  }
+  if (spec.arguments === undefined) return { holds: true, failed: '' };
+  let firstProblem = '';
+  for (const call of calls) {
+    let args: unknown;
+    try {
+      args = JSON.parse(call.arguments);
+    } catch {
+      firstProblem ||= `${name} arguments are not JSON: ${show(call.arguments)}`;
+      continue;
+    }
+    const mismatch = firstMismatch(spec.arguments, args, 'arguments');
+    if (!mismatch) return { holds: true, failed: '' };
+    firstProblem ||= `${name} ${mismatch}`;
+  }
+  return { holds: false, failed: firstProblem };
+}
+
+async function gradeRubric(spec: AssertionSpec, out: ModelOutput, ctx: GradeContext): Promise<AssertionResult> {
+  if (!ctx.grader) {
+    throw new PromptgateError('llm_rubric needs a grader model, and none was given', {
+      hint: 'run llm_rubric assertions through a review with a provider, which grades with the assertion\'s `model` (or the suite\'s)',
+    });
+  }
+  const choices = (spec.choices as RubricChoice[] | undefined) ?? [];
+  const answer = await ctx.grader(rubricRequest(spec, out.text));
+  const verdict = readGraderAnswer(answer, choices);
+  const threshold = typeof spec.threshold === 'number' ? spec.threshold : 0.5;
+  if ('unreadable' in verdict) {
+    const expected = choices.length ? `one of ${choices.map((c) => c.choice).join('/')}` : 'a score in [0, 1]';
+    return { type: spec.type, passed: false, score: 0, reason: `llm_rubric: grader answered ${show(answer.trim(), 40)}, not ${expected}` };
+  }
+  const passed = verdict.score >= threshold;
+  const said = verdict.choice !== undefined ? ` (grader chose ${show(verdict.choice, 20)})` : '';
+  return { type: spec.type, passed, score: verdict.score, ...(passed ? {} : { reason: `llm_rubric: score ${verdict.score} < ${threshold}${said}` }) };
+}
+
+async function gradeOne(spec: AssertionSpec, out: ModelOutput, ctx: GradeContext): Promise<AssertionResult> {
+  if (!ASSERTION_TYPES.includes(spec.type)) throw new PromptgateError(`unknown assertion type "${spec.type}"`, { hint: `use one of: ${ASSERTION_TYPES.join(', ')}` });
+  if (spec.type === 'llm_rubric') return gradeRubric(spec, out, ctx);
+  const negated = spec.type.startsWith('not_');
+  const base = negated ? spec.type.slice('not_'.length) : spec.type;
+  let check: Check;
+  switch (base) {
+    case 'equals':
+    case 'contains':
+    case 'icontains':
+    case 'starts_with':
+    case 'ends_with':
+    case 'regex':
+      check = checkText(base, spec, out.text);
+      break;
+    case 'is_json':
+      check = checkIsJson(out.text);
+      break;
+    case 'json_schema': {
+      const parsed = parseJsonOutput(out.text);
+      const fn = compileSchema(spec.value, {});
+      const holds = parsed.ok && fn(parsed.value) === true;
+      check = { holds, failed: parsed.ok ? schemaErrors(fn) : `not JSON: ${show(out.text)}`, negatedFailed: 'matches the schema' };
+      break;
+    }
+    case 'json_path_equals': {
+      const parsed = parseJsonOutput(out.text);
+      const path = String(spec.path);
+      if (!parsed.ok) {
+        check = { holds: false, failed: `not JSON: ${show(out.text)}`, negatedFailed: '' };
+        break;
+      }
+      const found = JSONPath({ path, json: parsed.value as object, wrap: true, eval: 'safe' }) as unknown[];
+      const got = found.length === 1 ? found[0] : found;
+      check = {
+        holds: found.length > 0 && isDeepStrictEqual(got, spec.value),
+        failed: found.length === 0 ? `${path} not found` : `${path} is ${show(got)}, expected ${show(spec.value)}`,
+        negatedFailed: `${path} equals ${show(spec.value)}`,
+      };
+      break;
+    }
+    case 'max_tokens': {
+      const limit = Number(spec.value);
+      check = { holds: out.usage.output <= limit, failed: `${out.usage.output} output tokens > ${limit}`, negatedFailed: '' };
+      break;
+    }
+    case 'max_latency_ms': {
+      const limit = Number(spec.value);
+      check = { holds: out.latencyMs <= limit, failed: `${Math.round(out.latencyMs)} ms > ${limit} ms`, negatedFailed: '' };
+      break;
+    }
+    case 'tool_call':
+      check = { ...checkToolCall(spec, out), negatedFailed: '' };
+      break;
+    default:
+      throw new PromptgateError(`unknown assertion type "${spec.type}"`);
+  }
+  const passed = negated ? !check.holds : check.holds;
+  if (passed) return { type: spec.type, passed, score: 1 };
+  return { type: spec.type, passed, score: 0, reason: clip(`${spec.type}: ${negated ? check.negatedFailed : check.failed}`) };
+}
+
+/**
+ * Grade one model output (DESIGN §4): it passes when every assertion passes; `score` is the mean of the
+ * assertions' scores (1/0 for pass/fail checks, the grader's score for `llm_rubric`); `reason` is the first failing
+ * assertion's, short. Assertions run in order, one grader call at a time.
+ */
+export async function gradeOutput(specs: AssertionSpec[], output: ModelOutput, ctx: GradeContext = {}): Promise<Grade> {
+  const results: AssertionResult[] = [];
+  for (const spec of specs) results.push(await gradeOne(spec, output, ctx));
+  const passed = results.every((r) => r.passed);
+  const score = results.length === 0 ? 1 : results.reduce((sum, r) => sum + r.score, 0) / results.length;
+  const reason = results.find((r) => !r.passed)?.reason;
+  return { passed, score, ...(reason !== undefined ? { reason: clip(reason) } : {}), results };
+}

@@ -1,0 +1,143 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parseYamlSource, type YamlSource } from '../config/yaml-source.js';
+import { PromptgateError } from '../errors.js';
+import { parseJsonSource, positionOf } from '../prompts/json-source.js';
+
+/** One record of an eval set as read, before it becomes a case. */
+export interface RawCase {
+  value: unknown;
+  /** 1-based line where the record starts, where the format has lines. */
+  line?: number;
+  /** How messages name the record: `line 7`, `testData[2]`. */
+  label: string;
+  /** Line of one of the record's keys (JSON, YAML), for errors inside the record. */
+  lineOfKey?: (key: string) => number | undefined;
+}
+
+const stripBom = (text: string) => text.replace(/^\uFEFF/, '');
+
+/** JSON Lines: one JSON object per line. Trailing blank lines are fine; a blank line between records is an error. */
+export function readJsonl(path: string, text: string): RawCase[] {
+  const lines = stripBom(text).split('\n').map((l) => l.replace(/\r$/, ''));
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last]!.trim() === '') last--;
+  const rows: RawCase[] = [];
+  for (let i = 0; i <= last; i++) {
+    const line = i + 1;
+    const source = lines[i]!;
+    if (source.trim() === '') {
+      throw new PromptgateError(`line ${line} is empty`, { file: path, line, hint: 'remove the blank line: in a .jsonl file every line is one case, a JSON object' });
+    }
+    try {
+      rows.push({ value: JSON.parse(source), line, label: `line ${line}` });
+    } catch (err) {
+      const message = (err as Error).message;
+      const at = /at position (\d+)/.exec(message);
+      throw new PromptgateError(`line ${line} is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, {
+        file: path,
+        line,
+        ...(at ? { column: positionOf(source, Number(at[1])).column } : {}),
+        hint: 'each line of a .jsonl file is one complete JSON object, like {"vars": {"question": "..."}, "expected": "..."}',
+      });
+    }
+  }
+  return rows;
+}
+
+function fromList(source: YamlSource, what: string): RawCase[] {
+  if (source.value === null || source.value === undefined) return [];
+  if (!Array.isArray(source.value)) {
+    throw new PromptgateError(`must be a ${what} list of cases`, {
+      file: source.file,
+      line: 1,
+      hint: what === 'JSON' ? 'write [ {"vars": {...}, "expected": "..."}, ... ]' : 'start each case with "- ", e.g. "- vars: { question: ... }"',
+    });
+  }
+  return source.value.map((value, i) => {
+    const line = source.lineOf([i]);
+    return {
+      value,
+      ...(line !== undefined ? { line } : {}),
+      label: line !== undefined ? `line ${line}` : `case ${i + 1}`,
+      lineOfKey: (key: string) => source.lineOf([i], key),
+    };
+  });
+}
+
+export function readJson(path: string, text: string): RawCase[] {
+  return fromList(parseJsonSource(path, stripBom(text), 'a .json eval set is a JSON array of cases'), 'JSON');
+}
+
+export function readYaml(path: string, text: string): RawCase[] {
+  return fromList(parseYamlSource(path, stripBom(text)), 'YAML');
+}
+
+/** Cells that hold JSON in a CSV eval set (everything else is text). */
+const JSON_COLUMNS = new Set(['vars', 'assert']);
+
+/**
+ * CSV with a header row; every column is a var except `id`, `expected`, `tags` (`;`-separated) and `assert` / `vars`
+ * (JSON in the cell). An empty `id` or `expected` cell counts as absent.
+ */
+export function readCsv(path: string, text: string): RawCase[] {
+  let header: string[] = [];
+  let records: { record: Record<string, string>; info: { bytes: number } }[];
+  try {
+    records = parseCsv(text, {
+      bom: true,
+      columns: (names: string[]) => (header = names.map((n) => n.trim())),
+      skip_empty_lines: true,
+      info: true,
+    }) as typeof records;
+  } catch (err) {
+    const e = err as Error & { lines?: number };
+    throw new PromptgateError(`is not valid CSV: ${e.message.replace(/ (at|on) line \d+/, '')}`, {
+      file: path,
+      ...(typeof e.lines === 'number' ? { line: e.lines } : {}),
+      hint: 'every row needs as many cells as the header; quote cells that contain commas, quotes or line breaks ("a ""b"" c")',
+    });
+  }
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (name === '') throw new PromptgateError('has a column with no name', { file: path, line: 1, hint: 'name every column in the header row' });
+    if (seen.has(name)) throw new PromptgateError(`has two columns named "${name}"`, { file: path, line: 1, hint: 'give every column a unique name' });
+    seen.add(name);
+  }
+  // csv-parse reports where a record ends (a byte offset); a record starts that many line breaks earlier as it
+  // holds inside its quoted cells.
+  const bytes = Buffer.from(text, 'utf8');
+  const newlineOffsets: number[] = [];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) newlineOffsets.push(i);
+  const lineAtByte = (offset: number) => {
+    let lo = 0;
+    let hi = newlineOffsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (newlineOffsets[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+  return records.map(({ record, info }) => {
+    const inside = Object.values(record).reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+    const line = lineAtByte(info.bytes) - inside;
+    const value: Record<string, unknown> = {};
+    for (const [key, cell] of Object.entries(record)) {
+      if (key === 'tags') value.tags = cell.split(';').map((t) => t.trim()).filter(Boolean);
+      else if ((key === 'id' || key === 'expected') && cell === '') continue;
+      else if (JSON_COLUMNS.has(key)) {
+        if (cell.trim() === '') continue;
+        try {
+          value[key] = JSON.parse(cell);
+        } catch (err) {
+          throw new PromptgateError(`line ${line}: the "${key}" cell is not valid JSON: ${(err as Error).message}`, {
+            file: path,
+            line,
+            hint: `write the ${key} cell as JSON, quoted for CSV: "[{""type"": ""contains"", ""value"": ""refund""}]"`,
+          });
+        }
+      } else value[key] = cell;
+    }
+    return { value, line, label: `line ${line}` };
+  });
+}
