@@ -103,8 +103,8 @@ export function readCsv(path: string, text: string): RawCase[] {
     if (seen.has(name)) throw new PromptgateError(`has two columns named "${name}"`, { file: path, line: 1, hint: 'give every column a unique name' });
     seen.add(name);
   }
-  // csv-parse reports where a record ends (a byte offset); a record starts that many line breaks earlier as it
-  // holds inside its quoted cells.
+  // csv-parse reports the byte offset just past a record (and its line break, if any); the record starts as many
+  // lines before its last one as it holds line breaks inside quoted cells.
   const bytes = Buffer.from(text, 'utf8');
   const newlineOffsets: number[] = [];
   for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) newlineOffsets.push(i);
@@ -120,7 +120,7 @@ export function readCsv(path: string, text: string): RawCase[] {
   };
   return records.map(({ record, info }) => {
     const inside = Object.values(record).reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-    const line = lineAtByte(info.bytes) - inside;
+    const line = lineAtByte(info.bytes - 1) - inside;
     const value: Record<string, unknown> = {};
     for (const [key, cell] of Object.entries(record)) {
       if (key === 'tags') value.tags = cell.split(';').map((t) => t.trim()).filter(Boolean);
