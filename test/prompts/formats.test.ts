@@ -97,7 +97,7 @@ describe('GitHub Models .prompt.yml', () => {
     expect(GITHUB_BUILTIN_EVALUATORS).toEqual(['github/similarity', 'github/coherence', 'github/fluency', 'github/relevance', 'github/groundedness']);
     const uses = (name: string) =>
       parsePromptFile('p.prompt.yml', `messages: [{ role: user, content: hi }]\nevaluators:\n  - { name: e, uses: ${name} }\n`).evaluators![0]!;
-    const needs = { similarity: ['input', 'expected'], coherence: ['input'], fluency: [], relevance: ['input'], groundedness: ['input', 'expected'] };
+    const needs: Record<string, string[]> = { similarity: ['input', 'expected'], coherence: ['input'], fluency: [], relevance: ['input'], groundedness: ['input', 'expected'] };
     for (const [name, vars] of Object.entries(needs)) {
       const spec = uses(`github/${name}`);
       const text = String(spec.value);
