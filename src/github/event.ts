@@ -76,8 +76,9 @@ function splitRepo(full: string | undefined): { owner: string; repo: string } {
 }
 
 function badPayload(eventName: string, error: z.ZodError): never {
-  const lines = z.prettifyError(error).split('\n').filter((l) => l.trim());
-  throw new PromptgateError(`the ${eventName} event payload is not what GitHub sends: ${lines.slice(0, 4).join(' ')}`, {
+  const issues = error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(the payload)'}: ${i.message}`);
+  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
+  throw new PromptgateError(`the ${eventName} event payload is not what GitHub sends: ${issues.join('; ')}${more}`, {
     file: 'GITHUB_EVENT_PATH',
     hint: `promptgate reads the event from the file GITHUB_EVENT_PATH names; when testing locally, save a real ${eventName} payload there`,
   });
