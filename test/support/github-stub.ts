@@ -99,10 +99,10 @@ const OPERATIONS = [
   ['POST', '/repos/{owner}/{repo}/check-runs'],
   ['PATCH', '/repos/{owner}/{repo}/check-runs/{check_run_id}'],
 ] as const;
-type OperationKey = string;
 
 interface Operation {
-  key: OperationKey;
+  /** `METHOD /path/{template}`, as the handler switches on it. */
+  key: string;
   method: string;
   pattern: RegExp;
   pathParams: string[];
@@ -186,7 +186,7 @@ function operations(): Operation[] {
     const pattern = new RegExp(`^${template.replace(/\{(\w+)\}/g, (_, name: string) => (pathParams.push(name), '([^/]+)'))}$`);
     const bodySchema = op.requestBody?.content['application/json']?.schema;
     return {
-      key: `${method} ${template}` as OperationKey,
+      key: `${method} ${template}`,
       method,
       pattern,
       pathParams,
