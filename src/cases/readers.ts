@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseYamlSource, type YamlSource } from '../config/yaml-source.js';
 import { PromptgateError } from '../errors.js';
-import { parseJsonSource, positionOf } from '../prompts/json-source.js';
+import { parseJsonSource, positionOf, topLevelElementLines } from '../prompts/json-source.js';
 
 /** One record of an eval set as read, before it becomes a case. */
 export interface RawCase {
@@ -44,7 +44,7 @@ export function readJsonl(path: string, text: string): RawCase[] {
   return rows;
 }
 
-function fromList(source: YamlSource, what: string): RawCase[] {
+function fromList(source: YamlSource, what: string, lines?: number[]): RawCase[] {
   if (source.value === null || source.value === undefined) return [];
   if (!Array.isArray(source.value)) {
     throw new PromptgateError(`must be a ${what} list of cases`, {
@@ -54,7 +54,7 @@ function fromList(source: YamlSource, what: string): RawCase[] {
     });
   }
   return source.value.map((value, i) => {
-    const line = source.lineOf([i]);
+    const line = lines ? lines[i] : source.lineOf([i]);
     return {
       value,
       ...(line !== undefined ? { line } : {}),
@@ -65,7 +65,8 @@ function fromList(source: YamlSource, what: string): RawCase[] {
 }
 
 export function readJson(path: string, text: string): RawCase[] {
-  return fromList(parseJsonSource(path, stripBom(text), 'a .json eval set is a JSON array of cases'), 'JSON');
+  const body = stripBom(text);
+  return fromList(parseJsonSource(path, body, 'a .json eval set is a JSON array of cases'), 'JSON', topLevelElementLines(body));
 }
 
 export function readYaml(path: string, text: string): RawCase[] {

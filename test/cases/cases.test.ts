@@ -132,6 +132,15 @@ describe('JSON', () => {
     ]);
   });
 
+  it('finds each case\'s line past nested values and brackets inside strings', () => {
+    const text = '[{"id": "a", "vars": {"q": "[{\\"x\\", ]"}, "assert": [\n  {"type": "is_json"}]},\n\n  {"id": "b",\n "vars": {"q": "}"}}, {"id": "c", "q": [1, [2]]}\n]';
+    expect(parseCases('t.json', text).map((c) => [c.id, c.line])).toEqual([
+      ['a', 1],
+      ['b', 4],
+      ['c', 5],
+    ]);
+  });
+
   it('names the line of a syntax error, of a bad case, and refuses a non-array and an empty array', () => {
     expect(errorOf(() => parseCases('t.json', '[\n {"q": 1},\n {"q": 2\n]')).line).toBe(4);
     const bad = errorOf(() => parseCases('t.json', '[\n {"q": 1},\n {"vars": {"q": 2}, "tag": "x"}\n]'));
