@@ -102,7 +102,7 @@ export async function run(): Promise<void> {
     } else {
       await ensureCommits(repoDir, [event.baseSha, event.headSha].filter((s): s is string => !!s));
       const base = event.baseSha ?? `${event.headSha}~1`;
-      const changedFiles = pr ? await listPullRequestFiles(octokit, pr) : undefined;
+      const changedFiles = pr ? await listPullRequestFiles(octokit, pr, { log: core.warning }) : undefined;
       const trustedSide = event.kind === 'pull_request_target' ? 'base' : 'head';
       const cacheDir = await cacheDirFor(repoDir, trustedSide === 'base' ? base : event.headSha, inputs.config);
       const cacheKey = inputs['shards-dir'] ? null : await restoreResponseCache(repoDir, cacheDir, base, inputs.config);
@@ -147,8 +147,10 @@ export async function run(): Promise<void> {
   }
 
   let commentUrl = '';
+  // Two promptgate workflows on one repository (different check names) keep one note each.
+  const marker = inputs['check-name'] === 'promptgate' ? STICKY_MARKER : STICKY_MARKER.replace(' -->', `:${inputs['check-name'].replace(/-->/g, '')} -->`);
   if (pr && inputs.comment) {
-    const body = report ? renderChangeNote(report, { target: 'comment', marker: STICKY_MARKER, maxChars: COMMENT_LIMIT }) : `${STICKY_MARKER}\n${note}`;
+    const body = report ? renderChangeNote(report, { target: 'comment', marker, maxChars: COMMENT_LIMIT }) : `${marker}\n${note}`;
     try {
       // A PR without prompt changes gets no new comment; an earlier note is updated so it never goes stale.
       const res = await upsertStickyComment(octokit, {
@@ -156,6 +158,7 @@ export async function run(): Promise<void> {
         repo: event.repo,
         issueNumber: pr.number,
         body,
+        marker,
         createIfMissing: verdict !== 'skipped',
       });
       if (res) commentUrl = res.url;
@@ -167,7 +170,7 @@ export async function run(): Promise<void> {
   if (!('unavailable' in check)) {
     const title = report ? checkTitle(report) : 'promptgate could not run';
     const summary = report ? renderChangeNote(report, { target: 'check', maxChars: CHECK_LIMIT }) : note;
-    const done = await completeCheckRun(octokit, { owner: event.owner, repo: event.repo, checkRunId: check.id, headSha: event.headSha, name: inputs['check-name'], conclusion, title, summary });
+    const done = await completeCheckRun(octokit, { owner: event.owner, repo: event.repo, checkRunId: check.id, headSha: event.headSha, name: inputs['check-name'], conclusion, title, summary, detailsUrl });
     if ('unavailable' in done) core.warning(`Could not complete the check run: ${done.unavailable}`);
   }
   await core.summary.addRaw(note).write();

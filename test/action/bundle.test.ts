@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STICKY_MARKER } from '../../src/github/comment.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { startFakeLlm, type FakeRequest } from '../../tools/fake-llm/index.js';
-import { startGithubStub } from '../support/github-api.js';
+import { startGithubStub } from '../support/github-stub.js';
 import { TempRepo } from '../support/git-repo.js';
 
 /**
