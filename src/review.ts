@@ -15,6 +15,7 @@ import { planSuites, type PlannedSuite, type PlannedVariant, type Side } from '.
 import { ReportSchema, type Report, type SuiteReport, type Verdict } from './report/schema.js';
 import { aggregateSuite } from './results/aggregate.js';
 import { diskCache, estimateCost, runSamples, type ResponseCache } from './run/index.js';
+import { makeGrader } from './run/grader.js';
 import type { CallCounts, Endpoint, ModelOutput, SampleRecord, SampleRequest } from './run/types.js';
 
 /** Progress of a running review, for a bar on stderr or a log line in the Action. */
@@ -168,7 +169,8 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
       cache,
       budgetUsd: budget,
       signal: input.signal,
-      grade: async (req: SampleRequest, output: ModelOutput) => gradeOutput(req.assert, output),
+      grade: async (req: SampleRequest, output: ModelOutput) =>
+        gradeOutput(req.assert, output, { grader: makeGrader(req.endpoint, { cache, timeoutMs: runConfig.timeout_s * 1000, maxRetries: runConfig.max_retries }) }),
       onProgress: input.onProgress,
     });
     records = outcome.records;

@@ -54,7 +54,9 @@ export function aggregateSuite(suite: PlannedSuite, records: SampleRecord[]): Su
           firstError ??= r.error;
           continue;
         }
-        v.scores.push(r.score);
+        // The pass rate is the share of samples that pass every assertion; partial assertion scores stay in the
+        // sample's grade and do not count as partial passes.
+        v.scores.push(r.passed ? 1 : 0);
         v.latenciesMs.push(r.output.latencyMs);
         v.costUsd.push(r.costUsd);
         tokens[variant].input += r.output.usage.input;
