@@ -1,24 +1,9 @@
-import { z } from 'zod';
-import { PromptgateError } from '../errors.js';
-import { ReportSchema, type Report } from './schema.js';
-
-export { renderChangeNote, headline, checkTitle, type NoteOptions } from './markdown.js';
-export { escapeInline, fencedBlock, inlineCode } from './escape.js';
+/**
+ * The report stage: the JSON report (schema, write, read back) and the change note rendered from it alone, so a
+ * report read from disk or merged from shards renders the same note.
+ */
+export { renderChangeNote, type NoteOptions } from './markdown.js';
+export { headline, checkTitle } from './headline.js';
+export { escapeInline, fencedBlock, inlineCode, inertCode } from './escape.js';
+export { writeJsonReport, parseJsonReport } from './json.js';
 export { ReportSchema, type Report, type SuiteReport, type Verdict } from './schema.js';
-
-/** The JSON report as written to disk: validated against the exported schema first. */
-export function writeJsonReport(report: Report): string {
-  return JSON.stringify(ReportSchema.parse(report), null, 2) + '\n';
-}
-
-export function parseJsonReport(text: string, file: string): Report {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new PromptgateError(`is not JSON: ${(err as Error).message}`, { file });
-  }
-  const parsed = ReportSchema.safeParse(value);
-  if (!parsed.success) throw new PromptgateError(`is not a promptgate report: ${z.prettifyError(parsed.error)}`, { file });
-  return parsed.data;
-}

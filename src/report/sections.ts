@@ -1,0 +1,453 @@
+import { change, count, ms, percent, plural, pValue, usd } from '../gate/format.js';
+import { clip, escapeInline, fencedBlock, inertCode, inlineCode } from './escape.js';
+import { hasNoResults, headline, withinNoise } from './headline.js';
+import { duration, level, rate, signedMs, signedPoints, tokensPerCall } from './numbers.js';
+import type { CaseReport, Report, SuiteReport, Verdict } from './schema.js';
+
+export const ICON: Record<Verdict, string> = { pass: '✅', fail: '❌', inconclusive: '⚠️', error: '🛑', skipped: '⏭️' };
+
+/**
+ * How much detail a rendering includes. The note starts at `FULL_DETAIL` and gives detail up step by step, in a fixed
+ * order, until it fits its size limit (see `DETAIL_LADDER` in markdown.ts).
+ */
+export interface Detail {
+  /** Characters of diff shown per suite, in whole lines (0: the diff is left out). */
+  diffChars: number;
+  /** Characters shown per model output of a flipped case (0: outputs are left out). */
+  outputChars: number;
+  /** Rows of the by-tag table per suite. */
+  tagRows: number;
+  /** Regressions and fixes listed per suite (each). */
+  flipped: number;
+  /** The Tradeoffs table. */
+  tradeoffs: boolean;
+  /** Characters of free text from the PR (goal, rollout) and of messages. */
+  textChars: number;
+  /** Change, Eval result and the rest; without it a suite keeps its heading and its gate. */
+  suiteBody: boolean;
+}
+
+export const FULL_DETAIL: Detail = { diffChars: 20_000, outputChars: 1_000, tagRows: 50, flipped: 10, tradeoffs: true, textChars: 1_000, suiteBody: true };
+
+/** Identifiers and short texts from outside, shown in tables and lines. */
+const ID_CHARS = 100;
+const TAG_CHARS = 60;
+const REASON_CHARS = 300;
+const NAME_CHARS = 120;
+
+/** Where the note goes decides whether HTML (`<details>`, alerts) is available: a terminal shows it raw. */
+export type Target = 'comment' | 'summary' | 'check' | 'cli';
+
+/** What a shortened rendering actually left out, for the line that says so; in the order detail is given up. */
+export const CUTS = [
+  'part of the diff',
+  'the diff',
+  'the end of long outputs',
+  'model outputs',
+  'by-tag rows',
+  'the by-tag table',
+  'flipped cases',
+  'the flipped-case tables',
+  'the tradeoff tables',
+  'the end of long PR text',
+  'everything but each suite’s headline and gate',
+] as const;
+export type Cut = (typeof CUTS)[number];
+
+export interface RenderContext {
+  target: Target;
+  confidence: number;
+  detail: Detail;
+  /** Filled while rendering: each thing this rendering shows less of than the full note would. */
+  cuts: Set<Cut>;
+}
+
+const inline = (text: string, max: number) => escapeInline(clip(text, max));
+
+/** Free text from the PR or a message, as long as the detail allows. */
+function freeText(text: string, ctx: RenderContext): string {
+  if (ctx.detail.textChars < FULL_DETAIL.textChars && text.length > ctx.detail.textChars) ctx.cuts.add('the end of long PR text');
+  return inline(text, ctx.detail.textChars);
+}
+
+/**
+ * A section a reader opens on demand. The summary is our own text (HTML inside `<summary>` is not Markdown, so it
+ * must not carry outside text); blank lines around the body let GitHub render its Markdown (CommonMark §4.6: an
+ * HTML block ends at a blank line).
+ */
+export function collapsible(ctx: RenderContext, summary: string, body: string): string {
+  if (ctx.target === 'cli') return `**${summary}**\n\n${body}`;
+  return `<details><summary>${summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</summary>\n\n${body}\n\n</details>`;
+}
+
+const CHANGE_WORDS: Record<SuiteReport['change'], string> = {
+  modified: 'modified',
+  added: 'added (new prompt: no baseline)',
+  deleted: 'deleted',
+  renamed: 'renamed',
+  settings: 'model or settings changed (same prompt text)',
+  cases_only: 'unchanged; only the cases or assertions changed',
+  unchanged: 'unchanged',
+};
+
+/** A diff as the note shows it: without the `Index:` / `====` preamble `diff.createTwoFilesPatch` writes. */
+interface DiffView {
+  text: string;
+  lines: number;
+}
+
+function diffView(diff: string): DiffView {
+  // Only the head is searched and only newlines are counted: a diff can be megabytes, and the note shows 20,000 characters.
+  const start = diff.slice(0, 2_000).search(/^--- /m);
+  const text = (start > 0 ? diff.slice(start) : diff).replace(/\r?\n$/, '');
+  let lines = text === '' ? 0 : 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return { text, lines };
+}
+
+/** Whole lines of `text` within `chars` (a prompt may be one enormous line: then that line, clipped). */
+function headLines(text: string, chars: number): { shown: string; lines: number } {
+  let head = text;
+  if (text.length > chars) {
+    const end = text.lastIndexOf('\n', chars);
+    head = end > 0 ? text.slice(0, end) : clip(text.slice(0, chars + 1).split('\n')[0]!, chars);
+  }
+  head = head.replace(/\r\n?/g, '\n');
+  return { shown: head, lines: head.split('\n').length };
+}
+
+/**
+ * What every rendering of a suite needs, computed once: to fit its size limit the note may be rendered several
+ * times, and a suite can hold thousands of cases and a megabyte of diff.
+ */
+export interface PreparedSuite {
+  suite: SuiteReport;
+  flips: Flips;
+  diff: DiffView | null;
+  /** The by-tag rows, worst first, so the rows that survive a size cut are the ones a reviewer needs. */
+  tags: NonNullable<SuiteReport['by_tag']>;
+}
+
+export function prepareSuite(s: SuiteReport): PreparedSuite {
+  return {
+    suite: s,
+    flips: flippedCases(s),
+    diff: s.change_detail?.diff ? diffView(s.change_detail.diff) : null,
+    tags: [...(s.by_tag ?? [])].sort((a, b) => (a.delta ?? Infinity) - (b.delta ?? Infinity) || a.tag.localeCompare(b.tag)),
+  };
+}
+
+export function changeSection(p: PreparedSuite, ctx: RenderContext): string {
+  const s = p.suite;
+  const cd = s.change_detail;
+  let what = CHANGE_WORDS[s.change];
+  if (s.change === 'renamed' && cd?.previous_path) what = `renamed from ${inlineCode(clip(cd.previous_path, NAME_CHARS))}`;
+  let line = `**Change**: ${inlineCode(clip(s.prompt, NAME_CHARS))} ${what}`;
+  if (cd?.lines_added !== undefined || cd?.lines_removed !== undefined) line += `, +${cd.lines_added ?? 0} -${cd.lines_removed ?? 0} lines`;
+  const out = [line + '.'];
+  if (cd?.settings?.length) out.push(`Settings changed: ${cd.settings.map((x) => inlineCode(clip(x, NAME_CHARS))).join(', ')}.`);
+  else if (cd?.model?.baseline && cd.model.candidate && cd.model.baseline !== cd.model.candidate) {
+    out.push(`Model: ${inlineCode(cd.model.baseline)} → ${inlineCode(cd.model.candidate)}.`);
+  }
+  const parts = [out.join(' ')];
+  if (p.diff) {
+    const total = plural(p.diff.lines, 'line');
+    if (ctx.detail.diffChars <= 0) {
+      ctx.cuts.add('the diff');
+      parts.push(`_The diff (${total}) was left out to fit the size limit; it is in the JSON report._`);
+    } else {
+      if (ctx.detail.diffChars < FULL_DETAIL.diffChars && p.diff.text.length > ctx.detail.diffChars) ctx.cuts.add('part of the diff');
+      const { shown, lines } = headLines(p.diff.text, ctx.detail.diffChars);
+      let body = fencedBlock(inertCode(shown), 'diff');
+      if (p.diff.lines > lines) body += `\n\n_… ${plural(p.diff.lines - lines, 'more line')} in the JSON report._`;
+      parts.push(collapsible(ctx, `Diff (${total})`, body));
+    }
+  }
+  return parts.join('\n\n');
+}
+
+export function evalResultSection(s: SuiteReport, ctx: RenderContext): string {
+  const pr = s.pass_rate;
+  const ci = `${level(ctx.confidence)} CI`;
+  const samples = `${plural(s.n_cases, 'case')} × ${plural(s.repeats, 'sample')}`;
+  const out: string[] = ['**Eval result**'];
+  if (pr.delta !== null && pr.ci) {
+    out.push(
+      ['| | before | after | change |', '|---|---:|---:|---|', `| pass rate | ${percent(pr.baseline ?? 0)} | ${percent(pr.candidate ?? 0)} | **${signedPoints(pr.delta, 1)} points** (${ci} ${signedPoints(pr.ci[0], 1)} to ${signedPoints(pr.ci[1], 1)}) |`].join('\n'),
+    );
+    const bits = [`${samples} per variant, paired by case`];
+    if (pr.p_value !== null) bits.push(`p ${pr.p_value < 0.0001 ? '' : '= '}${pValue(pr.p_value)} against "no difference"`);
+    if (pr.method) bits.push(`method: ${inline(pr.method, 200)}`);
+    out.push(bits.join('; ') + '.');
+    if (withinNoise(s)) {
+      out.push(
+        `**Within noise**: the interval (${signedPoints(pr.ci[0], 1)} to ${signedPoints(pr.ci[1], 1)} points) includes 0 — a no-op change shows differences this large by chance.`,
+      );
+    } else {
+      out.push(`The interval excludes 0: the ${pr.delta > 0 ? 'improvement' : 'drop'} is unlikely to be chance.`);
+    }
+  } else if (pr.candidate !== null) {
+    const interval = pr.candidate_ci ? ` (${ci} ${percent(pr.candidate_ci[0])} to ${percent(pr.candidate_ci[1])})` : '';
+    const why =
+      s.change === 'added'
+        ? 'a new prompt has no baseline to compare with'
+        : s.change === 'cases_only'
+          ? 'only the cases or assertions changed, so there is nothing to compare'
+          : 'the baseline has no results to compare with';
+    out.push(`Pass rate **${percent(pr.candidate)}**${interval} over ${samples} — ${why}.`);
+  } else if (pr.baseline !== null) {
+    out.push(`Pass rate before **${percent(pr.baseline)}** over ${samples}; the candidate has no results.`);
+  } else {
+    out.push('No sample succeeded under either variant.');
+  }
+  if (s.verdict === 'inconclusive') {
+    const needed = pr.cases_needed;
+    out.push(
+      needed
+        ? `**Inconclusive**: about ${plural(needed, 'case')} (this run: ${count(s.n_cases)}) would make the interval narrow enough to settle the gate.`
+        : '**Inconclusive**: the interval is too wide to settle the gate; the rules below say what it does rule out.',
+    );
+  }
+  const failed = s.errors.baseline + s.errors.candidate;
+  if (failed > 0) out.push(`Failed calls after retries (left out of every number): before ${count(s.errors.baseline)}, after ${count(s.errors.candidate)}.`);
+  if (s.message) out.push(`**${s.verdict === 'error' ? 'Error' : 'Note'}**: ${freeText(s.message, ctx)}`);
+  return out.join('\n\n');
+}
+
+/** Successful samples per variant, from the per-case counts (tokens are summed over successful samples only). */
+function runs(s: SuiteReport, variant: 'baseline' | 'candidate'): number {
+  let n = 0;
+  for (const c of s.cases) n += c[variant]?.runs ?? 0;
+  return n;
+}
+
+export function tradeoffsSection(s: SuiteReport, ctx: RenderContext): string {
+  const ci = (r: readonly [number, number] | null) => (r ? `, ${level(ctx.confidence)} CI ${change(r[0])} to ${change(r[1])}` : '');
+  const rows: string[] = ['| | before | after | change |', '|---|---:|---:|---|'];
+  const cell = (x: number | null | undefined, f: (v: number) => string) => (x === null || x === undefined ? '—' : f(x));
+  const summary: string[] = [];
+  for (const key of ['p50', 'p95', 'p99'] as const) {
+    const b = s.latency_ms.baseline?.[key] ?? null;
+    const c = s.latency_ms.candidate?.[key] ?? null;
+    if (b === null && c === null) continue;
+    let delta = b !== null && c !== null ? signedMs(c - b) : '—';
+    if (key === 'p95' && s.latency_ms.p95_ratio !== null) delta += ` (${change(s.latency_ms.p95_ratio)}${ci(s.latency_ms.p95_ratio_ci)})`;
+    if (key === 'p95' && b !== null && c !== null) summary.push(`p95 latency ${signedMs(c - b)}`);
+    rows.push(`| latency ${key} | ${cell(b, ms)} | ${cell(c, ms)} | ${delta} |`);
+  }
+  const cost = s.cost_usd;
+  if (cost.baseline_per_case !== null || cost.candidate_per_case !== null) {
+    rows.push(`| cost per case | ${cell(cost.baseline_per_case, usd)} | ${cell(cost.candidate_per_case, usd)} | ${cost.ratio !== null ? change(cost.ratio) + ci(cost.ratio_ci) : '—'} |`);
+    if (cost.ratio !== null) summary.push(`cost per case ${change(cost.ratio)}`);
+    const pb = cost.baseline_per_pass ?? null;
+    const pc = cost.candidate_per_pass ?? null;
+    if (pb !== null || pc !== null) rows.push(`| cost per passing sample | ${cell(pb, usd)} | ${cell(pc, usd)} | ${pb && pc ? change(pc / pb) : '—'} |`);
+  }
+  const rb = runs(s, 'baseline');
+  const rc = runs(s, 'candidate');
+  for (const k of ['input', 'output'] as const) {
+    const b = rb > 0 ? s.tokens.baseline[k] / rb : null;
+    const c = rc > 0 ? s.tokens.candidate[k] / rc : null;
+    if (b === null && c === null) continue;
+    rows.push(`| ${k} tokens per call | ${cell(b, tokensPerCall)} | ${cell(c, tokensPerCall)} | ${b !== null && c !== null && b > 0 ? change(c / b) : '—'} |`);
+  }
+  if (s.errors.baseline + s.errors.candidate > 0) rows.push(`| failed calls | ${count(s.errors.baseline)} | ${count(s.errors.candidate)} | |`);
+  if (s.calls && s.calls.total > 0) {
+    rows.push(`| retries | | | ${plural(s.calls.retried, 'retry', 'retries')} over ${plural(s.calls.total, 'sample')} (${percent(s.calls.retried / s.calls.total)}) |`);
+  }
+  if (rows.length === 2) return '';
+  return collapsible(ctx, `Tradeoffs${summary.length ? `: ${summary.join(', ')}` : ''}`, rows.join('\n'));
+}
+
+export function byTagSection(p: PreparedSuite, ctx: RenderContext): string {
+  const tags = p.tags;
+  if (tags.length === 0) return '';
+  const summary = `By tag (${plural(tags.length, 'tag')})`;
+  if (ctx.detail.tagRows <= 0) {
+    ctx.cuts.add('the by-tag table');
+    return `**${summary}**: left out to fit the size limit; the JSON report has them.`;
+  }
+  if (ctx.detail.tagRows < Math.min(tags.length, FULL_DETAIL.tagRows)) ctx.cuts.add('by-tag rows');
+  const shown = tags.slice(0, ctx.detail.tagRows);
+  const rows = [`| tag | cases | before | after | change (${level(ctx.confidence)} CI) |`, '|---|---:|---:|---:|---|'];
+  for (const t of shown) {
+    let delta = '—';
+    if (t.delta !== null) {
+      const clear = t.ci !== null && (t.ci[0] > 0 || t.ci[1] < 0);
+      const d = `${signedPoints(t.delta)} points`;
+      delta = `${clear ? `**${d}**` : d}${t.ci ? ` (${signedPoints(t.ci[0])} to ${signedPoints(t.ci[1])})` : ''}`;
+    }
+    rows.push(`| ${inline(t.tag, TAG_CHARS)} | ${count(t.n_cases)} | ${rate(t.baseline)} | ${rate(t.candidate)} | ${delta} |`);
+  }
+  let body = rows.join('\n');
+  if (tags.length > shown.length) body += `\n\n_… ${plural(tags.length - shown.length, 'more tag')} in the JSON report._`;
+  body += '\n\nPer tag, not adjusted for multiple comparisons: bold where the interval excludes 0.';
+  // A few rows read at a glance; many rows are for those who look for them.
+  return tags.length <= 5 && ctx.target !== 'cli' ? `**${summary}**\n\n${body}` : collapsible(ctx, summary, body);
+}
+
+const caseRate = (v: CaseReport['baseline']) => (v && v.runs > 0 ? v.passed / v.runs : null);
+
+export interface Flips {
+  regressions: CaseReport[];
+  fixes: CaseReport[];
+}
+
+/**
+ * Cases whose pass rate changed between the variants: regressions by the size of the drop, fixes by the size of the
+ * gain, largest first; ties by id (numeric-aware, so T-2 comes before T-10).
+ */
+export function flippedCases(s: SuiteReport): Flips {
+  const changed: { c: CaseReport; d: number }[] = [];
+  for (const c of s.cases) {
+    const b = caseRate(c.baseline);
+    const k = caseRate(c.candidate);
+    if (b !== null && k !== null && b !== k) changed.push({ c, d: k - b });
+  }
+  const byId = (a: CaseReport, b: CaseReport) => a.id.localeCompare(b.id, 'en', { numeric: true });
+  return {
+    regressions: changed.filter((x) => x.d < 0).sort((a, b) => a.d - b.d || byId(a.c, b.c)).map((x) => x.c),
+    fixes: changed.filter((x) => x.d > 0).sort((a, b) => b.d - a.d || byId(a.c, b.c)).map((x) => x.c),
+  };
+}
+
+const counts = (v: CaseReport['baseline']) => (v ? `${v.passed}/${v.runs}` : '—');
+
+function outputBlock(label: string, v: CaseReport['baseline'], text: string | null | undefined, chars: number): string {
+  const head = `${label} (${counts(v)} passed):`;
+  if (text === null || text === undefined) return `${head} _no output recorded_`;
+  return `${head}\n\n${fencedBlock(inertCode(clip(text, chars)))}`;
+}
+
+function flipList(kind: 'regression' | 'fix', list: CaseReport[], ctx: RenderContext): string {
+  const { flipped, outputChars } = ctx.detail;
+  if (flipped < Math.min(list.length, FULL_DETAIL.flipped)) ctx.cuts.add('flipped cases');
+  const shown = list.slice(0, flipped);
+  const title = kind === 'regression' ? 'Regressions (worst first)' : 'Fixes (best first)';
+  // For a regression the candidate's failure explains it; for a fix, the baseline's failure is what got fixed.
+  const reasonOf = (c: CaseReport) => (kind === 'regression' ? c.reasons?.candidate : c.reasons?.baseline) ?? '';
+  const rows = [`| case | tags | before → after | ${kind === 'regression' ? 'first failure after' : 'first failure before'} |`, '|---|---|---|---|'];
+  for (const c of shown) {
+    rows.push(`| ${inline(c.id, ID_CHARS)} | ${inline(c.tags.join(', '), TAG_CHARS)} | ${counts(c.baseline)} → ${counts(c.candidate)} | ${inline(reasonOf(c), REASON_CHARS)} |`);
+  }
+  const out = [`**${title}**`, rows.join('\n')];
+  if (list.length > shown.length) out.push(`_… ${plural(list.length - shown.length, `more ${kind === 'regression' ? 'regression' : 'fix'}`, kind === 'regression' ? 'more regressions' : 'more fixes')} in the JSON report._`);
+  const withOutputs = shown.filter((c) => c.outputs && (c.outputs.baseline != null || c.outputs.candidate != null));
+  if (withOutputs.length > 0) {
+    if (outputChars <= 0) {
+      ctx.cuts.add('model outputs');
+      out.push('_Outputs were left out to fit the size limit; the JSON report has them._');
+    } else {
+      const long = (t: string | null | undefined) => (t?.length ?? 0) > outputChars;
+      if (outputChars < FULL_DETAIL.outputChars && withOutputs.some((c) => long(c.outputs?.baseline) || long(c.outputs?.candidate))) ctx.cuts.add('the end of long outputs');
+      const blocks = withOutputs.map(
+        (c) =>
+          `**${inline(c.id, ID_CHARS)}**\n\n${outputBlock('Before', c.baseline, c.outputs?.baseline, outputChars)}\n\n${outputBlock('After', c.candidate, c.outputs?.candidate, outputChars)}`,
+      );
+      out.push(collapsible(ctx, `Outputs of these ${kind === 'regression' ? 'regressions' : 'fixes'}`, blocks.join('\n\n')));
+    }
+  }
+  return out.join('\n\n');
+}
+
+export function flippedSection(p: PreparedSuite, ctx: RenderContext): string {
+  const s = p.suite;
+  const { regressions, fixes } = p.flips;
+  if (s.pass_rate.delta === null) return '';
+  if (regressions.length + fixes.length === 0) return '**Flipped cases**: none — every case kept its pass rate.';
+  const summary = `Flipped cases: ${plural(regressions.length, 'regression')}, ${plural(fixes.length, 'fix', 'fixes')}`;
+  if (ctx.detail.flipped <= 0) {
+    ctx.cuts.add('the flipped-case tables');
+    return `**${summary}** — listed in the JSON report (left out here to fit the size limit).`;
+  }
+  const body = [regressions.length ? flipList('regression', regressions, ctx) : '', fixes.length ? flipList('fix', fixes, ctx) : ''].filter(Boolean);
+  return collapsible(ctx, summary, body.join('\n\n'));
+}
+
+export function gateSection(s: SuiteReport): string {
+  if (s.rules.length === 0) return '';
+  const rows = ['| rule | outcome | detail |', '|---|---|---|'];
+  for (const r of s.rules) rows.push(`| ${inline(r.rule, 40)} | ${ICON[r.verdict]} ${r.verdict} | ${escapeInline(r.detail)} |`);
+  return `**Gate**\n\n${rows.join('\n')}`;
+}
+
+/** One suite's section; a suite without results has none (its headline carries its message). */
+export function suiteSection(p: PreparedSuite, ctx: RenderContext): string {
+  const s = p.suite;
+  if (hasNoResults(s)) return '';
+  const heading = `### ${ICON[s.verdict]} ${inline(s.name, NAME_CHARS)} — ${s.verdict}`;
+  if (!ctx.detail.suiteBody) {
+    ctx.cuts.add('everything but each suite’s headline and gate');
+    return [heading, gateSection(s)].filter(Boolean).join('\n\n');
+  }
+  if (!ctx.detail.tradeoffs) ctx.cuts.add('the tradeoff tables');
+  const parts = [
+    heading,
+    changeSection(p, ctx),
+    evalResultSection(s, ctx),
+    ctx.detail.tradeoffs ? tradeoffsSection(s, ctx) : '',
+    byTagSection(p, ctx),
+    flippedSection(p, ctx),
+    gateSection(s),
+  ];
+  return parts.filter(Boolean).join('\n\n');
+}
+
+export function headlineList(report: Report, textChars: number): string {
+  return report.suites.map((s) => `- ${ICON[s.verdict]} **${inline(s.name, NAME_CHARS)}** (${s.verdict}) — ${inline(headline(s, report.confidence), textChars + 200)}`).join('\n');
+}
+
+export function goalSection(report: Report, ctx: RenderContext): string {
+  const c = report.context;
+  if (!c || (!c.title && !c.goal)) return '';
+  let title = c.title ? `**${inline(c.title, 300)}**` : '';
+  // Only a plain https URL becomes a link target; anything else could smuggle Markdown or a script URL.
+  if (title && c.url && /^https:\/\/[^\s()<>\[\]`]+$/.test(c.url)) title = `[${title}](${c.url})`;
+  const goal = c.goal ? freeText(c.goal, ctx) : '';
+  return `### Goal\n\n${[title, goal].filter(Boolean).join(' — ')}`;
+}
+
+export function rolloutSection(report: Report, ctx: RenderContext): string {
+  const r = report.context?.rollout;
+  return r ? `### Rollout\n\n${freeText(r, ctx)}` : '';
+}
+
+export function notesSection(report: Report, ctx: RenderContext): string {
+  const notes = report.notes ?? [];
+  if (notes.length === 0) return '';
+  return notes.map((n) => `> ${freeText(n, ctx)}`).join('\n>\n');
+}
+
+export function runSection(report: Report): string {
+  if (report.suites.length === 0) return '';
+  const before = new Set<string>();
+  const after = new Set<string>();
+  for (const s of report.suites) {
+    const m = s.change_detail?.model;
+    if (m?.baseline) before.add(m.baseline);
+    if (m?.candidate) after.add(m.candidate);
+  }
+  const same = before.size === after.size && [...before].every((m) => after.has(m));
+  const list = (set: Set<string>) => [...set].slice(0, 5).map((m) => inlineCode(clip(m, 80))).join(', ') + (set.size > 5 ? ', …' : '');
+  const models = before.size + after.size === 0 ? null : same || before.size === 0 ? `model ${list(after)}` : after.size === 0 ? `model ${list(before)}` : `model ${list(before)} → ${list(after)}`;
+  const repeats = [...new Set(report.suites.map((s) => s.repeats))].sort((a, b) => a - b).join('/');
+  const c = report.calls;
+  const bits = [
+    models,
+    `${repeats} repeats`,
+    `${plural(c.total, 'sample')} (${count(c.cached)} from cache, ${plural(c.total - c.cached, 'call')})`,
+    `${count(c.failed)} failed`,
+    `${plural(c.retried, 'retry', 'retries')}`,
+    `${usd(report.cost_usd_total)} spent`,
+    duration(report.duration_ms),
+    `base ${inlineCode(report.base.slice(0, 7))} → head ${inlineCode(report.head.slice(0, 7))}`,
+  ].filter((x): x is string => x !== null);
+  return `**Run**: ${bits.join(' · ')}`;
+}
+
+export function partialWarning(report: Report, target: Target): string {
+  if (!report.partial) return '';
+  const text = 'the run stopped early (or this is one shard of it); the numbers cover only the samples that finished.';
+  // GitHub renders alerts in comments and job summaries; elsewhere the marker would show as text.
+  return target === 'comment' || target === 'summary' ? `> [!WARNING]\n> **Partial results**: ${text}` : `> **Warning — partial results**: ${text}`;
+}
