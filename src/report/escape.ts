@@ -17,7 +17,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u00
 /**
  * For text inside a line or a table cell: one line, HTML escaped, Markdown punctuation backslash-escaped
  * (CommonMark §2.4: any ASCII punctuation may be escaped), `|` escaped so a cell cannot split (GFM tables),
- * `$` escaped so GitHub does not typeset math, mentions, references and autolinks broken with a zero-width joiner.
+ * `$` escaped where it could start GitHub math, mentions, references and autolinks broken with a zero-width joiner.
  */
 export function escapeInline(text: string): string {
   return (
@@ -28,7 +28,9 @@ export function escapeInline(text: string): string {
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
-      .replace(/[\\`*_[\]|!#~$]/g, '\\$&')
+      .replace(/[\\`*_[\]|!#~]/g, '\\$&')
+      // A `$` before anything but a digit could open GitHub math; amounts ("$0.31") are left readable.
+      .replace(/\$(?!\d)/g, '\\$$')
       .replace(/@/g, `@${ZWJ}`)
       .replace(/#(?=\d)/g, `#${ZWJ}`)
       .replace(/:\/\//g, `:${ZWJ}//`)

@@ -129,6 +129,9 @@ export function renderChangeNote(report: Report, opts: NoteOptions): string {
   const max = opts.maxChars;
   const full = render(report, opts, FULL_DETAIL, prepared);
   if (max === undefined || full.length <= max) return full;
+  // When even the barest rendering is too long (very many suites), the steps in between need not be tried.
+  const barest = render(report, opts, DETAIL_LADDER[DETAIL_LADDER.length - 1]!, prepared, max);
+  if (barest.length > max) return compactNote(report, opts, max);
   for (const detail of DETAIL_LADDER.slice(1)) {
     const note = render(report, opts, detail, prepared, max);
     if (note.length <= max) return note;

@@ -41,6 +41,8 @@ describe('escapeInline', () => {
   it('cannot open code, emphasis, strikethrough, math or an issue reference', () => {
     const out = escapeInline('``` *bold* _it_ ~~s~~ $x^2$ fixes #12 and acme/bot#3');
     expect(out).toBe(`\\\`\\\`\\\` \\*bold\\* \\_it\\_ \\~\\~s\\~\\~ \\$x^2\\$ fixes \\#${ZWJ}12 and acme/bot\\#${ZWJ}3`);
+    // Amounts stay readable: a `$` before a digit cannot pair into math with an escaped one.
+    expect(escapeInline('cost $0.31 of $5, $2^{10}$')).toBe('cost $0.31 of $5, $2^{10}\\$');
   });
 
   it('cannot start a list, a heading, a quote or a thematic break when it opens a line', () => {

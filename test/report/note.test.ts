@@ -274,7 +274,7 @@ describe('the change note', () => {
     const errored = makeSuite({ name: 'summaries', verdict: 'error', pass_rate: empty, message: 'Refused to start: over the budget of $5.00.', rules: [], cases: [] });
     const note = comment(makeReport([makeSuite(), skipped, errored], { verdict: 'error' }));
     expect(note).toContain('- ⏭️ **old-prompt** (skipped) — Prompt deleted: nothing to run.');
-    expect(note).toContain('- 🛑 **summaries** (error) — Refused to start: over the budget of \\$5.00.');
+    expect(note).toContain('- 🛑 **summaries** (error) — Refused to start: over the budget of $5.00.');
     expect(note).not.toContain('### ⏭️ old-prompt');
     expect(note).not.toContain('### 🛑 summaries');
   });
