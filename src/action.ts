@@ -20,6 +20,8 @@ import { combineShards, parseShardFile } from './results/shard-file.js';
 const GITHUB_MODELS = { baseUrl: 'https://models.github.ai/inference', model: 'openai/gpt-4o-mini' };
 const COMMENT_LIMIT = 65_536;
 const CHECK_LIMIT = 65_535;
+/** GitHub caps a step summary at 1 MiB; stay well under it. */
+const SUMMARY_LIMIT = 300_000;
 
 const flag = z
   .string()
@@ -139,7 +141,7 @@ export async function run(): Promise<void> {
 
   const verdict: Verdict = report?.verdict ?? 'error';
   const conclusion = conclusionFor(verdict, inputs['fail-on-inconclusive']);
-  const note = report ? renderChangeNote(report, { target: 'summary' }) : `## promptgate: error\n\n${'```'}\n${failure}\n${'```'}\n`;
+  const note = report ? renderChangeNote(report, { target: 'summary', maxChars: SUMMARY_LIMIT }) : `## promptgate: error\n\n${'```'}\n${failure}\n${'```'}\n`;
   if (report) {
     await mkdir(dirname(reportPath), { recursive: true });
     await writeFile(reportPath, writeJsonReport(report));
