@@ -12,7 +12,7 @@ import { makeOctokit } from './github/client.js';
 import { STICKY_MARKER, upsertStickyComment } from './github/comment.js';
 import { parseEvent, type ReviewEvent } from './github/event.js';
 import { listPullRequestFiles } from './github/files.js';
-import { checkTitle, renderChangeNote, writeJsonReport } from './report/index.js';
+import { checkTitle, fencedBlock, renderChangeNote, writeJsonReport } from './report/index.js';
 import type { Report, Verdict } from './report/schema.js';
 import { review } from './review.js';
 import { combineShards, parseShardFile } from './results/shard-file.js';
@@ -141,7 +141,7 @@ export async function run(): Promise<void> {
 
   const verdict: Verdict = report?.verdict ?? 'error';
   const conclusion = conclusionFor(verdict, inputs['fail-on-inconclusive']);
-  const note = report ? renderChangeNote(report, { target: 'summary', maxChars: SUMMARY_LIMIT }) : `## promptgate: error\n\n${'```'}\n${failure}\n${'```'}\n`;
+  const note = report ? renderChangeNote(report, { target: 'summary', maxChars: SUMMARY_LIMIT }) : `## 🛑 promptgate: error\n\n${fencedBlock(failure ?? 'unknown error')}\n`;
   if (report) {
     await mkdir(dirname(reportPath), { recursive: true });
     await writeFile(reportPath, writeJsonReport(report));
