@@ -1,5 +1,6 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ChatMessage } from '../prompts/types.js';
+import { nodeFetch } from './http-fetch.js';
 import type { Endpoint, ModelOutput } from '../run/types.js';
 
 /** What the provider said about its limits, from the `x-ratelimit-*` / `retry-after` headers of any response. */
@@ -45,12 +46,15 @@ export type CallEndpoint = Endpoint & { apiKeyEnv?: string };
 
 const clients = new Map<string, OpenAI>();
 
-/** One SDK client per (base URL, key). promptgate owns retries and pacing, so the SDK's own retries are off. */
+/**
+ * One SDK client per (base URL, key). promptgate owns retries and pacing, so the SDK's own retries are off; calls
+ * go through {@link nodeFetch} (see there for why).
+ */
 export function clientFor(endpoint: Pick<Endpoint, 'baseURL' | 'apiKey'>): OpenAI {
   const key = `${endpoint.baseURL}\0${endpoint.apiKey}`;
   let client = clients.get(key);
   if (!client) {
-    client = new OpenAI({ baseURL: endpoint.baseURL, apiKey: endpoint.apiKey, maxRetries: 0 });
+    client = new OpenAI({ baseURL: endpoint.baseURL, apiKey: endpoint.apiKey, maxRetries: 0, fetch: nodeFetch });
     clients.set(key, client);
   }
   return client;
@@ -105,8 +109,8 @@ export function rateInfo(headers: Headers | undefined, now = Date.now()): RateIn
 
 /**
  * One chat completion. The sample index travels in `x-promptgate-sample` (ignored by real providers; lets a
- * gateway or the local test server tell repeats apart). The timeout covers the whole call, body included: the
- * SDK's own `timeout` stops at the response headers, so a server that stalls mid-body would hang it.
+ * gateway or the local test server tell repeats apart). The timeout covers the whole call, body included:
+ * {@link nodeFetch} reads the body before it resolves, and the SDK's `timeout` runs until then.
  */
 export async function callChat(
   endpoint: CallEndpoint,
@@ -115,21 +119,13 @@ export async function callChat(
   opts: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<{ output: ModelOutput; rate: RateInfo }> {
   const started = performance.now();
+  // The SDK insists on a positive integer.
   const timeoutMs = Math.max(1, Math.ceil(opts.timeoutMs));
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onAbort = () => controller.abort();
-  if (opts.signal?.aborted) controller.abort();
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const { data, response } = await clientFor(endpoint)
       .chat.completions.create(
         { ...(endpoint.params as Record<string, unknown>), model: endpoint.model, messages } as OpenAI.ChatCompletionCreateParamsNonStreaming,
-        { timeout: timeoutMs, signal: controller.signal, headers: { 'x-promptgate-sample': String(sampleIndex) } },
+        { timeout: timeoutMs, signal: opts.signal, headers: { 'x-promptgate-sample': String(sampleIndex) } },
       )
       .withResponse();
     const latencyMs = performance.now() - started;
@@ -148,23 +144,15 @@ export async function callChat(
     const usage = completion.usage
       ? { input: completion.usage.prompt_tokens ?? 0, output: completion.usage.completion_tokens ?? 0 }
       : { input: Math.ceil(messages.reduce((n, m) => n + m.content.length, 0) / 4), output: Math.ceil(text.length / 4) };
-    return {
-      output: {
-        text,
-        ...(toolCalls.length ? { toolCalls } : {}),
-        latencyMs,
-        usage,
-        ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}),
-      },
-      rate,
-    };
+    // A plain literal, not spreads: outputs live as long as the review, and spread-built objects take twice the memory.
+    const output: ModelOutput = { text, latencyMs, usage };
+    if (toolCalls.length) output.toolCalls = toolCalls;
+    if (choice.finish_reason) output.finishReason = choice.finish_reason;
+    return { output, rate };
   } catch (err) {
-    if (timedOut) throw new CallError('retryable', `timed out after ${timeoutMs} ms`, { cause: err });
+    if (err instanceof APIConnectionTimeoutError) throw new CallError('retryable', `timed out after ${timeoutMs} ms`, { cause: err });
     if (opts.signal?.aborted) throw new CallError('aborted', 'aborted', { cause: err });
     throw classify(err, endpoint);
-  } finally {
-    clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', onAbort);
   }
 }
 

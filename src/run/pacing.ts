@@ -57,6 +57,9 @@ export interface PacerOptions {
   tpm?: number;
 }
 
+/** How long a quota probe may go unanswered before the next one, and the reset assumed when a header gives none. */
+const PROBE_MS = 1_000;
+
 interface Quota {
   /** A lower bound on what the provider would still accept now. */
   remaining: number;
@@ -111,13 +114,15 @@ export class Pacer {
   /** Milliseconds to wait before a call of `tokens` estimated tokens may start; 0 = now. Ignores the in-flight limit. */
   delay(now: number, tokens: number): number {
     if (now < this.pauseUntil) return this.pauseUntil - now;
+    // Past the reset, one probe goes out and its answer sets the quota; a probe that brings no answer is followed
+    // by another a second later, not by a burst.
     if (this.requests && this.requests.remaining <= 0) {
       if (now < this.requests.resetAt) return this.requests.resetAt - now;
-      this.requests.remaining = 1;
+      this.requests = { remaining: 1, resetAt: now + PROBE_MS };
     }
     if (this.tokens && this.tokens.remaining < tokens) {
       if (now < this.tokens.resetAt) return this.tokens.resetAt - now;
-      this.tokens.remaining = tokens;
+      this.tokens = { remaining: tokens, resetAt: now + PROBE_MS };
     }
     return Math.max(this.rpm?.waitFor(now, 1) ?? 0, this.tpm?.waitFor(now, tokens) ?? 0);
   }
@@ -145,8 +150,7 @@ export class Pacer {
   }
 
   private bound(quota: Quota | null, remaining: number, now: number, resetMs: number | undefined): Quota {
-    // A missing reset header gets one second: long enough not to hammer, short enough to recover.
-    const resetAt = now + (resetMs ?? 1_000);
+    const resetAt = now + (resetMs ?? PROBE_MS);
     if (!quota || now >= quota.resetAt) return { remaining, resetAt };
     return { remaining: Math.max(quota.remaining, remaining), resetAt };
   }

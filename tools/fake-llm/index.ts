@@ -42,8 +42,12 @@ export interface FakeLlmOptions {
   rpm?: number;
   /** Length of the rate-limit window (default 60 s; shorter in tests and benchmarks). */
   windowMs?: number;
+  /** Send `x-ratelimit-*` headers with `rpm` (default true); false leaves only the 429s and their retry-after. */
+  rateHeaders?: boolean;
   /** When set, requests without `Authorization: Bearer <apiKey>` get 401. */
   apiKey?: string;
+  /** When set, a request for any other model gets 404 `model_not_found` (and `GET /v1/models` lists these). */
+  models?: string[];
 }
 export interface FakeLlmStats {
   requests: number;
@@ -97,9 +101,12 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     res.end(JSON.stringify(body));
   };
 
-  const rateHeaders = (now: number): Record<string, string> => {
-    if (!opts.rpm) return {};
+  const expire = (now: number) => {
     while (window.length && window[0]! <= now - windowMs) window.shift();
+  };
+  const rateHeaders = (now: number): Record<string, string> => {
+    if (!opts.rpm || opts.rateHeaders === false) return {};
+    expire(now);
     // A sliding window frees capacity when its oldest request leaves it: that is when `remaining` next grows.
     const resetMs = window.length ? Math.max(0, window[0]! + windowMs - now) : 0;
     return {
@@ -115,8 +122,8 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     if (opts.apiKey !== undefined && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
       return json(res, 401, { error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } });
     }
-    if (req.method === 'GET' && path.endsWith('/models')) return json(res, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model' }] });
-    if (req.method !== 'POST' || !path.endsWith('/chat/completions')) return json(res, 404, { error: { message: `no route ${req.method} ${path}` } });
+    if (req.method === 'GET' && path === '/v1/models') return json(res, 200, { object: 'list', data: (opts.models ?? ['fake-model']).map((id) => ({ id, object: 'model', owned_by: 'promptgate' })) });
+    if (req.method !== 'POST' || path !== '/v1/chat/completions') return json(res, 404, { error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } });
     let body: { model?: string; messages?: FakeRequest['messages']; [k: string]: unknown };
     try {
       const chunks: Buffer[] = [];
@@ -125,10 +132,14 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     } catch {
       return json(res, 400, { error: { message: 'body is not JSON' } });
     }
-    if (typeof body.model !== 'string' || !Array.isArray(body.messages)) return json(res, 400, { error: { message: 'model and messages are required' } });
+    if (typeof body.model !== 'string' || !Array.isArray(body.messages)) return json(res, 400, { error: { message: 'model and messages are required', type: 'invalid_request_error' } });
+    if (opts.models && !opts.models.includes(body.model)) {
+      return json(res, 404, { error: { message: `The model \`${body.model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found' } });
+    }
 
     const now = Date.now();
     if (opts.rpm) {
+      expire(now);
       const headers = rateHeaders(now);
       if (window.length >= opts.rpm) {
         fault('rpm');

@@ -58,7 +58,9 @@ const server = await startFakeLlm({
 process.stdout.write(`fake OpenAI-compatible server on ${server.url}\n`);
 const stop = () => {
   const s = server.stats();
-  process.stderr.write(`${s.requests} requests, ${s.completions} completions, faults ${JSON.stringify(s.faults)}\n`);
+  const twice = [...s.byKey.values()].filter((n) => n > 1).length;
+  // One JSON line, read by tools/fake-llm/child.ts.
+  process.stderr.write(`stats ${JSON.stringify({ requests: s.requests, completions: s.completions, faults: s.faults, keys: s.byKey.size, keysCompletedTwice: twice })}\n`);
   void server.close().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);

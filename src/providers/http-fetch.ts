@@ -1,0 +1,74 @@
+import http from 'node:http';
+import https from 'node:https';
+import { brotliDecompress, gunzip, inflate } from 'node:zlib';
+
+/**
+ * `fetch` for the openai SDK (its documented `fetch` option) over node:http/https with keep-alive agents.
+ *
+ * Why not Node's built-in fetch: it builds WHATWG streams, a Request and several AbortSignals for every call.
+ * On 60,000 calls against a zero-latency server (bench/run.ts) this one takes promptgate from ≈ 550 to ≈ 300 µs
+ * of CPU per call and from 361 to 276 MB peak RSS, because the garbage per call is what lets V8's heap grow.
+ *
+ * The whole body is read before the promise resolves, so the caller's signal covers the body too (no streaming:
+ * promptgate never streams). Anything this does not handle — a Request object, a streamed body — goes to the
+ * built-in fetch.
+ */
+const agents = {
+  'http:': new http.Agent({ keepAlive: true }),
+  'https:': new https.Agent({ keepAlive: true }),
+};
+
+const decoders: Record<string, (buf: Buffer, cb: (err: Error | null, out: Buffer) => void) => void> = {
+  gzip: gunzip,
+  'x-gzip': gunzip,
+  deflate: inflate,
+  br: brotliDecompress,
+};
+
+export function nodeFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+  const body = init.body;
+  if (typeof input !== 'string' && !(input instanceof URL)) return fetch(input, init);
+  if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) return fetch(input, init);
+  const url = typeof input === 'string' ? new URL(input) : input;
+  const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
+  if (!transport) return fetch(input, init);
+
+  const headers: Record<string, string> = {};
+  (init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach((value, name) => {
+    headers[name] = value;
+  });
+  return new Promise<Response>((resolve, reject) => {
+    const req = transport.request(
+      url,
+      { method: init.method ?? 'GET', headers, agent: agents[url.protocol as 'http:' | 'https:'], signal: init.signal ?? undefined },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('close', () => {
+          if (!res.complete) reject(new Error(`the connection closed before the response ended (${url.host})`));
+        });
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const responseHeaders = new Headers();
+          for (let k = 0; k + 1 < res.rawHeaders.length; k += 2) responseHeaders.append(res.rawHeaders[k]!, res.rawHeaders[k + 1]!);
+          const status = res.statusCode ?? 502;
+          const done = (data: Buffer) => {
+            const empty = status === 204 || status === 304 || init.method === 'HEAD';
+            resolve(new Response(empty ? null : data, { status, statusText: res.statusMessage ?? '', headers: responseHeaders }));
+          };
+          const decode = decoders[String(res.headers['content-encoding'] ?? '').trim().toLowerCase()];
+          if (!decode) return done(raw);
+          decode(raw, (err, data) => {
+            if (err) return reject(err);
+            responseHeaders.delete('content-encoding');
+            responseHeaders.set('content-length', String(data.length));
+            done(data);
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body ?? undefined);
+  });
+}
