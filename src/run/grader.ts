@@ -1,5 +1,5 @@
 import type { GraderRequest } from '../assertions/index.js';
-import { callChat } from '../providers/openai.js';
+import { CallError, callChat } from '../providers/openai.js';
 import type { ChatMessage } from '../prompts/types.js';
 import { cacheKey, type ResponseCache } from './cache.js';
 import type { Endpoint } from './types.js';
@@ -24,8 +24,10 @@ export function makeGrader(endpoint: Endpoint, opts: { cache: ResponseCache | nu
         return output.text;
       } catch (err) {
         lastError = err;
-        if ((err as { kind?: string }).kind !== 'retryable') break;
-        await new Promise((r) => setTimeout(r, Math.min(10_000, 250 * 2 ** attempt) * Math.random()));
+        if (!(err instanceof CallError) || err.kind !== 'retryable' || attempt === opts.maxRetries) break;
+        // Full-jitter backoff, never sooner than the server's retry-after (as the sample runner does).
+        const wait = Math.max(err.rate.retryAfterMs ?? 0, Math.min(10_000, 250 * 2 ** attempt) * Math.random());
+        await new Promise((r) => setTimeout(r, wait));
       }
     }
     throw lastError;

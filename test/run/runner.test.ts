@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PromptgateError } from '../../src/errors.js';
 import { CallError } from '../../src/providers/openai.js';
 import { cacheKey, diskCache, estimateCost, runSamples, type RunOptions } from '../../src/run/index.js';
 import type { Endpoint, ModelOutput, SampleRecord, SampleRequest } from '../../src/run/types.js';
@@ -74,13 +75,18 @@ describe('runSamples', () => {
     expect(broken.stats().requests).toBe(12);
   });
 
-  it('retries truncated bodies, non-JSON bodies and empty choices', async () => {
-    const s = await server({ faults: { truncated: 0.1, nonJson: 0.1, emptyChoices: 0.1 }, faultSeed: 3 });
-    const out = await runSamples(plan(s.url, 30, 2), { ...base, random: () => 0 });
-    expect(s.stats().faults.truncated).toBeGreaterThan(0);
-    expect(s.stats().faults.nonJson).toBeGreaterThan(0);
-    expect(s.stats().faults.emptyChoices).toBeGreaterThan(0);
-    expect(out.records.every((r) => r.ok)).toBe(true);
+  it.each(['rate429', 'rate5xx', 'hang', 'reset', 'truncated', 'nonJson', 'emptyChoices'] as const)('retries %s until the call succeeds, with the same outputs', async (kind) => {
+    const clean = await server();
+    const faulty = await server({ faults: { [kind]: 0.3 }, faultSeed: 11 });
+    const a = await runSamples(plan(clean.url, 10, 2), { ...base });
+    const b = await runSamples(plan(faulty.url, 10, 2), { ...base, timeoutMs: 300, random: () => 0 });
+    const drawn = Object.values(faulty.stats().faults).reduce((x, y) => x + y, 0);
+    expect(drawn).toBeGreaterThan(0);
+    expect(b.calls.retried).toBe(drawn);
+    expect(b.records.reduce((n, r) => n + r.retries, 0)).toBe(drawn);
+    expect(b.calls.failed).toBe(0);
+    const texts = (rs: SampleRecord[]) => rs.map((r) => (r.ok ? `${key(r)} ${r.output.text} ${r.output.usage.output}` : `${key(r)} error`));
+    expect(texts(b.records)).toEqual(texts(a.records));
   });
 
   it('stops at the first rejected key with one clear message instead of an error per sample', async () => {
@@ -88,7 +94,38 @@ describe('runSamples', () => {
     const out = await runSamples(plan(s.url, 50, 2), { ...base, concurrency: 4 });
     expect(out.stopped?.reason).toBe('fatal');
     expect(out.stopped?.message).toMatch(/401.*API key/);
-    expect(s.stats().requests).toBeLessThanOrEqual(8);
+    // The calls already in flight when the first 401 came back, and nothing after; one error, not a hundred.
+    expect(s.stats().requests).toBeLessThanOrEqual(4);
+    expect(out.records).toHaveLength(1);
+    expect(out.calls.failed).toBe(1);
+    expect(out.calls.retried).toBe(0);
+  });
+
+  it("a 400 before the endpoint ever answered stops the run; after, it is that sample's error", async () => {
+    const rejected = () => new CallError('rejected', "HTTP 400: Unsupported parameter: 'temperature'", { status: 400 });
+    const first = await runSamples(plan('http://unused', 5, 2), {
+      ...base,
+      concurrency: 1,
+      call: async () => {
+        throw rejected();
+      },
+    });
+    expect(first.stopped).toEqual({ reason: 'fatal', message: rejected().message });
+    expect(first.records).toHaveLength(1);
+
+    let n = 0;
+    const later = await runSamples(plan('http://unused', 5, 2), {
+      ...base,
+      concurrency: 1,
+      call: async () => {
+        if (++n === 3) throw new CallError('rejected', 'HTTP 400: maximum context length exceeded', { status: 400 });
+        return { output: { text: 'echo 0', latencyMs: 1, usage: { input: 1, output: 1 } }, rate: {} };
+      },
+    });
+    expect(later.stopped).toBeUndefined();
+    expect(later.records).toHaveLength(20);
+    expect(later.records.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error))).toEqual(['HTTP 400: maximum context length exceeded']);
+    expect(later.calls.retried).toBe(0);
   });
 
   it('waits at least as long as Retry-After says', async () => {
@@ -102,6 +139,92 @@ describe('runSamples', () => {
     expect(out.records[0]!.ok).toBe(true);
     expect(out.records[0]!.retries).toBe(1);
     expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(295);
+  });
+
+  it('honours retry-after-ms from a real 429', async () => {
+    const s = await server({ rpm: 1, windowMs: 300 });
+    const t0 = performance.now();
+    const out = await runSamples(plan(s.url, 1, 1), { ...base, concurrency: 2, random: () => 0 });
+    const elapsed = performance.now() - t0;
+    expect(out.records.map((r) => r.ok)).toEqual([true, true]);
+    expect(elapsed).toBeGreaterThanOrEqual(290);
+    expect(s.stats().completions).toBe(2);
+  });
+
+  it('a second identical run makes zero calls and gives the same samples', async () => {
+    const s = await server();
+    const dir = mkdtempSync(join(tmpdir(), 'promptgate-cache-'));
+    const requests = plan(s.url, 20, 3);
+    const first = await runSamples(requests, { ...base, cache: diskCache(dir) });
+    const before = s.stats().requests;
+    expect(before).toBe(120);
+    const second = await runSamples(requests, { ...base, cache: diskCache(dir) });
+    expect(s.stats().requests).toBe(before);
+    expect(second.calls).toEqual({ total: 120, cached: 120, failed: 0, retried: 0 });
+    expect(second.pacing.modelCalls).toBe(0);
+    const strip = (rs: SampleRecord[]) => rs.map((r) => ({ ...r, cached: false }));
+    expect(strip(second.records)).toEqual(strip(first.records));
+  });
+
+  it('on abort, lets calls in flight finish and caches them, starts nothing more, and marks the run partial', async () => {
+    const s = await server({ latencyMs: 200 });
+    const dir = mkdtempSync(join(tmpdir(), 'promptgate-cache-'));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const out = await runSamples(plan(s.url, 10, 1), { ...base, concurrency: 4, cache: diskCache(dir), signal: controller.signal });
+    expect(out.stopped?.reason).toBe('aborted');
+    expect(out.records).toHaveLength(4);
+    expect(out.records.every((r) => r.ok)).toBe(true);
+    expect(s.stats().requests).toBe(4);
+    const resumed = await runSamples(plan(s.url, 10, 1), { ...base, concurrency: 4, cache: diskCache(dir) });
+    expect(resumed.calls.cached).toBe(4);
+    expect(s.stats().requests).toBe(20);
+  });
+
+  it('a grader that fails makes that sample an error without calling the model again; a bad assertion stops the run', async () => {
+    const s = await server();
+    const dir = mkdtempSync(join(tmpdir(), 'promptgate-cache-'));
+    let graded = 0;
+    const out = await runSamples(plan(s.url, 3, 1), {
+      ...base,
+      cache: diskCache(dir),
+      grade: async (q, output) => {
+        if (q.caseId === 'c1' && q.variant === 'candidate') throw new Error('grader model unavailable');
+        graded++;
+        return grade(q, output);
+      },
+    });
+    expect(s.stats().requests).toBe(6);
+    expect(graded).toBe(5);
+    const broken = out.records.filter((r) => !r.ok);
+    expect(broken.map((r) => `${r.variant}/${r.caseId}: ${r.ok ? '' : r.error}`)).toEqual(['candidate/c1: grading failed: grader model unavailable']);
+    // Re-grading takes the output from the cache.
+    const again = await runSamples(plan(s.url, 3, 1), { ...base, cache: diskCache(dir) });
+    expect(again.calls.cached).toBe(6);
+    expect(s.stats().requests).toBe(6);
+    await expect(
+      runSamples(plan(s.url, 3, 1), {
+        ...base,
+        grade: async () => {
+          throw new PromptgateError('regex: invalid pattern "(" ', { caseId: 'c0' });
+        },
+      }),
+    ).rejects.toThrow(PromptgateError);
+  });
+
+  it('reports progress as samples finish, cached ones included', async () => {
+    const s = await server();
+    const dir = mkdtempSync(join(tmpdir(), 'promptgate-cache-'));
+    await runSamples(plan(s.url, 5, 1), { ...base, cache: diskCache(dir) });
+    const seen: { done: number; total: number; cached: number; etaMs: number | null }[] = [];
+    const onRecord: SampleRecord[] = [];
+    await runSamples(plan(s.url, 10, 1), { ...base, cache: diskCache(dir), onProgress: (p) => seen.push(p), onRecord: (r) => onRecord.push(r) });
+    expect(seen.map((p) => p.done)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(seen.every((p) => p.total === 20)).toBe(true);
+    expect(seen[9]!.cached).toBe(10);
+    expect(seen.at(-1)!.etaMs).toBe(0);
+    expect(onRecord).toHaveLength(20);
+    expect(onRecord.filter((r) => r.cached)).toHaveLength(10);
   });
 
   it('resumes an interrupted run from the cache without paying for any sample twice', async () => {
