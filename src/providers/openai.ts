@@ -1,4 +1,4 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from 'openai';
 import type { ChatMessage } from '../prompts/types.js';
 import { nodeFetch } from './http-fetch.js';
 import type { Endpoint, ModelOutput } from '../run/types.js';
@@ -181,6 +181,8 @@ export function classify(err: unknown, endpoint: CallEndpoint): CallError {
     if (status === 404) return new CallError('fatal', `${text} — no model "${endpoint.model}" at ${endpoint.baseURL}; check provider.model and provider.base_url (it usually ends in /v1)`, extra);
     return new CallError('rejected', `${text} — model "${endpoint.model}" at ${endpoint.baseURL} rejected the request; check provider.params`, extra);
   }
+  // The SDK refusing its own configuration (no key, a bad option) will refuse every call alike.
+  if (err instanceof OpenAIError) return new CallError('fatal', `the OpenAI client refused the call for ${endpoint.baseURL}: ${err.message}`, { cause: err });
   // The SDK parses JSON bodies itself: a truncated one surfaces here as a SyntaxError, a dropped body as a TypeError.
   return new CallError('retryable', `bad response: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
 }

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CallError, callChat, parseDuration, rateInfo, type CallEndpoint } from '../../src/providers/openai.js';
+import { OpenAIError } from 'openai';
+import { CallError, callChat, classify, parseDuration, rateInfo, type CallEndpoint } from '../../src/providers/openai.js';
 import { startFakeLlm, type FakeLlm, type FakeRequest } from '../../tools/fake-llm/index.js';
 
 /** callChat over real HTTP: the bundled server for the protocol, a scripted one for the odd answers. */
@@ -247,5 +248,13 @@ describe('rate headers', () => {
     expect(rateInfo(new Headers({ 'retry-after': 'Thu, 01 Jan 2026 00:00:05 GMT' }), now).retryAfterMs).toBe(5000);
     expect(rateInfo(new Headers({ 'retry-after': 'later' })).retryAfterMs).toBeUndefined();
     expect(rateInfo(new Headers({}))).toEqual({});
+  });
+});
+
+describe('classify', () => {
+  it('treats the SDK refusing its own configuration as fatal, and an unknown throw as retryable', () => {
+    const e = endpoint('http://127.0.0.1:1/v1');
+    expect(classify(new OpenAIError('The apiKey option must be set'), e).kind).toBe('fatal');
+    expect(classify(new SyntaxError('Unexpected end of JSON input'), e).kind).toBe('retryable');
   });
 });
