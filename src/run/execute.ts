@@ -155,7 +155,8 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
   let queued = 0; // next index into `queue`
   const due: number[] = []; // retries whose wait is over: they go before new work
   const delayed: { i: number; at: number }[] = [];
-  const succeededAt = new Set<string>();
+  // Endpoints (base URL + model) that answered at least once: a 400 from one of them is one request's problem.
+  const answered = new Set<string>();
   let active = 0;
   let spent = 0;
   let inflightEstimate = 0;
@@ -169,7 +170,7 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
 
   const onSuccess = async (i: number, output: ModelOutput) => {
     const q = requests[i]!;
-    succeededAt.add(endpointId(q));
+    answered.add(endpointId(q));
     spent += costOf(q.endpoint, output.usage);
     if (opts.cache) {
       try {
@@ -190,7 +191,7 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
     if (e.status === 429) pacer.rateLimitedAt(now, startedAt, e.rate.retryAfterMs ?? backoff);
     // After a stop, a sample that did not finish is absent (the run is partial), not an error.
     if (stopped) return;
-    if (e.kind === 'fatal' || (e.kind === 'rejected' && !succeededAt.has(endpointId(q)))) {
+    if (e.kind === 'fatal' || (e.kind === 'rejected' && !answered.has(endpointId(q)))) {
       stopped = { reason: 'fatal', message: e.message };
       return failed(i, e.message);
     }
