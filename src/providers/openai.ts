@@ -95,15 +95,17 @@ export function rateInfo(headers: Headers | undefined, now = Date.now()): RateIn
     const date = Date.parse(v);
     return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
   };
-  const info: RateInfo = {
-    limitRequests: num('x-ratelimit-limit-requests'),
-    remainingRequests: num('x-ratelimit-remaining-requests'),
-    resetRequestsMs: parseDuration(headers.get('x-ratelimit-reset-requests')),
-    remainingTokens: num('x-ratelimit-remaining-tokens'),
-    resetTokensMs: parseDuration(headers.get('x-ratelimit-reset-tokens')),
-    retryAfterMs: retryAfter(),
+  // Only the headers present become keys (added, not deleted afterwards: `delete` slows every later read).
+  const info: RateInfo = {};
+  const put = (key: keyof RateInfo, value: number | undefined) => {
+    if (value !== undefined) info[key] = value;
   };
-  for (const k of Object.keys(info) as (keyof RateInfo)[]) if (info[k] === undefined) delete info[k];
+  put('limitRequests', num('x-ratelimit-limit-requests'));
+  put('remainingRequests', num('x-ratelimit-remaining-requests'));
+  put('resetRequestsMs', parseDuration(headers.get('x-ratelimit-reset-requests')));
+  put('remainingTokens', num('x-ratelimit-remaining-tokens'));
+  put('resetTokensMs', parseDuration(headers.get('x-ratelimit-reset-tokens')));
+  put('retryAfterMs', retryAfter());
   return info;
 }
 
