@@ -132,7 +132,7 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
     let e = endpoints.get(v);
     if (!e) {
       const apiKey = apiKeyFor(v.settings, { env: input.env, apiKey: input.overrides?.apiKey, fallback: config ? undefined : input.zeroConfigProvider?.apiKey });
-      e = { baseURL: v.settings.baseURL, apiKey, model: v.settings.model, params: v.settings.params, pricing: v.settings.pricing };
+      e = { baseURL: v.settings.baseURL, apiKey, model: v.settings.model, params: v.settings.params, pricing: v.settings.pricing, apiKeyEnv: input.overrides?.apiKey ? undefined : v.settings.apiKeyEnv };
       endpoints.set(v, e);
     }
     return e;
@@ -173,6 +173,7 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
         gradeOutput(req.assert, output, { grader: makeGrader(req.endpoint, { cache, timeoutMs: runConfig.timeout_s * 1000, maxRetries: runConfig.max_retries }) }),
       onProgress: input.onProgress,
     });
+    for (const w of outcome.warnings ?? []) log(`warning: ${w}`);
     records = outcome.records;
     calls = outcome.calls;
     stopped = outcome.stopped;

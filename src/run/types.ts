@@ -12,6 +12,8 @@ export interface Endpoint {
   model: string;
   params: ModelParams;
   pricing?: { input_per_mtok: number; output_per_mtok: number };
+  /** The environment variable the key came from, so a rejected key names the variable to check. */
+  apiKeyEnv?: string;
 }
 
 /** One planned model call. */
