@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AssertionSpecSchema } from '../../src/assertions/schema.js';
 import { ASSERTION_TYPES, checkAssertions, parseAssertionSpecs, templateAssertions } from '../../src/assertions/index.js';
-import { PromptgateError } from '../../src/errors.js';
+import { errorOf } from '../support/errors.js';
 
-function errorOf(fn: () => unknown): PromptgateError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof PromptgateError) return err;
-    throw err;
-  }
-  throw new Error('expected a PromptgateError');
-}
 
 const where = { file: 'promptgate.yml', caseId: 'T-4' };
 

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { casesFromRows, derivedCaseId, parseCases } from '../../src/cases/index.js';
-import { PromptgateError } from '../../src/errors.js';
+import { errorOf } from '../support/errors.js';
 
-function errorOf(fn: () => unknown): PromptgateError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof PromptgateError) return err;
-    throw err;
-  }
-  throw new Error('expected a PromptgateError');
-}
 
 const jsonl = (...rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 

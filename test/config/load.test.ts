@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandEnv, parseConfig } from '../../src/config/load.js';
-import { PromptgateError } from '../../src/errors.js';
+import { errorOf } from '../support/errors.js';
 
 const minimal = `version: 1
 suites:
@@ -9,15 +9,6 @@ suites:
     cases: evals/triage.jsonl
 `;
 
-function errorOf(fn: () => unknown): PromptgateError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof PromptgateError) return err;
-    throw err;
-  }
-  throw new Error('expected a PromptgateError');
-}
 
 describe('parseConfig', () => {
   it('fills the documented defaults', () => {

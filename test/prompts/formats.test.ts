@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PromptgateError } from '../../src/errors.js';
 import { GITHUB_BUILTIN_EVALUATORS, isPromptPath, parsePromptFile } from '../../src/prompts/index.js';
+import { errorOf } from '../support/errors.js';
 
-function errorOf(fn: () => unknown): PromptgateError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof PromptgateError) return err;
-    throw err;
-  }
-  throw new Error('expected a PromptgateError');
-}
 
 const TRIAGE = `name: Support triage
 description: One-word category for a ticket

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PromptgateError } from '../../src/errors.js';
 import { renderMessages, renderTemplate, renderValue, templateVariables } from '../../src/prompts/index.js';
+import { errorOf } from '../support/errors.js';
 
 const where = { file: 'prompts/triage.txt', caseId: 'T-7' };
 
-function errorOf(fn: () => unknown): PromptgateError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof PromptgateError) return err;
-    throw err;
-  }
-  throw new Error('expected a PromptgateError');
-}
 
 describe('renderTemplate', () => {
   it('substitutes {{key}} with or without spaces, and never escapes HTML', () => {
