@@ -5,6 +5,7 @@ import { closest } from '../config/yaml-source.js';
 import { PromptgateError } from '../errors.js';
 import type { RawCase } from './readers.js';
 import type { EvalCase } from './types.js';
+import { canonicalJson } from '../canonical-json.js';
 
 /** Keys of a case record that are not vars (DESIGN §1). */
 const RESERVED = ['id', 'vars', 'expected', 'tags', 'assert'] as const;
@@ -100,14 +101,4 @@ function normaliseCase(raw: RawCase, path: string): EvalCase {
  */
 export function derivedCaseId(vars: Record<string, unknown>, expected: unknown): string {
   return 'c-' + createHash('sha256').update(canonicalJson({ vars, expected: expected ?? null })).digest('hex').slice(0, 8);
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

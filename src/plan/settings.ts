@@ -2,6 +2,7 @@ import type { Config, ModelParams, SuiteConfig } from '../config/schema.js';
 import { expandEnv } from '../config/load.js';
 import type { PromptDoc } from '../prompts/types.js';
 import { PromptgateError } from '../errors.js';
+import { hostOf } from '../run/cache.js';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 export const DEFAULT_MODEL = 'gpt-4o-mini';
@@ -60,13 +61,6 @@ export function settingsChanges(before: VariantSettings, after: VariantSettings)
   return out;
 }
 
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 /** The API key for a variant: `--api-key`/`api-key` input, else the env var the config names. */
 export function apiKeyFor(settings: VariantSettings, ctx: { env: Record<string, string | undefined>; apiKey?: string; fallback?: string }): string {

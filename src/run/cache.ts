@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { canonicalJson } from '../canonical-json.js';
 import type { ChatMessage } from '../prompts/types.js';
 import type { Endpoint, ModelOutput } from './types.js';
 
@@ -9,15 +10,8 @@ export interface ResponseCache {
   set(key: string, value: ModelOutput): Promise<void>;
 }
 
-function stable(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stable);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value as object).sort().map((k) => [k, stable((value as Record<string, unknown>)[k])]));
-  }
-  return value;
-}
-
-function hostOf(url: string): string {
+/** The host of an endpoint URL (the URL itself when it does not parse). */
+export function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
@@ -28,7 +22,7 @@ function hostOf(url: string): string {
 /** Content address of one sample (DESIGN §6): endpoint host, model, params, rendered messages, sample index. */
 export function cacheKey(endpoint: Pick<Endpoint, 'baseURL' | 'model' | 'params'>, messages: ChatMessage[], sampleIndex: number): string {
   return createHash('sha256')
-    .update(JSON.stringify(stable([hostOf(endpoint.baseURL), endpoint.model, endpoint.params, messages, sampleIndex])))
+    .update(canonicalJson([hostOf(endpoint.baseURL), endpoint.model, endpoint.params, messages, sampleIndex]))
     .digest('hex');
 }
 
