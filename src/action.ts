@@ -14,7 +14,7 @@ import { parseEvent, type ReviewEvent } from './github/event.js';
 import { listPullRequestFiles } from './github/files.js';
 import { checkTitle, fencedBlock, renderChangeNote, writeJsonReport } from './report/index.js';
 import type { Report, Verdict } from './report/schema.js';
-import { review } from './review.js';
+import { progressLine, review, type ReviewProgress } from './review.js';
 import { combineShards, parseShardFile } from './results/shard-file.js';
 
 const GITHUB_MODELS = { baseUrl: 'https://models.github.ai/inference', model: 'openai/gpt-4o-mini' };
@@ -262,10 +262,10 @@ async function readShards(dir: string) {
 
 function progressLogger() {
   let last = 0;
-  return (p: { done: number; total: number; cached: number; failed: number; etaMs: number | null }) => {
+  return (p: ReviewProgress) => {
     const now = Date.now();
     if (now - last < 10_000 && p.done !== p.total) return;
     last = now;
-    core.info(`${p.done}/${p.total} samples · ${p.cached} cached · ${p.failed} failed${p.etaMs !== null ? ` · ETA ${Math.ceil(p.etaMs / 1000)}s` : ''}`);
+    core.info(progressLine(p));
   };
 }

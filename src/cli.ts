@@ -5,7 +5,7 @@ import { formatError } from './errors.js';
 import { renderChangeNote, writeJsonReport } from './report/index.js';
 import type { Report, Verdict } from './report/schema.js';
 import { combineShards, parseShardFile, shardFile } from './results/shard-file.js';
-import { review, type ReviewProgress } from './review.js';
+import { progressLine, review, type ReviewProgress } from './review.js';
 import { defaultBase, git } from './changes/git.js';
 import { validateRepo } from './validate.js';
 import { STARTER_CONFIG, STARTER_WORKFLOW } from './init-templates.js';
@@ -226,12 +226,10 @@ async function exists(path: string): Promise<boolean> {
 function progressPrinter(io: CliIo) {
   let last = 0;
   let lastLine = '';
-  const fmt = (p: ReviewProgress) =>
-    `${p.done}/${p.total} samples · ${p.cached} cached · ${p.failed} failed${p.etaMs !== null ? ` · ETA ${Math.ceil(p.etaMs / 1000)}s` : ''}`;
   return {
     update(p: ReviewProgress) {
       const now = Date.now();
-      lastLine = fmt(p);
+      lastLine = progressLine(p);
       if (io.isTTY) {
         if (now - last > 100 || p.done === p.total) {
           io.stderr(`\r\x1b[2K${lastLine}`);

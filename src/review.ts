@@ -28,6 +28,11 @@ export interface ReviewProgress {
   etaMs: number | null;
 }
 
+/** "123/480 samples · 40 cached · 0 failed · ETA 12s": the progress line of the CLI and the Action's log. */
+export function progressLine(p: ReviewProgress): string {
+  return `${p.done}/${p.total} samples · ${p.cached} cached · ${p.failed} failed${p.etaMs !== null ? ` · ETA ${Math.ceil(p.etaMs / 1000)}s` : ''}`;
+}
+
 export interface ReviewInput {
   /** Root of a git work tree that has both commits. */
   repoDir: string;
