@@ -43828,7 +43828,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(86076);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(55351);
 
 // The CLI's process shell: argv, stdio, signals and the exit code. SIGINT/SIGTERM abort the review, which
 // finishes in-flight cache writes and still prints a partial report.
@@ -43854,7 +43854,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 86076:
+/***/ 55351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -64746,18 +64746,28 @@ function parsePromptFile(path, text) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/canonical-json.ts
+/**
+ * JSON with object keys sorted (and undefined members left out), so equal content always serialises — and hashes —
+ * the same whatever the key order. Used for content addresses: response-cache keys and derived case ids.
+ */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+        entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+
 ;// CONCATENATED MODULE: ./src/run/cache.ts
 
 
 
-function stable(value) {
-    if (Array.isArray(value))
-        return value.map(stable);
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.keys(value).sort().map((k) => [k, stable(value[k])]));
-    }
-    return value;
-}
+
+/** The host of an endpoint URL (the URL itself when it does not parse). */
 function hostOf(url) {
     try {
         return new URL(url).host;
@@ -64769,7 +64779,7 @@ function hostOf(url) {
 /** Content address of one sample (DESIGN §6): endpoint host, model, params, rendered messages, sample index. */
 function cacheKey(endpoint, messages, sampleIndex) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256')
-        .update(JSON.stringify(stable([hostOf(endpoint.baseURL), endpoint.model, endpoint.params, messages, sampleIndex])))
+        .update(canonicalJson([hostOf(endpoint.baseURL), endpoint.model, endpoint.params, messages, sampleIndex]))
         .digest('hex');
 }
 /**
@@ -78411,6 +78421,7 @@ function shardSlice(requests, shard) {
 ;// CONCATENATED MODULE: ./src/plan/settings.ts
 
 
+
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 const DEFAULT_MODEL = 'gpt-4o-mini';
 const DEFAULT_KEY_ENV = 'OPENAI_API_KEY';
@@ -78444,7 +78455,7 @@ function settingsChanges(before, after) {
     if (before.model !== after.model)
         out.push(`model: ${before.model} → ${after.model}`);
     if (before.baseURL !== after.baseURL)
-        out.push(`endpoint: ${settings_hostOf(before.baseURL)} → ${settings_hostOf(after.baseURL)}`);
+        out.push(`endpoint: ${hostOf(before.baseURL)} → ${hostOf(after.baseURL)}`);
     const keys = new Set([...Object.keys(before.params), ...Object.keys(after.params)]);
     for (const key of [...keys].sort()) {
         const a = JSON.stringify(before.params[key]);
@@ -78453,14 +78464,6 @@ function settingsChanges(before, after) {
             out.push(`${key}: ${a ?? 'unset'} → ${b ?? 'unset'}`);
     }
     return out;
-}
-function settings_hostOf(url) {
-    try {
-        return new URL(url).host;
-    }
-    catch {
-        return url;
-    }
 }
 /** The API key for a variant: `--api-key`/`api-key` input, else the env var the config names. */
 function apiKeyFor(settings, ctx) {
@@ -78477,6 +78480,7 @@ function apiKeyFor(settings, ctx) {
 var picomatch = __nccwpck_require__(14006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/cases/normalise.ts
+
 
 
 
@@ -78568,16 +78572,6 @@ function normaliseCase(raw, path) {
  */
 function derivedCaseId(vars, expected) {
     return 'c-' + (0,external_node_crypto_namespaceObject.createHash)('sha256').update(canonicalJson({ vars, expected: expected ?? null })).digest('hex').slice(0, 8);
-}
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-        entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
 }
 
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
@@ -81137,6 +81131,10 @@ function makeGrader(endpoint, opts) {
 
 
 
+/** "123/480 samples · 40 cached · 0 failed · ETA 12s": the progress line of the CLI and the Action's log. */
+function progressLine(p) {
+    return `${p.done}/${p.total} samples · ${p.cached} cached · ${p.failed} failed${p.etaMs !== null ? ` · ETA ${Math.ceil(p.etaMs / 1000)}s` : ''}`;
+}
 /**
  * The one pipeline behind the CLI and the Action: read both sides → plan → run (or take given samples) →
  * statistics → gate → report. Bad input throws PromptgateError before any model call; a failed run still
@@ -81691,11 +81689,10 @@ async function exists(path) {
 function progressPrinter(io) {
     let last = 0;
     let lastLine = '';
-    const fmt = (p) => `${p.done}/${p.total} samples · ${p.cached} cached · ${p.failed} failed${p.etaMs !== null ? ` · ETA ${Math.ceil(p.etaMs / 1000)}s` : ''}`;
     return {
         update(p) {
             const now = Date.now();
-            lastLine = fmt(p);
+            lastLine = progressLine(p);
             if (io.isTTY) {
                 if (now - last > 100 || p.done === p.total) {
                     io.stderr(`\r\x1b[2K${lastLine}`);
