@@ -1,25 +1,27 @@
 /**
- * `npm run bench -- [--cases 50] [--repeats 3] [--latency 200] [--concurrency 8] [--runner] [--cache] [--rerun]`
+ * `npm run bench -- [--cases 50] [--repeats 3] [--latency 200] [--concurrency 8] [--runner] [--cache] [--rerun] [--node PATH]`
  * `npm run bench -- --scale`   10,000 cases × 2 variants × 3 repeats against a zero-latency server.
  *
- * N cases × 2 variants × k repeats against the bundled OpenAI-compatible server, run in its own process so the
- * CPU time and peak RSS printed here are promptgate's alone. By default a whole review (a real git repo, the
- * config, prompts, runner, statistics and report); with --runner, runSamples on its own. Prints:
+ * N cases × 2 variants × k repeats against the bundled OpenAI-compatible server (in its own process). By default a
+ * whole review exactly as users run it: the `promptgate` bin (dist/cli/launch.js, which starts the CLI bundle with
+ * its heap settings) on a real git repo, in child processes whose peak RSS and CPU time bench/rusage-hook.mjs
+ * records — so the numbers are promptgate's alone, on the Node given by --node (default: the one running this).
+ * With --runner, runSamples on its own in this process. Prints:
  * - wall time, the ideal (calls × latency / concurrency) and their ratio (target ≤ 1.10 at 300 calls, 200 ms, 8);
- * - peak RSS (target < 300 MB for --scale);
+ * - peak RSS of the review process and of the launcher (target < 300 MB for --scale);
  * - calls made, as promptgate and as the server counted them;
- * - promptgate's overhead per call: CPU time of this process per call (runner, SDK, HTTP, cache, grading), and
+ * - promptgate's overhead per call: CPU time per call (runner, SDK, HTTP, cache, grading, statistics, report), and
  *   wall time beyond the ideal.
  * --cache uses the response cache (a fresh directory); --rerun then runs the same review again on it, which must
  * make zero calls.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gradeOutput } from '../src/assertions/index.js';
-import { review } from '../src/review.js';
+import { ReportSchema } from '../src/report/schema.js';
 import { cacheKey, diskCache, runSamples } from '../src/run/index.js';
 import type { Endpoint, SampleRequest } from '../src/run/types.js';
 import { startFakeLlmProcess } from '../tools/fake-llm/child.js';
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     runner: { type: 'boolean', default: false },
     cache: { type: 'boolean', default: false },
     rerun: { type: 'boolean', default: false },
+    node: { type: 'string', default: process.execPath },
   },
 });
 const cases = values.scale ? 10_000 : Number(values.cases);
@@ -88,6 +91,8 @@ interface Pass {
   cpuMs: number;
   calls: { total: number; cached: number; failed: number; retried: number };
   note: string;
+  /** Peak RSS in MB: of this process (--runner), or of the review process and the launcher in front of it. */
+  rss: { review: number; launcher?: number };
 }
 
 const server = await startFakeLlmProcess(['--latency', String(latency)]);
@@ -95,35 +100,55 @@ const repo = values.runner ? null : makeRepo();
 // A review keeps its cache in the repo (run.cache_dir); the runner alone gets a fresh directory.
 const cacheDir = useCache && !repo ? mkdtempSync(join(tmpdir(), 'promptgate-bench-cache-')) : null;
 
+const BIN = resolve('dist/cli/launch.js');
+const HOOK = resolve('bench/rusage-hook.mjs');
+
+/** The `promptgate` bin on the repo, as a user runs it; CPU time and peak RSS from bench/rusage-hook.mjs. */
+async function reviewThroughBin(dir: string, base: string, url: string): Promise<Pass> {
+  const usage = join(dir, `.rusage-${Date.now()}.jsonl`);
+  const args = ['--import', HOOK, BIN, 'run', '--base', base, '--head', 'HEAD', '--base-url', url, '--json', 'report.json', '--quiet', ...(useCache ? [] : ['--no-cache'])];
+  const t0 = performance.now();
+  const code = await new Promise<number>((done, fail) => {
+    const child = spawn(values.node, args, { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, OPENAI_API_KEY: 'bench', PROMPTGATE_BENCH_RUSAGE: usage } });
+    child.on('error', fail);
+    child.on('exit', (c) => done(c ?? 2));
+  });
+  const wallMs = performance.now() - t0;
+  if (code > 1) throw new Error(`promptgate exited with ${code}`);
+  const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')));
+  const procs = readFileSync(usage, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { role: string; maxRssKb: number; cpuUs: number });
+  rmSync(usage);
+  const review = procs.find((p) => p.role === 'review');
+  const launcher = procs.find((p) => p.role === 'launcher');
+  if (!review) throw new Error('the review process left no resource usage');
+  return {
+    wallMs,
+    cpuMs: procs.reduce((n, p) => n + p.cpuUs, 0) / 1000,
+    calls: report.calls,
+    note: `verdict ${report.verdict}`,
+    rss: { review: review.maxRssKb / 1024, ...(launcher ? { launcher: launcher.maxRssKb / 1024 } : {}) },
+  };
+}
+
 async function once(): Promise<Pass> {
+  if (repo) return reviewThroughBin(repo.dir, repo.base, server.url);
   const cpu = process.cpuUsage();
   const t0 = performance.now();
-  let calls: Pass['calls'];
-  let note: string;
-  if (repo) {
-    const out = await review({
-      repoDir: repo.dir,
-      base: repo.base,
-      head: 'HEAD',
-      env: { OPENAI_API_KEY: 'bench' },
-      overrides: { baseUrl: server.url },
-      noCache: !useCache,
-    });
-    calls = out.report.calls;
-    note = `verdict ${out.report.verdict}`;
-  } else {
-    const out = await runSamples(plan(server.url), {
-      concurrency,
-      timeoutMs: 30_000,
-      maxRetries: 3,
-      cache: cacheDir ? diskCache(cacheDir) : null,
-      grade: async (q, output) => gradeOutput(q.assert, output),
-    });
-    calls = out.calls;
-    note = `peak concurrency ${out.pacing.peakConcurrency}`;
-  }
+  const out = await runSamples(plan(server.url), {
+    concurrency,
+    timeoutMs: 30_000,
+    maxRetries: 3,
+    cache: cacheDir ? diskCache(cacheDir) : null,
+    grade: async (q, output) => gradeOutput(q.assert, output),
+  });
   const used = process.cpuUsage(cpu);
-  return { wallMs: performance.now() - t0, cpuMs: (used.user + used.system) / 1000, calls, note };
+  return {
+    wallMs: performance.now() - t0,
+    cpuMs: (used.user + used.system) / 1000,
+    calls: out.calls,
+    note: `peak concurrency ${out.pacing.peakConcurrency}`,
+    rss: { review: process.resourceUsage().maxRSS / 1024 },
+  };
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -131,15 +156,18 @@ try {
   const first = await once();
   const made = first.calls.total - first.calls.cached;
   const ideal = (made * latency) / concurrency;
-  console.log(`${repo ? 'review' : 'runner'} of ${cases} cases × 2 variants × ${repeats} repeats, server latency ${latency} ms, concurrency ${concurrency}${useCache ? ', response cache on' : ''}`);
+  const node = execFileSync(values.node, ['--version'], { encoding: 'utf8' }).trim();
+  console.log(`${repo ? 'review (the promptgate bin)' : 'runner (in process)'} of ${cases} cases × 2 variants × ${repeats} repeats, server latency ${latency} ms, concurrency ${concurrency}${useCache ? ', response cache on' : ''}; Node ${repo ? node : process.version}`);
   console.log(`calls made          ${made} (${first.calls.failed} failed, ${first.calls.retried} retried); ${first.note}`);
   console.log(`wall time           ${s(first.wallMs)}`);
   if (latency > 0) {
     console.log(`ideal               ${s(ideal)}  (calls × latency / concurrency)`);
     console.log(`ratio               ${(first.wallMs / ideal).toFixed(3)}  (target ≤ 1.10)`);
   }
-  console.log(`overhead per call   ${((first.cpuMs / Math.max(1, made)) * 1000).toFixed(0)} µs CPU in promptgate's process; ${(((first.wallMs - ideal) / Math.max(1, made)) * 1000).toFixed(0)} µs wall beyond the ideal`);
-  console.log(`peak RSS            ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB${values.scale ? '  (target < 300 MB)' : ''}`);
+  console.log(`overhead per call   ${((first.cpuMs / Math.max(1, made)) * 1000).toFixed(0)} µs CPU in promptgate${repo ? "'s processes" : "'s process"}; ${(((first.wallMs - ideal) / Math.max(1, made)) * 1000).toFixed(0)} µs wall beyond the ideal`);
+  const mb = (n: number) => `${n.toFixed(0)} MB`;
+  const launcher = first.rss.launcher === undefined ? '' : `; launcher ${mb(first.rss.launcher)}`;
+  console.log(`peak RSS            ${mb(first.rss.review)}${repo ? ' review process' : ''}${values.scale ? ' (target < 300 MB)' : ''}${launcher}`);
   if (values.rerun) {
     const second = await once();
     console.log(`rerun, same cache   ${s(second.wallMs)}: ${second.calls.total - second.calls.cached} calls made, ${second.calls.cached} from the cache`);

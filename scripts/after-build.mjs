@@ -1,11 +1,16 @@
 // ncc writes an ESM bundle for a "type": "module" package; a package.json beside each bundle makes Node load it
-// as ESM on its own, wherever the Action or the CLI is unpacked.
-import { writeFileSync, readFileSync, chmodSync } from 'node:fs';
+// as ESM on its own, wherever the Action or the CLI is unpacked. The launcher (src/launch-main.ts) is built once
+// and placed beside each bundle: dist/launch.js is the Action's `main`, dist/cli/launch.js the `promptgate` bin.
+import { writeFileSync, readFileSync, chmodSync, rmSync } from 'node:fs';
 
 for (const dir of ['dist', 'dist/cli']) {
   writeFileSync(`${dir}/package.json`, JSON.stringify({ type: 'module' }, null, 2) + '\n');
 }
-const cli = 'dist/cli/index.js';
-const text = readFileSync(cli, 'utf8');
-if (!text.startsWith('#!')) writeFileSync(cli, '#!/usr/bin/env node\n' + text);
-chmodSync(cli, 0o755);
+const launcher = readFileSync('dist/launch-build/index.js', 'utf8');
+rmSync('dist/launch-build', { recursive: true, force: true });
+writeFileSync('dist/launch.js', launcher);
+for (const file of ['dist/cli/launch.js', 'dist/cli/index.js']) {
+  const text = file === 'dist/cli/launch.js' ? launcher : readFileSync(file, 'utf8');
+  writeFileSync(file, text.startsWith('#!') ? text : '#!/usr/bin/env node\n' + text);
+  chmodSync(file, 0o755);
+}

@@ -43829,16 +43829,19 @@ exports.basename = (path, { windows } = {}) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(55351);
+/* harmony import */ var _launch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39180);
+
 
 // The CLI's process shell: argv, stdio, signals and the exit code. SIGINT/SIGTERM abort the review, which
-// finishes in-flight cache writes and still prints a partial report.
+// finishes in-flight cache writes and still prints a partial report; so does the launcher (src/launch.ts) dying.
 const controller = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
-        process.stderr.write(`\npromptgate: ${signal} received, finishing in-flight samples…\n`);
-        controller.abort();
-    });
-}
+const stop = (why) => {
+    process.stderr.write(`\npromptgate: ${why}, finishing in-flight samples…\n`);
+    controller.abort();
+};
+for (const signal of ['SIGINT', 'SIGTERM'])
+    process.once(signal, () => stop(`${signal} received`));
+(0,_launch_js__WEBPACK_IMPORTED_MODULE_1__/* .watchLauncher */ .kn)(() => stop('the launcher exited'));
 const code = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
@@ -77691,8 +77694,9 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  * of CPU per call and from 361 to 276 MB peak RSS, because the garbage per call is what lets V8's heap grow.
  *
  * The whole body is read before the promise resolves, so the caller's signal covers the body too (no streaming:
- * promptgate never streams). Anything this does not handle — a Request object, a streamed body — goes to the
- * built-in fetch.
+ * promptgate never streams), and it comes back as a {@link BufferedResponse} rather than a WHATWG Response, whose
+ * body stream would cost another ≈ 12 KB of garbage per call. Anything this does not handle — a Request object,
+ * a streamed body — goes to the built-in fetch.
  */
 const agents = {
     'http:': new (external_node_http_default()).Agent({ keepAlive: true }),
@@ -77704,6 +77708,51 @@ const decoders = {
     deflate: external_node_zlib_namespaceObject.inflate,
     br: external_node_zlib_namespaceObject.brotliDecompress,
 };
+/**
+ * What the openai SDK reads of a non-streamed response — status, ok, url, headers, text(), json() — over a body
+ * already in memory. `body` is null: nothing here is ever streamed (the SDK only cancels it, which null allows).
+ */
+class BufferedResponse {
+    data;
+    status;
+    statusText;
+    headers;
+    url;
+    ok;
+    redirected = false;
+    type = 'basic';
+    body = null;
+    bodyUsed = false;
+    constructor(data, status, statusText, headers, url) {
+        this.data = data;
+        this.status = status;
+        this.statusText = statusText;
+        this.headers = headers;
+        this.url = url;
+        this.ok = status >= 200 && status < 300;
+    }
+    take() {
+        if (this.bodyUsed)
+            throw new TypeError('Body is unusable: Body has already been read');
+        this.bodyUsed = true;
+        return this.data;
+    }
+    async text() {
+        return this.take()?.toString('utf8') ?? '';
+    }
+    async json() {
+        return JSON.parse(await this.text());
+    }
+    async arrayBuffer() {
+        const data = this.take();
+        return data ? new Uint8Array(data).buffer : new ArrayBuffer(0);
+    }
+    clone() {
+        if (this.bodyUsed)
+            throw new TypeError('Response.clone: Body has already been consumed');
+        return new BufferedResponse(this.data, this.status, this.statusText, this.headers, this.url);
+    }
+}
 function nodeFetch(input, init = {}) {
     const body = init.body;
     if (typeof input !== 'string' && !(input instanceof URL))
@@ -77735,7 +77784,8 @@ function nodeFetch(input, init = {}) {
                 const status = res.statusCode ?? 502;
                 const done = (data) => {
                     const empty = status === 204 || status === 304 || init.method === 'HEAD';
-                    resolve(new Response(empty ? null : data, { status, statusText: res.statusMessage ?? '', headers: responseHeaders }));
+                    // The SDK reads only what BufferedResponse has (see there); it is not a WHATWG Response.
+                    resolve(new BufferedResponse(empty ? null : data, status, res.statusMessage ?? '', responseHeaders, url.href));
                 };
                 const decode = decoders[String(res.headers['content-encoding'] ?? '').trim().toLowerCase()];
                 if (!decode)
@@ -81709,6 +81759,114 @@ function progressPrinter(io) {
                 io.stderr('\n');
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 39180:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  kn: () => (/* binding */ watchLauncher)
+});
+
+// UNUSED EXPORTS: HEAP_FLAGS, LAUNCHED_ENV, launch, userSetHeap
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/launch.ts
+
+
+/**
+ * The process users and GitHub start (the `promptgate` bin, the Action's `main`) runs the real bundle beside it
+ * in a child Node process with V8 heap settings chosen for long reviews, passes signals on, and exits as it did.
+ *
+ * Why a second process: a 60,000-call review keeps 50–60 MB of live data, but V8's defaults on a machine with
+ * several GB of memory let the heap run far ahead of it — semi-spaces of up to 64 MB on Node 24 and an old
+ * space that grows to 4× what survived the last full GC — so the same review peaks at 340–450 MB of RSS, almost
+ * all of it garbage from the HTTP and SDK layers. Node accepts these limits only when it starts (a Worker's
+ * `resourceLimits` would do too, but a worker cannot receive signals and runs a second copy of the bundle beside
+ * the first). With them the review peaks at 200–235 MB at the same speed (`npm run bench -- --scale`).
+ *
+ * The old-space cap is far above what any review keeps alive (≈ 1 KB per sample), and should one ever reach it,
+ * the review runs once more with Node's defaults: every model response is already in the response cache, so no
+ * call is paid twice. Limits the user set in NODE_OPTIONS or on the command line win over these.
+ */
+const HEAP_FLAGS = (/* unused pure expression or super */ null && (['--max-semi-space-size=8', '--max-old-space-size=1024']));
+/** Set in the child's environment; the bundle reads it to know a launcher stands in front of it. */
+const LAUNCHED_ENV = 'PROMPTGATE_LAUNCHED';
+// Windows has no process groups to keep apart: the console's Ctrl-C reaches the child itself.
+const WINDOWS = process.platform === 'win32';
+const FORWARDED = (/* unused pure expression or super */ null && (WINDOWS ? [] : ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT']));
+/** Heap flags the user has already chosen, on the command line or in NODE_OPTIONS, make ours step aside. */
+function userSetHeap(execArgv, nodeOptions) {
+    const flags = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
+    return flags.some((f) => /^--max[-_](old|semi)[-_]space[-_]size\b/.test(f));
+}
+/**
+ * Runs `target` in a child Node process and resolves to the exit code this process should end with.
+ *
+ * The child gets its own process group, so a Ctrl-C in the terminal reaches it exactly once — through this
+ * process, which passes on every signal it receives (GitHub's runner signals only the process it started). An
+ * IPC channel lets the child notice when this process dies without passing anything on.
+ */
+async function launch(opts) {
+    const env = opts.env ?? process.env;
+    const execArgv = opts.execArgv ?? process.execArgv;
+    const log = opts.log ?? ((line) => process.stderr.write(line + '\n'));
+    const heap = userSetHeap(execArgv, env.NODE_OPTIONS) ? [] : [...(opts.heapFlags ?? HEAP_FLAGS)];
+    const first = await runChild(opts, [...heap, ...execArgv], env);
+    if (heap.length > 0 && first.outOfMemory) {
+        log(`promptgate: the review ran out of memory under ${heap.join(' ')}; running it again with Node's defaults (finished samples come from the response cache)`);
+        return (await runChild(opts, execArgv, env)).code;
+    }
+    return first.code;
+}
+function runChild(opts, nodeArgs, env) {
+    const signals = opts.signals ?? process;
+    return new Promise((resolve, reject) => {
+        const child = spawn(opts.node ?? process.execPath, [...nodeArgs, opts.target, ...opts.args], {
+            stdio: ['inherit', opts.output ?? 'inherit', opts.output ?? 'inherit', 'ipc'],
+            env: { ...env, [LAUNCHED_ENV]: '1' },
+            detached: !WINDOWS,
+        });
+        const pass = (signal) => {
+            if (child.exitCode === null && child.signalCode === null)
+                child.kill(signal);
+        };
+        for (const s of FORWARDED)
+            signals.on(s, pass);
+        opts.onSpawn?.(child);
+        const done = () => {
+            for (const s of FORWARDED)
+                signals.off(s, pass);
+        };
+        child.once('error', (err) => {
+            done();
+            reject(err);
+        });
+        child.once('exit', (code, signal) => {
+            done();
+            // V8 aborts the process when the heap limit is reached.
+            const outOfMemory = signal === 'SIGABRT' || code === 134;
+            resolve({ code: code ?? 128 + (signal ? (constants.signals[signal] ?? 1) : 1), outOfMemory });
+        });
+    });
+}
+/**
+ * For the bundle behind a launcher: call `onGone` when the launcher has died (its IPC channel closed) without
+ * passing a signal on. Does not keep the process alive.
+ */
+function watchLauncher(onGone) {
+    if (!process.env[LAUNCHED_ENV] || !process.channel)
+        return;
+    process.once('disconnect', onGone);
+    process.channel.unref();
 }
 
 

@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: a real review of this example, end to end. It builds a small git history (a base commit with the
  * original triage prompt, a PR branch that rewrites it), starts the bundled OpenAI-compatible server with a
- * simulated triage model, and runs the promptgate CLI bundle (`dist/cli/index.js`) against it over HTTP —
+ * simulated triage model, and runs the `promptgate` bin (`dist/cli/launch.js`, which starts the CLI bundle) against it over HTTP —
  * exactly what `npx promptgate run --base main --head HEAD` does in a user's repository.
  */
 import { spawn, execFileSync } from 'node:child_process';
@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   const server = await startExampleModel();
   process.stderr.write(`example repo: ${repo} (branch improve-triage vs main)\nlocal model:  ${server.url}\n\n`);
   try {
-    const cli = join(root, 'dist/cli/index.js');
+    const cli = join(root, 'dist/cli/launch.js');
     const args = [cli, 'run', '--base', 'main', '--head', 'HEAD', '--base-url', server.url, '--json', 'report.json', '--markdown', 'note.md', ...process.argv.slice(2)];
     const code = await new Promise<number>((done) => {
       const child = spawn(process.execPath, args, { cwd: repo, stdio: 'inherit', env: { ...process.env, OPENAI_API_KEY: 'demo-key' } });

@@ -10,8 +10,9 @@ import { brotliDecompress, gunzip, inflate } from 'node:zlib';
  * of CPU per call and from 361 to 276 MB peak RSS, because the garbage per call is what lets V8's heap grow.
  *
  * The whole body is read before the promise resolves, so the caller's signal covers the body too (no streaming:
- * promptgate never streams). Anything this does not handle — a Request object, a streamed body — goes to the
- * built-in fetch.
+ * promptgate never streams), and it comes back as a {@link BufferedResponse} rather than a WHATWG Response, whose
+ * body stream would cost another ≈ 12 KB of garbage per call. Anything this does not handle — a Request object,
+ * a streamed body — goes to the built-in fetch.
  */
 const agents = {
   'http:': new http.Agent({ keepAlive: true }),
@@ -24,6 +25,48 @@ const decoders: Record<string, (buf: Buffer, cb: (err: Error | null, out: Buffer
   deflate: inflate,
   br: brotliDecompress,
 };
+
+/**
+ * What the openai SDK reads of a non-streamed response — status, ok, url, headers, text(), json() — over a body
+ * already in memory. `body` is null: nothing here is ever streamed (the SDK only cancels it, which null allows).
+ */
+export class BufferedResponse {
+  readonly ok: boolean;
+  readonly redirected = false;
+  readonly type = 'basic';
+  readonly body = null;
+  bodyUsed = false;
+
+  constructor(
+    private readonly data: Buffer | null,
+    readonly status: number,
+    readonly statusText: string,
+    readonly headers: Headers,
+    readonly url: string,
+  ) {
+    this.ok = status >= 200 && status < 300;
+  }
+
+  private take(): Buffer | null {
+    if (this.bodyUsed) throw new TypeError('Body is unusable: Body has already been read');
+    this.bodyUsed = true;
+    return this.data;
+  }
+  async text(): Promise<string> {
+    return this.take()?.toString('utf8') ?? '';
+  }
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const data = this.take();
+    return data ? new Uint8Array(data).buffer : new ArrayBuffer(0);
+  }
+  clone(): BufferedResponse {
+    if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed');
+    return new BufferedResponse(this.data, this.status, this.statusText, this.headers, this.url);
+  }
+}
 
 export function nodeFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
   const body = init.body;
@@ -55,7 +98,8 @@ export function nodeFetch(input: string | URL | Request, init: RequestInit = {})
           const status = res.statusCode ?? 502;
           const done = (data: Buffer) => {
             const empty = status === 204 || status === 304 || init.method === 'HEAD';
-            resolve(new Response(empty ? null : data, { status, statusText: res.statusMessage ?? '', headers: responseHeaders }));
+            // The SDK reads only what BufferedResponse has (see there); it is not a WHATWG Response.
+            resolve(new BufferedResponse(empty ? null : data, status, res.statusMessage ?? '', responseHeaders, url.href) as unknown as Response);
           };
           const decode = decoders[String(res.headers['content-encoding'] ?? '').trim().toLowerCase()];
           if (!decode) return done(raw);

