@@ -92,7 +92,7 @@ interface Pass {
   calls: { total: number; cached: number; failed: number; retried: number };
   note: string;
   /** Peak RSS in MB: of this process (--runner), or of the review process and the launcher in front of it. */
-  rss: { review: number; launcher?: number };
+  rss: { review: number; launcher?: number; launcherPrivate?: number };
 }
 
 const server = await startFakeLlmProcess(['--latency', String(latency)]);
@@ -116,7 +116,7 @@ async function reviewThroughBin(dir: string, base: string, url: string): Promise
   const wallMs = performance.now() - t0;
   if (code > 1) throw new Error(`promptgate exited with ${code}`);
   const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')));
-  const procs = readFileSync(usage, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { role: string; maxRssKb: number; cpuUs: number });
+  const procs = readFileSync(usage, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { role: string; maxRssKb: number; privateKbAtExit?: number; cpuUs: number });
   rmSync(usage);
   const review = procs.find((p) => p.role === 'review');
   const launcher = procs.find((p) => p.role === 'launcher');
@@ -126,7 +126,11 @@ async function reviewThroughBin(dir: string, base: string, url: string): Promise
     cpuMs: procs.reduce((n, p) => n + p.cpuUs, 0) / 1000,
     calls: report.calls,
     note: `verdict ${report.verdict}`,
-    rss: { review: review.maxRssKb / 1024, ...(launcher ? { launcher: launcher.maxRssKb / 1024 } : {}) },
+    rss: {
+      review: review.maxRssKb / 1024,
+      ...(launcher ? { launcher: launcher.maxRssKb / 1024 } : {}),
+      ...(launcher?.privateKbAtExit !== undefined ? { launcherPrivate: launcher.privateKbAtExit / 1024 } : {}),
+    },
   };
 }
 
@@ -166,7 +170,9 @@ try {
   }
   console.log(`overhead per call   ${((first.cpuMs / Math.max(1, made)) * 1000).toFixed(0)} µs CPU in promptgate${repo ? "'s processes" : "'s process"}; ${(((first.wallMs - ideal) / Math.max(1, made)) * 1000).toFixed(0)} µs wall beyond the ideal`);
   const mb = (n: number) => `${n.toFixed(0)} MB`;
-  const launcher = first.rss.launcher === undefined ? '' : `; launcher ${mb(first.rss.launcher)}`;
+  // The launcher only waits: most of its RSS is the Node binary's pages, which the review process maps too.
+  const { launcher: l, launcherPrivate: lp } = first.rss;
+  const launcher = l === undefined ? '' : `; launcher ${mb(l)}${lp === undefined ? '' : ` (${mb(lp)} of it its own; the rest is the Node binary both map) → together ${mb(first.rss.review + lp)}`}`;
   console.log(`peak RSS            ${mb(first.rss.review)}${repo ? ' review process' : ''}${values.scale ? ' (target < 300 MB)' : ''}${launcher}`);
   if (values.rerun) {
     const second = await once();
