@@ -1,3 +1,8 @@
 import { run } from './action.js';
+import { interruptions } from './interrupt.js';
 
-await run();
+// The Action's process shell: a cancelled or timed-out job still reports (see interruptions and run).
+const stops = interruptions((line) => process.stdout.write(`${line}\n`));
+await run(stops);
+// Calls abandoned in flight would hold the process open until they time out.
+if (stops.forceStop.aborted) process.exit();

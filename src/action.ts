@@ -69,9 +69,14 @@ function readInputs(): Inputs {
 /**
  * The Action: a thin shell over review(). Reads inputs and the event, starts the check run on the PR head,
  * runs the review on the checkout, then writes the JSON report, the sticky comment, the check run, the job summary
- * and the outputs. The job's exit status mirrors the check, so either can be the required check.
+ * and the outputs, and saves the response cache. The job's exit status mirrors the check, so either can be the
+ * required check.
+ *
+ * A cancelled or timed-out job (`signal`, then `forceStop`: see src/interrupt.ts) still gets its partial report,
+ * note and job summary, a check concluded `cancelled` rather than one left in progress, and its cache saved, so
+ * the next run pays only for what is missing.
  */
-export async function run(): Promise<void> {
+export async function run(opts: { signal?: AbortSignal; forceStop?: AbortSignal } = {}): Promise<void> {
   const env = process.env;
   let inputs: Inputs;
   let event: ReviewEvent;
@@ -98,6 +103,7 @@ export async function run(): Promise<void> {
   let report: Report | null = null;
   let changedPrompts: string[] = [];
   let failure: string | null = null;
+  let responseCache: { dir: string; key: string } | null = null;
   try {
     if (pr && pr.isFork && pr.kind === 'pull_request' && !inputs['api-key'] && !env.OPENAI_API_KEY) {
       report = forkReport(pr);
@@ -108,6 +114,7 @@ export async function run(): Promise<void> {
       const trustedSide = event.kind === 'pull_request_target' ? 'base' : 'head';
       const cacheDir = await cacheDirFor(repoDir, trustedSide === 'base' ? base : event.headSha, inputs.config);
       const cacheKey = inputs['shards-dir'] ? null : await restoreResponseCache(repoDir, cacheDir, base, inputs.config);
+      if (cacheKey) responseCache = { dir: cacheDir, key: cacheKey };
       const given = inputs['shards-dir'] ? await readShards(resolve(repoDir, inputs['shards-dir'])) : undefined;
       const out = await review({
         repoDir,
@@ -129,10 +136,11 @@ export async function run(): Promise<void> {
         context: pr ? { title: pr.title, body: pr.body, url: pr.url } : undefined,
         log: core.info,
         onProgress: progressLogger(),
+        signal: opts.signal,
+        forceStop: opts.forceStop,
       });
       report = out.report;
       changedPrompts = out.changedPrompts;
-      if (cacheKey) await saveResponseCache(repoDir, cacheDir, cacheKey);
     }
   } catch (err) {
     failure = formatError(err);
@@ -140,7 +148,8 @@ export async function run(): Promise<void> {
   }
 
   const verdict: Verdict = report?.verdict ?? 'error';
-  const conclusion = conclusionFor(verdict, inputs['fail-on-inconclusive']);
+  const cancelled = !!opts.signal?.aborted && (report === null || report.partial === true);
+  const conclusion = cancelled ? 'cancelled' : conclusionFor(verdict, inputs['fail-on-inconclusive']);
   const note = report ? renderChangeNote(report, { target: 'summary', maxChars: SUMMARY_LIMIT }) : `## 🛑 promptgate: error\n\n${fencedBlock(failure ?? 'unknown error')}\n`;
   if (report) {
     await mkdir(dirname(reportPath), { recursive: true });
@@ -182,7 +191,10 @@ export async function run(): Promise<void> {
   core.setOutput('changed-prompts', JSON.stringify(changedPrompts));
   const delta = report?.suites.find((s) => s.pass_rate.delta !== null)?.pass_rate.delta;
   core.setOutput('pass-rate-delta', delta === undefined || delta === null ? '' : String(delta));
-  if (conclusion === 'failure') core.setFailed(failure ? `promptgate: ${failure}` : `promptgate verdict: ${verdict}`);
+  // Last: the note and the check matter more, and on a cancelled job the runner's kill may come first.
+  if (responseCache) await saveResponseCache(repoDir, responseCache.dir, responseCache.key);
+  if (cancelled) core.setFailed('promptgate: the job was interrupted; the partial results are in the report, and a rerun resumes from the cache');
+  else if (conclusion === 'failure') core.setFailed(failure ? `promptgate: ${failure}` : `promptgate verdict: ${verdict}`);
 }
 
 /** Fork PRs get no secrets: say so plainly, with the way to run it, in a neutral check instead of a crash. */

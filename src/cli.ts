@@ -22,7 +22,9 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** True when stderr is a terminal (a live progress line instead of periodic log lines). */
   isTTY: boolean;
+  /** Stops starting calls (first Ctrl-C); `forceStop` stops waiting for those in flight (second). */
   signal?: AbortSignal;
+  forceStop?: AbortSignal;
 }
 
 const positiveInt = (name: string) => (value: string) => {
@@ -160,6 +162,7 @@ async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
     onProgress: progress?.update,
     log: opts.quiet ? undefined : (line) => io.stderr(line + '\n'),
     signal: io.signal,
+    forceStop: io.forceStop,
   });
   progress?.finish();
   if (opts.shard && opts.shard.count > 1) {

@@ -68,7 +68,10 @@ export interface ReviewInput {
   onProgress?: (p: ReviewProgress) => void;
   /** Log line sink (stderr in the CLI, core.info in the Action). */
   log?: (line: string) => void;
+  /** Stops starting calls; calls in flight finish, then a partial report is made. */
   signal?: AbortSignal;
+  /** After `signal`: stop waiting for calls in flight, too (see RunOptions.forceStop). */
+  forceStop?: AbortSignal;
 }
 
 export interface ReviewOutput {
@@ -174,6 +177,7 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
       cache,
       budgetUsd: budget,
       signal: input.signal,
+      forceStop: input.forceStop,
       grade: async (req: SampleRequest, output: ModelOutput) =>
         gradeOutput(req.assert, output, { grader: makeGrader(req.endpoint, { cache, timeoutMs: runConfig.timeout_s * 1000, maxRetries: runConfig.max_retries }) }),
       onProgress: input.onProgress,

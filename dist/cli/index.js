@@ -43829,28 +43829,24 @@ exports.basename = (path, { windows } = {}) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(55351);
-/* harmony import */ var _launch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39180);
+/* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6671);
 
 
-// The CLI's process shell: argv, stdio, signals and the exit code. SIGINT/SIGTERM abort the review, which
-// finishes in-flight cache writes and still prints a partial report; so does the launcher (src/launch.ts) dying.
-const controller = new AbortController();
-const stop = (why) => {
-    process.stderr.write(`\npromptgate: ${why}, finishing in-flight samples…\n`);
-    controller.abort();
-};
-for (const signal of ['SIGINT', 'SIGTERM'])
-    process.once(signal, () => stop(`${signal} received`));
-(0,_launch_js__WEBPACK_IMPORTED_MODULE_1__/* .watchLauncher */ .kn)(() => stop('the launcher exited'));
+// The CLI's process shell: argv, stdio, signals (see interruptions) and the exit code.
+const { signal, forceStop } = (0,_interrupt_js__WEBPACK_IMPORTED_MODULE_1__/* .interruptions */ .X)((line) => process.stderr.write(`\n${line}\n`));
 const code = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: !!process.stderr.isTTY,
-    signal: controller.signal,
+    signal,
+    forceStop,
 });
 process.exitCode = code;
+// Calls abandoned in flight would hold the process open until they time out.
+if (forceStop.aborted)
+    process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -78342,10 +78338,13 @@ async function runSamples(requests, opts) {
             timer = setTimeout(nudge, Math.max(1, ms));
     });
     opts.signal?.addEventListener('abort', nudge);
+    opts.forceStop?.addEventListener('abort', nudge);
     try {
         for (;;) {
-            if (opts.signal?.aborted && !stopped)
+            if ((opts.signal?.aborted || opts.forceStop?.aborted) && !stopped)
                 stopped = { reason: 'aborted', message: 'the review was interrupted; the samples that finished are reported and cached' };
+            if (opts.forceStop?.aborted && stopped)
+                break;
             if (stopped) {
                 queued = queue.length;
                 due.length = 0;
@@ -78397,13 +78396,15 @@ async function runSamples(requests, opts) {
     }
     finally {
         opts.signal?.removeEventListener('abort', nudge);
+        opts.forceStop?.removeEventListener('abort', nudge);
     }
     if (internalError !== undefined)
         throw internalError;
     pacing.finalConcurrency = pacer.limit;
     pacing.cuts = pacer.cuts;
     pacing.rateLimited = pacer.rateLimited;
-    return { records: records.filter((r) => r !== undefined), calls, ...(stopped ? { stopped } : {}), pacing, warnings };
+    // Copies: after a forced stop, calls still in flight may finish (and be cached) after this returns.
+    return { records: records.filter((r) => r !== undefined), calls: { ...calls }, ...(stopped ? { stopped } : {}), pacing: { ...pacing }, warnings: [...warnings] };
 }
 
 ;// CONCATENATED MODULE: ./src/run/index.ts
@@ -81276,6 +81277,7 @@ async function review(input) {
             cache,
             budgetUsd: budget,
             signal: input.signal,
+            forceStop: input.forceStop,
             grade: async (req, output) => gradeOutput(req.assert, output, { grader: makeGrader(req.endpoint, { cache, timeoutMs: runConfig.timeout_s * 1000, maxRetries: runConfig.max_retries }) }),
             onProgress: input.onProgress,
         });
@@ -81673,6 +81675,7 @@ async function runCommand(opts, io) {
         onProgress: progress?.update,
         log: opts.quiet ? undefined : (line) => io.stderr(line + '\n'),
         signal: io.signal,
+        forceStop: io.forceStop,
     });
     progress?.finish();
     if (opts.shard && opts.shard.count > 1) {
@@ -81764,16 +81767,14 @@ function progressPrinter(io) {
 
 /***/ }),
 
-/***/ 39180:
+/***/ 6671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  kn: () => (/* binding */ watchLauncher)
+  X: () => (/* binding */ interruptions)
 });
-
-// UNUSED EXPORTS: HEAP_FLAGS, LAUNCHED_ENV, launch, userSetHeap
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
@@ -81867,6 +81868,33 @@ function watchLauncher(onGone) {
         return;
     process.once('disconnect', onGone);
     process.channel.unref();
+}
+
+;// CONCATENATED MODULE: ./src/interrupt.ts
+
+/**
+ * The process shell's signals, for the CLI and the Action alike. The first interruption stops the review from
+ * starting calls; those in flight finish and are cached, and a partial report is still written. A second one —
+ * another Ctrl-C, or the SIGTERM GitHub's runner sends 7.5 s after its SIGINT when a job is cancelled or times out —
+ * stops waiting for them, so the report, the note and the check still go out before the process is killed.
+ */
+function interruptions(say) {
+    const first = new AbortController();
+    const second = new AbortController();
+    const interrupt = (why) => {
+        if (!first.signal.aborted) {
+            say(`promptgate: ${why}, finishing in-flight samples… (interrupt again to stop waiting for them)`);
+            first.abort();
+        }
+        else if (!second.signal.aborted) {
+            say(`promptgate: ${why} again: stopping now; samples still in flight are left out`);
+            second.abort();
+        }
+    };
+    for (const signal of ['SIGINT', 'SIGTERM'])
+        process.on(signal, () => interrupt(`${signal} received`));
+    watchLauncher(() => interrupt('the launcher exited'));
+    return { signal: first.signal, forceStop: second.signal };
 }
 
 

@@ -2,7 +2,7 @@ import type { Verdict } from '../report/schema.js';
 import type { Octokit } from './client.js';
 import { CHECK_OUTPUT_LIMIT, CHECK_TITLE_LIMIT, fitLine, fitMarkdown } from './limits.js';
 
-export type Conclusion = 'success' | 'failure' | 'neutral';
+export type Conclusion = 'success' | 'failure' | 'neutral' | 'cancelled';
 
 /**
  * The check's conclusion for a verdict: pass and skipped (no prompt changes) succeed, so a required check never

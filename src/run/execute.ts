@@ -17,6 +17,12 @@ export interface RunOptions {
   budgetUsd?: number;
   /** Stops starting calls; calls in flight finish and are cached (they are paid for), then the run returns. */
   signal?: AbortSignal;
+  /**
+   * After `signal`, stops waiting for the calls in flight: the run returns at once without them (a second Ctrl-C,
+   * or the SIGTERM a CI runner sends shortly before it kills the job). Their answers are still cached if they
+   * arrive before the process exits.
+   */
+  forceStop?: AbortSignal;
   grade: (req: SampleRequest, output: ModelOutput) => Promise<{ passed: boolean; score: number; reason?: string }>;
   onProgress?: (p: { done: number; total: number; cached: number; failed: number; etaMs: number | null }) => void;
   /** Called as each sample finishes. */
@@ -240,9 +246,11 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
     });
 
   opts.signal?.addEventListener('abort', nudge);
+  opts.forceStop?.addEventListener('abort', nudge);
   try {
     for (;;) {
-      if (opts.signal?.aborted && !stopped) stopped = { reason: 'aborted', message: 'the review was interrupted; the samples that finished are reported and cached' };
+      if ((opts.signal?.aborted || opts.forceStop?.aborted) && !stopped) stopped = { reason: 'aborted', message: 'the review was interrupted; the samples that finished are reported and cached' };
+      if (opts.forceStop?.aborted && stopped) break;
       if (stopped) {
         queued = queue.length;
         due.length = 0;
@@ -288,10 +296,12 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
     }
   } finally {
     opts.signal?.removeEventListener('abort', nudge);
+    opts.forceStop?.removeEventListener('abort', nudge);
   }
   if (internalError !== undefined) throw internalError;
   pacing.finalConcurrency = pacer.limit;
   pacing.cuts = pacer.cuts;
   pacing.rateLimited = pacer.rateLimited;
-  return { records: records.filter((r): r is SampleRecord => r !== undefined), calls, ...(stopped ? { stopped } : {}), pacing, warnings };
+  // Copies: after a forced stop, calls still in flight may finish (and be cached) after this returns.
+  return { records: records.filter((r): r is SampleRecord => r !== undefined), calls: { ...calls }, ...(stopped ? { stopped } : {}), pacing: { ...pacing }, warnings: [...warnings] };
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -72,7 +72,14 @@ function prPayload(repo: { base: string; head: string }, overrides: { number?: n
   };
 }
 
-async function runBundle(cwd: string, apiUrl: string, payload: unknown, inputs: Record<string, string> = {}, eventName = 'pull_request'): Promise<RunResult> {
+async function runBundle(
+  cwd: string,
+  apiUrl: string,
+  payload: unknown,
+  inputs: Record<string, string> = {},
+  eventName = 'pull_request',
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<RunResult> {
   const dir = mkdtempSync(join(tmpdir(), 'promptgate-runner-'));
   const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md') };
   writeFileSync(files.event, JSON.stringify(payload));
@@ -107,6 +114,7 @@ async function runBundle(cwd: string, apiUrl: string, payload: unknown, inputs: 
   const node = existsSync(NODE24) ? NODE24 : process.execPath;
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) => {
     const child = spawn(node, [MAIN], { cwd, env });
+    onSpawn?.(child);
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -232,6 +240,42 @@ describe('the Action bundle (action.yml main on Node 24)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('checks: write');
     expect(gh.state.comments.filter((c) => c.user.type === 'Bot')).toHaveLength(1);
+    await gh.close();
+    repo.cleanup();
+  });
+
+  it('a cancelled job (SIGINT, then SIGTERM) still reports: partial note, check concluded cancelled, quick exit', async () => {
+    const gh = await startGithubStub();
+    const { repo, base, head } = makeRepo('Label this: {{ticket}}', 'Label this in one word: {{ticket}}');
+    gh.state.files = [{ filename: 'prompts/triage.txt', status: 'modified' }];
+    // The first eight answers come at once; the rest would take 20 s each.
+    let answered = 0;
+    const slow = await startFakeLlm({ apiKey: 'secret-key', responder: (req) => ({ ...model(req), latencyMs: ++answered <= 8 ? 1 : 20_000 }) });
+    const started = Date.now();
+    const r = await runBundle(repo.dir, gh.url, prPayload({ base, head }), { 'base-url': slow.url, concurrency: '4' }, 'pull_request', (child) => {
+      // As GitHub's runner cancels a job: SIGINT to the process it started, SIGTERM a little later.
+      const poll = setInterval(() => {
+        if (slow.stats().completions < 8 || slow.stats().requests < 12) return;
+        clearInterval(poll);
+        child.kill('SIGINT');
+        setTimeout(() => child.kill('SIGTERM'), 300);
+      }, 20);
+      child.once('exit', () => clearInterval(poll));
+    });
+    expect(Date.now() - started, r.stdout).toBeLessThan(15_000);
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.stdout).toContain('SIGINT received, finishing in-flight samples');
+    expect(r.stdout).toContain('SIGTERM received again: stopping now');
+    const report = ReportSchema.parse(JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8')));
+    expect(report.partial).toBe(true);
+    expect(report.calls.total, r.stdout).toBe(8);
+    expect(gh.state.checkRuns).toHaveLength(1);
+    expect(gh.state.checkRuns[0]).toMatchObject({ head_sha: head, status: 'completed', conclusion: 'cancelled' });
+    const note = gh.state.comments.filter((c) => c.user.type === 'Bot');
+    expect(note).toHaveLength(1);
+    expect(note[0]!.body).toMatch(/partial/i);
+    expect(r.summary).toMatch(/partial/i);
+    await slow.close();
     await gh.close();
     repo.cleanup();
   });

@@ -79,4 +79,30 @@ describe('interrupting a review', () => {
     await server.close();
     repo.cleanup();
   });
+
+  it('a second Ctrl-C stops waiting for calls in flight: the partial report comes at once', async () => {
+    // The first ten answers come at once; the rest would take 20 s each.
+    let answered = 0;
+    const server = await startFakeLlm({ apiKey: 'k', latencyMs: () => (++answered <= 10 ? 1 : 20_000) });
+    const repo = slowReview();
+    const child = spawn(process.execPath, [BIN, 'run', '--base', 'HEAD~1', '--base-url', server.url, '--json', 'r.json'], {
+      cwd: repo.dir,
+      env: { PATH: process.env.PATH ?? '', OPENAI_API_KEY: 'k' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number>((done) => child.on('exit', (code) => done(code ?? -1)));
+    while (server.stats().completions < 10 || server.stats().requests < 12) await new Promise((r) => setTimeout(r, 20));
+    const t0 = Date.now();
+    child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGINT');
+    expect(await exited).toBe(2);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(stderr).toContain('SIGINT received again: stopping now');
+    const partial = ReportSchema.parse(JSON.parse(readFileSync(join(repo.dir, 'r.json'), 'utf8')));
+    expect(partial).toMatchObject({ partial: true, verdict: 'error', calls: { total: 10 } });
+    await server.close();
+    repo.cleanup();
+  });
 });

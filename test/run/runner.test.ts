@@ -181,6 +181,26 @@ describe('runSamples', () => {
     expect(s.stats().requests).toBe(20);
   });
 
+  it('on a forced stop, returns at once without the calls in flight, whose answers are still cached when they come', async () => {
+    const s = await server({ latencyMs: 400 });
+    const dir = mkdtempSync(join(tmpdir(), 'promptgate-cache-'));
+    const stop = new AbortController();
+    const force = new AbortController();
+    setTimeout(() => stop.abort(), 50);
+    setTimeout(() => force.abort(), 100);
+    const t0 = Date.now();
+    const out = await runSamples(plan(s.url, 10, 1), { ...base, concurrency: 4, cache: diskCache(dir), signal: stop.signal, forceStop: force.signal });
+    expect(Date.now() - t0).toBeLessThan(350);
+    expect(out.stopped?.reason).toBe('aborted');
+    expect(out.records).toHaveLength(0);
+    expect(out.calls.total).toBe(0);
+    // The four abandoned calls finish in the background and land in the cache; the outcome already returned stays as it was.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(out.calls.total).toBe(0);
+    const resumed = await runSamples(plan(s.url, 10, 1), { ...base, concurrency: 4, cache: diskCache(dir) });
+    expect(resumed.calls.cached).toBe(4);
+  });
+
   it('a grader that fails makes that sample an error without calling the model again; a bad assertion stops the run', async () => {
     const s = await server();
     const dir = mkdtempSync(join(tmpdir(), 'promptgate-cache-'));

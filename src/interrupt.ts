@@ -1,0 +1,31 @@
+import { watchLauncher } from './launch.js';
+
+export interface Interruptions {
+  /** Fires on the first SIGINT/SIGTERM (or when the launcher in front of this process dies): start no more calls. */
+  signal: AbortSignal;
+  /** Fires on the second: stop waiting for the calls in flight, too. */
+  forceStop: AbortSignal;
+}
+
+/**
+ * The process shell's signals, for the CLI and the Action alike. The first interruption stops the review from
+ * starting calls; those in flight finish and are cached, and a partial report is still written. A second one —
+ * another Ctrl-C, or the SIGTERM GitHub's runner sends 7.5 s after its SIGINT when a job is cancelled or times out —
+ * stops waiting for them, so the report, the note and the check still go out before the process is killed.
+ */
+export function interruptions(say: (line: string) => void): Interruptions {
+  const first = new AbortController();
+  const second = new AbortController();
+  const interrupt = (why: string) => {
+    if (!first.signal.aborted) {
+      say(`promptgate: ${why}, finishing in-flight samples… (interrupt again to stop waiting for them)`);
+      first.abort();
+    } else if (!second.signal.aborted) {
+      say(`promptgate: ${why} again: stopping now; samples still in flight are left out`);
+      second.abort();
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => interrupt(`${signal} received`));
+  watchLauncher(() => interrupt('the launcher exited'));
+  return { signal: first.signal, forceStop: second.signal };
+}
