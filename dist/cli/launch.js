@@ -47,14 +47,14 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  *
  * Why a second process: a 60,000-call review keeps 50–60 MB of live data, but V8's defaults on a machine with
  * several GB of memory let the heap run far ahead of it — semi-spaces of up to 64 MB on Node 24 and an old
- * space that grows to 4× what survived the last full GC — so the same review peaks at 340–450 MB of RSS, almost
- * all of it garbage from the HTTP and SDK layers. Node accepts these limits only when it starts (a Worker's
+ * space that grows to 4× what survived the last full GC — so the same review peaks at 335–385 MB of RSS on Node 24,
+ * almost all of it garbage from the HTTP and SDK layers. Node accepts these limits only when it starts (a Worker's
  * `resourceLimits` would do too, but a worker cannot receive signals and runs a second copy of the bundle beside
- * the first). With them the review peaks at 200–235 MB at the same speed (`npm run bench -- --scale`).
+ * the first). With them it peaks at 190–235 MB at the same speed (`npm run bench -- --scale`).
  *
  * The old-space cap is far above what any review keeps alive (≈ 1 KB per sample), and should one ever reach it,
- * the review runs once more with Node's defaults: every model response is already in the response cache, so no
- * call is paid twice. Limits the user set in NODE_OPTIONS or on the command line win over these.
+ * the review runs once more with Node's defaults: every model response is already in the response cache (unless
+ * it is turned off), so no call is paid twice. Limits the user set in NODE_OPTIONS or on the command line win over these.
  */
 const HEAP_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=1024'];
 /** Set in the child's environment; the bundle reads it to know a launcher stands in front of it. */
