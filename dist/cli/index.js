@@ -78162,7 +78162,11 @@ async function runSamples(requests, opts) {
         const etaMs = remaining === 0 ? 0 : paidDone >= 3 ? ((Date.now() - started) / paidDone) * remaining : null;
         opts.onProgress({ done, total, cached: calls.cached, failed: calls.failed, etaMs });
     };
+    // Set when the run has returned: a call abandoned by a forced stop that finishes later is cached, not reported.
+    let returned = false;
     const finish = (i, r) => {
+        if (returned)
+            return;
         records[i] = r;
         done++;
         calls.total++;
@@ -78398,13 +78402,13 @@ async function runSamples(requests, opts) {
         opts.signal?.removeEventListener('abort', nudge);
         opts.forceStop?.removeEventListener('abort', nudge);
     }
+    returned = true;
     if (internalError !== undefined)
         throw internalError;
     pacing.finalConcurrency = pacer.limit;
     pacing.cuts = pacer.cuts;
     pacing.rateLimited = pacer.rateLimited;
-    // Copies: after a forced stop, calls still in flight may finish (and be cached) after this returns.
-    return { records: records.filter((r) => r !== undefined), calls: { ...calls }, ...(stopped ? { stopped } : {}), pacing: { ...pacing }, warnings: [...warnings] };
+    return { records: records.filter((r) => r !== undefined), calls, ...(stopped ? { stopped } : {}), pacing, warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/run/index.ts
