@@ -64828,10 +64828,6 @@ function estimateUsage(req) {
         chars += m.content.length;
     return { input: Math.ceil(chars / 4), output: Number(req.endpoint.params.max_tokens ?? DEFAULT_OUTPUT_TOKENS) };
 }
-function estimateTokens(req) {
-    const u = estimateUsage(req);
-    return u.input + u.output;
-}
 /** Upper-end estimate of one call's cost. */
 function estimateCall(req) {
     return costOf(req.endpoint, estimateUsage(req));
@@ -78192,9 +78188,8 @@ async function runSamples(requests, opts) {
         error,
     });
     const failed = (i, error) => finish(i, failure(requests[i], i, false, 0, error));
-    const graded = async (i, output, cached) => {
+    const graded = async (i, output, cached, costUsd = costOf(requests[i].endpoint, output.usage)) => {
         const q = requests[i];
-        const costUsd = costOf(q.endpoint, output.usage);
         let g;
         try {
             g = await opts.grade(q, output);
@@ -78267,7 +78262,8 @@ async function runSamples(requests, opts) {
     const onSuccess = async (i, output) => {
         const q = requests[i];
         answered.add(endpointId(q));
-        spent += costOf(q.endpoint, output.usage);
+        const costUsd = costOf(q.endpoint, output.usage);
+        spent += costUsd;
         if (opts.cache) {
             try {
                 await opts.cache.set(q.cacheKey, output);
@@ -78277,7 +78273,7 @@ async function runSamples(requests, opts) {
                     warnings.push(`the response cache could not be written (${err instanceof Error ? err.message : String(err)}); a rerun will call the model again`);
             }
         }
-        await graded(i, output, false);
+        await graded(i, output, false, costUsd);
     };
     const onFailure = (i, err, startedAt, mark) => {
         const q = requests[i];
@@ -78364,14 +78360,15 @@ async function runSamples(requests, opts) {
             while (!stopped && active < pacer.limit && (due.length > 0 || queued < queue.length)) {
                 const i = due.length ? due[0] : queue[queued];
                 const q = requests[i];
-                const tokens = estimateTokens(q);
+                const usage = estimateUsage(q);
+                const tokens = usage.input + usage.output;
                 const t = Date.now();
                 const delay = pacer.delay(t, tokens);
                 if (delay > 0) {
                     waitMs = delay;
                     break;
                 }
-                const estimate = estimateCall(q);
+                const estimate = costOf(q.endpoint, usage);
                 if (opts.budgetUsd !== undefined && spent + BUDGET_MARGIN * (inflightEstimate + estimate) > opts.budgetUsd) {
                     stopped = {
                         reason: 'budget',

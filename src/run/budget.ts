@@ -18,11 +18,6 @@ export function estimateUsage(req: Pick<SampleRequest, 'endpoint' | 'messages'>)
   return { input: Math.ceil(chars / 4), output: Number(req.endpoint.params.max_tokens ?? DEFAULT_OUTPUT_TOKENS) };
 }
 
-export function estimateTokens(req: Pick<SampleRequest, 'endpoint' | 'messages'>): number {
-  const u = estimateUsage(req);
-  return u.input + u.output;
-}
-
 /** Upper-end estimate of one call's cost. */
 export function estimateCall(req: Pick<SampleRequest, 'endpoint' | 'messages'>): number {
   return costOf(req.endpoint, estimateUsage(req));

@@ -1,6 +1,6 @@
 import { PromptgateError } from '../errors.js';
 import { CallError, callChat, classify } from '../providers/openai.js';
-import { costOf, estimateCall, estimateTokens } from './budget.js';
+import { costOf, estimateUsage } from './budget.js';
 import type { ResponseCache } from './cache.js';
 import { Pacer, type StartMark } from './pacing.js';
 import type { CallCounts, ModelOutput, SampleRecord, SampleRequest } from './types.js';
@@ -109,9 +109,8 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
     error,
   });
   const failed = (i: number, error: string) => finish(i, failure(requests[i]!, i, false, 0, error));
-  const graded = async (i: number, output: ModelOutput, cached: boolean) => {
+  const graded = async (i: number, output: ModelOutput, cached: boolean, costUsd = costOf(requests[i]!.endpoint, output.usage)) => {
     const q = requests[i]!;
-    const costUsd = costOf(q.endpoint, output.usage);
     let g: Awaited<ReturnType<RunOptions['grade']>>;
     try {
       g = await opts.grade(q, output);
@@ -180,7 +179,8 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
   const onSuccess = async (i: number, output: ModelOutput) => {
     const q = requests[i]!;
     answered.add(endpointId(q));
-    spent += costOf(q.endpoint, output.usage);
+    const costUsd = costOf(q.endpoint, output.usage);
+    spent += costUsd;
     if (opts.cache) {
       try {
         await opts.cache.set(q.cacheKey, output);
@@ -188,7 +188,7 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
         if (warnings.length === 0) warnings.push(`the response cache could not be written (${err instanceof Error ? err.message : String(err)}); a rerun will call the model again`);
       }
     }
-    await graded(i, output, false);
+    await graded(i, output, false, costUsd);
   };
 
   const onFailure = (i: number, err: unknown, startedAt: number, mark: StartMark) => {
@@ -268,14 +268,15 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
       while (!stopped && active < pacer.limit && (due.length > 0 || queued < queue.length)) {
         const i = due.length ? due[0]! : queue[queued]!;
         const q = requests[i]!;
-        const tokens = estimateTokens(q);
+        const usage = estimateUsage(q);
+        const tokens = usage.input + usage.output;
         const t = Date.now();
         const delay = pacer.delay(t, tokens);
         if (delay > 0) {
           waitMs = delay;
           break;
         }
-        const estimate = estimateCall(q);
+        const estimate = costOf(q.endpoint, usage);
         if (opts.budgetUsd !== undefined && spent + BUDGET_MARGIN * (inflightEstimate + estimate) > opts.budgetUsd) {
           stopped = {
             reason: 'budget',
