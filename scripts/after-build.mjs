@@ -6,11 +6,12 @@ import { writeFileSync, readFileSync, chmodSync, rmSync } from 'node:fs';
 for (const dir of ['dist', 'dist/cli']) {
   writeFileSync(`${dir}/package.json`, JSON.stringify({ type: 'module' }, null, 2) + '\n');
 }
+const executable = (file, text) => {
+  writeFileSync(file, text.startsWith('#!') ? text : '#!/usr/bin/env node\n' + text);
+  chmodSync(file, 0o755);
+};
 const launcher = readFileSync('dist/launch-build/index.js', 'utf8');
 rmSync('dist/launch-build', { recursive: true, force: true });
 writeFileSync('dist/launch.js', launcher);
-for (const file of ['dist/cli/launch.js', 'dist/cli/index.js']) {
-  const text = file === 'dist/cli/launch.js' ? launcher : readFileSync(file, 'utf8');
-  writeFileSync(file, text.startsWith('#!') ? text : '#!/usr/bin/env node\n' + text);
-  chmodSync(file, 0o755);
-}
+executable('dist/cli/launch.js', launcher);
+executable('dist/cli/index.js', readFileSync('dist/cli/index.js', 'utf8'));
