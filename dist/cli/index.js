@@ -43828,7 +43828,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(55351);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2819);
 /* harmony import */ var _interrupt_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6671);
 
 
@@ -43853,7 +43853,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 55351:
+/***/ 2819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43975,6 +43975,27 @@ function plural(n, word, many = `${word}s`) {
     return `${count(n)} ${n === 1 ? word : many}`;
 }
 
+;// CONCATENATED MODULE: ./src/text.ts
+/**
+ * Cutting text to a length. Lengths are UTF-16 code units (JavaScript's `length`), and a cut never splits a
+ * surrogate pair, so an emoji in a model's output is kept whole or left out, never half-shown.
+ */
+/** At most `n` code units. */
+function sliceUnits(text, n) {
+    if (text.length <= n)
+        return text;
+    const end = n > 0 && /[\uD800-\uDBFF]/.test(text[n - 1]) ? n - 1 : n;
+    return text.slice(0, end);
+}
+/** Shortened to `max` code units, with "…" when cut. */
+function text_clip(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max <= 0)
+        return '';
+    return sliceUnits(text, max - 1) + '…';
+}
+
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
  * Text from outside (model output, PR titles and descriptions, case ids, error messages) rendered into GitHub
@@ -44024,17 +44045,6 @@ function inertCode(text) {
         .replace(/@(?=[\w-])/g, `@${ZWJ}`)
         .replace(/<(?=[a-z/!?])/gi, `<${ZWJ}`)
         .replace(/\]\(/g, `]${ZWJ}(`);
-}
-/** Shortened to `max` characters (UTF-16 code units, never splitting a surrogate pair), with "…" when cut. */
-function escape_clip(text, max) {
-    if (text.length <= max)
-        return text;
-    if (max <= 0)
-        return '';
-    let end = max - 1;
-    if (end > 0 && /[\ud800-\udbff]/.test(text[end - 1]))
-        end--;
-    return text.slice(0, end) + '…';
 }
 const longestBacktickRun = (text) => Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
 /**
@@ -44215,6 +44225,7 @@ function checkTitle(report) {
 
 
 
+
 const ICON = { pass: '✅', fail: '❌', inconclusive: '⚠️', error: '🛑', skipped: '⏭️' };
 const FULL_DETAIL = { diffChars: 20_000, outputChars: 1_000, tagRows: 50, flipped: 10, tradeoffs: true, textChars: 1_000, suiteBody: true };
 /** Identifiers and short texts from outside, shown in tables and lines. */
@@ -44236,7 +44247,7 @@ const CUTS = [
     'the end of long PR text',
     'everything but each suite’s headline and gate',
 ];
-const inline = (text, max) => escapeInline(escape_clip(text, max));
+const inline = (text, max) => escapeInline(text_clip(text, max));
 /** Free text from the PR or a message, as long as the detail allows. */
 function freeText(text, ctx) {
     if (ctx.detail.textChars < FULL_DETAIL.textChars && text.length > ctx.detail.textChars)
@@ -44276,7 +44287,7 @@ function headLines(text, chars) {
     let head = text;
     if (text.length > chars) {
         const end = text.lastIndexOf('\n', chars);
-        head = end > 0 ? text.slice(0, end) : escape_clip(text.slice(0, chars + 1).split('\n')[0], chars);
+        head = end > 0 ? text.slice(0, end) : text_clip(text.slice(0, chars + 1).split('\n')[0], chars);
     }
     head = head.replace(/\r\n?/g, '\n');
     return { shown: head, lines: head.split('\n').length };
@@ -44294,13 +44305,13 @@ function changeSection(p, ctx) {
     const cd = s.change_detail;
     let what = CHANGE_WORDS[s.change];
     if (s.change === 'renamed' && cd?.previous_path)
-        what = `renamed from ${inlineCode(escape_clip(cd.previous_path, NAME_CHARS))}`;
-    let line = `**Change**: ${inlineCode(escape_clip(s.prompt, NAME_CHARS))} ${what}`;
+        what = `renamed from ${inlineCode(text_clip(cd.previous_path, NAME_CHARS))}`;
+    let line = `**Change**: ${inlineCode(text_clip(s.prompt, NAME_CHARS))} ${what}`;
     if (cd?.lines_added !== undefined || cd?.lines_removed !== undefined)
         line += `, +${cd.lines_added ?? 0} -${cd.lines_removed ?? 0} lines`;
     const out = [line + '.'];
     if (cd?.settings?.length)
-        out.push(`Settings changed: ${cd.settings.map((x) => inlineCode(escape_clip(x, NAME_CHARS))).join(', ')}.`);
+        out.push(`Settings changed: ${cd.settings.map((x) => inlineCode(text_clip(x, NAME_CHARS))).join(', ')}.`);
     else if (cd?.model?.baseline && cd.model.candidate && cd.model.baseline !== cd.model.candidate) {
         out.push(`Model: ${inlineCode(cd.model.baseline)} → ${inlineCode(cd.model.candidate)}.`);
     }
@@ -44476,7 +44487,7 @@ function outputBlock(label, v, text, chars) {
     const head = `${label} (${counts(v)} passed):`;
     if (text === null || text === undefined)
         return `${head} _no output recorded_`;
-    return `${head}\n\n${fencedBlock(inertCode(escape_clip(text, chars)))}`;
+    return `${head}\n\n${fencedBlock(inertCode(text_clip(text, chars)))}`;
 }
 function flipList(kind, list, ctx) {
     const { flipped, outputChars } = ctx.detail;
@@ -44592,7 +44603,7 @@ function runSection(report) {
             after.add(m.candidate);
     }
     const same = before.size === after.size && [...before].every((m) => after.has(m));
-    const list = (set) => [...set].slice(0, 5).map((m) => inlineCode(escape_clip(m, 80))).join(', ') + (set.size > 5 ? ', …' : '');
+    const list = (set) => [...set].slice(0, 5).map((m) => inlineCode(text_clip(m, 80))).join(', ') + (set.size > 5 ? ', …' : '');
     const models = before.size + after.size === 0 ? null : same || before.size === 0 ? `model ${list(after)}` : after.size === 0 ? `model ${list(before)}` : `model ${list(before)} → ${list(after)}`;
     const repeats = [...new Set(report.suites.map((s) => s.repeats))].sort((a, b) => a - b).join('/');
     const c = report.calls;
@@ -44617,6 +44628,7 @@ function partialWarning(report, target) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
 
 
 
@@ -44685,7 +44697,7 @@ function compactNote(report, opts, maxChars) {
     const head = [opts.marker, title(report), report.partial ? '**Partial results**: the run stopped early; the numbers cover only the samples that finished.' : ''].filter((x) => !!x);
     const lines = report.suites.map((s) => {
         const gate = s.rules.map((r) => `${ICON[r.verdict]} ${escapeInline(r.rule)}`).join(', ');
-        return `- ${ICON[s.verdict]} **${escapeInline(escape_clip(s.name, 120))}** (${s.verdict}) — ${escapeInline(escape_clip(headline(s, report.confidence), 300))}${gate ? ` · gate: ${gate}` : ''}`;
+        return `- ${ICON[s.verdict]} **${escapeInline(text_clip(s.name, 120))}** (${s.verdict}) — ${escapeInline(text_clip(headline(s, report.confidence), 300))}${gate ? ` · gate: ${gate}` : ''}`;
     });
     const notice = `_Shortened to fit the ${count(maxChars)}-character limit: one line per suite; the JSON report has the details and every rule's reasoning._`;
     const assemble = (shown, more) => [...head, [...shown, ...(more > 0 ? [`- … ${count(more)} more ${more === 1 ? 'suite' : 'suites'} in the JSON report`] : [])].join('\n'), notice].join('\n\n') + '\n';
@@ -57900,15 +57912,15 @@ function readGraderAnswer(answer, choices) {
 
 
 
+
 /** Longest `reason` kept: one line in a table or a check-run summary. */
 const grade_REASON_CHARS = 120;
 /** A value quoted for a reason, cut so the whole reason stays short. */
 const show = (value, max = 40) => {
     const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
-    const cut = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+    const cut = text_clip(text, max);
     return typeof value === 'string' ? JSON.stringify(cut) : cut;
 };
-const grade_clip = (reason) => (reason.length > grade_REASON_CHARS ? `${reason.slice(0, grade_REASON_CHARS - 1)}…` : reason);
 function normaliser(spec, forceIgnoreCase) {
     return (s) => {
         let t = spec.trim === true ? s.trim() : s;
@@ -58074,7 +58086,7 @@ async function gradeOne(spec, out, ctx) {
     const passed = negated ? !check.holds : check.holds;
     if (passed)
         return { type: spec.type, passed, score: 1 };
-    return { type: spec.type, passed, score: 0, reason: grade_clip(`${spec.type}: ${negated ? check.negatedFailed : check.failed}`) };
+    return { type: spec.type, passed, score: 0, reason: text_clip(`${spec.type}: ${negated ? check.negatedFailed : check.failed}`, grade_REASON_CHARS) };
 }
 /**
  * Grade one model output (DESIGN §4): it passes when every assertion passes; `score` is the mean of the
@@ -58088,7 +58100,7 @@ async function gradeOutput(specs, output, ctx = {}) {
     const passed = results.every((r) => r.passed);
     const score = results.length === 0 ? 1 : results.reduce((sum, r) => sum + r.score, 0) / results.length;
     const reason = results.find((r) => !r.passed)?.reason;
-    return { passed, score, ...(reason !== undefined ? { reason: grade_clip(reason) } : {}), results };
+    return { passed, score, ...(reason !== undefined ? { reason: text_clip(reason, grade_REASON_CHARS) } : {}), results };
 }
 
 ;// CONCATENATED MODULE: ./src/assertions/index.ts

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { JSONPath } from 'jsonpath-plus';
 import { PromptgateError } from '../errors.js';
+import { clip } from '../text.js';
 import type { ModelOutput } from '../run/types.js';
 import { compileRegex, compileSchema, parseJsonOutput, schemaErrors } from './compile.js';
 import { readGraderAnswer, rubricRequest, type GraderRequest, type RubricChoice } from './rubric.js';
@@ -33,11 +34,10 @@ export const REASON_CHARS = 120;
 /** A value quoted for a reason, cut so the whole reason stays short. */
 const show = (value: unknown, max = 40): string => {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
-  const cut = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  const cut = clip(text, max);
   return typeof value === 'string' ? JSON.stringify(cut) : cut;
 };
 
-const clip = (reason: string): string => (reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS - 1)}…` : reason);
 
 /** What a pass/fail check found: whether it holds, and how to say so when the assertion (or its `not_`) fails. */
 interface Check {
@@ -208,7 +208,7 @@ async function gradeOne(spec: AssertionSpec, out: ModelOutput, ctx: GradeContext
   }
   const passed = negated ? !check.holds : check.holds;
   if (passed) return { type: spec.type, passed, score: 1 };
-  return { type: spec.type, passed, score: 0, reason: clip(`${spec.type}: ${negated ? check.negatedFailed : check.failed}`) };
+  return { type: spec.type, passed, score: 0, reason: clip(`${spec.type}: ${negated ? check.negatedFailed : check.failed}`, REASON_CHARS) };
 }
 
 /**
@@ -222,5 +222,5 @@ export async function gradeOutput(specs: AssertionSpec[], output: ModelOutput, c
   const passed = results.every((r) => r.passed);
   const score = results.length === 0 ? 1 : results.reduce((sum, r) => sum + r.score, 0) / results.length;
   const reason = results.find((r) => !r.passed)?.reason;
-  return { passed, score, ...(reason !== undefined ? { reason: clip(reason) } : {}), results };
+  return { passed, score, ...(reason !== undefined ? { reason: clip(reason, REASON_CHARS) } : {}), results };
 }

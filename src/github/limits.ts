@@ -1,3 +1,5 @@
+import { sliceUnits } from '../text.js';
+
 /**
  * GitHub's size limits on what promptgate writes, and cutting text to fit them without leaving broken Markdown.
  * Lengths are counted in UTF-16 code units (JavaScript's `length`), which is never less than the characters GitHub
@@ -10,13 +12,6 @@ export const COMMENT_BODY_LIMIT = 65_536;
 export const CHECK_OUTPUT_LIMIT = 65_535;
 /** Check run `output.title`: kept to one short line, as GitHub shows it beside the check's name. */
 export const CHECK_TITLE_LIMIT = 255;
-
-/** Slice to at most `n` code units without splitting a surrogate pair. */
-function sliceUnits(text: string, n: number): string {
-  if (text.length <= n) return text;
-  const end = n > 0 && /[\uD800-\uDBFF]/.test(text[n - 1]!) ? n - 1 : n;
-  return text.slice(0, end);
-}
 
 /** One line of at most `limit` units, ending in "…" when cut. */
 export function fitLine(text: string, limit: number = CHECK_TITLE_LIMIT): string {

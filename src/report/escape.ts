@@ -54,15 +54,6 @@ export function inertCode(text: string): string {
     .replace(/\]\(/g, `]${ZWJ}(`);
 }
 
-/** Shortened to `max` characters (UTF-16 code units, never splitting a surrogate pair), with "…" when cut. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  let end = max - 1;
-  if (end > 0 && /[\ud800-\udbff]/.test(text[end - 1]!)) end--;
-  return text.slice(0, end) + '…';
-}
-
 const longestBacktickRun = (text: string) => Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
 
 /**

@@ -1,5 +1,5 @@
 import { count } from '../gate/format.js';
-import { clip } from './escape.js';
+import { clip } from '../text.js';
 import { level, pointDecimals, rate, signedMs, signedPoints } from './numbers.js';
 import type { Report, SuiteReport, Verdict } from './schema.js';
 

@@ -1,5 +1,6 @@
 import { count } from '../gate/format.js';
-import { clip, escapeInline } from './escape.js';
+import { clip } from '../text.js';
+import { escapeInline } from './escape.js';
 import { headline } from './headline.js';
 import {
   FULL_DETAIL,

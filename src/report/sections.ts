@@ -1,5 +1,6 @@
 import { change, count, ms, percent, plural, pValue, usd } from '../gate/format.js';
-import { clip, escapeInline, fencedBlock, inertCode, inlineCode } from './escape.js';
+import { clip } from '../text.js';
+import { escapeInline, fencedBlock, inertCode, inlineCode } from './escape.js';
 import { hasNoResults, headline, withinNoise } from './headline.js';
 import { duration, level, rate, signedMs, signedPoints, tokensPerCall } from './numbers.js';
 import type { CaseReport, Report, SuiteReport, Verdict } from './schema.js';

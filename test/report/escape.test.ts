@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clip, escapeInline, fencedBlock, inertCode, inlineCode } from '../../src/report/escape.js';
+import { clip } from '../../src/text.js';
+import { escapeInline, fencedBlock, inertCode, inlineCode } from '../../src/report/escape.js';
 import { markdownProblems } from './make-report.js';
 
 const ZWJ = '\u200d';
