@@ -168,6 +168,13 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
       }
     }
     log(`Running ${requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${input.overrides?.concurrency ?? runConfig.concurrency}).`);
+    // One grader per endpoint, made when a sample first needs grading, not once per sample.
+    const graders = new Map<Endpoint, ReturnType<typeof makeGrader>>();
+    const graderFor = (e: Endpoint) => {
+      let g = graders.get(e);
+      if (!g) graders.set(e, (g = makeGrader(e, { cache, timeoutMs: runConfig.timeout_s * 1000, maxRetries: runConfig.max_retries })));
+      return g;
+    };
     const outcome = await runSamples(requests, {
       concurrency: input.overrides?.concurrency ?? runConfig.concurrency,
       timeoutMs: runConfig.timeout_s * 1000,
@@ -178,8 +185,7 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
       budgetUsd: budget,
       signal: input.signal,
       forceStop: input.forceStop,
-      grade: async (req: SampleRequest, output: ModelOutput) =>
-        gradeOutput(req.assert, output, { grader: makeGrader(req.endpoint, { cache, timeoutMs: runConfig.timeout_s * 1000, maxRetries: runConfig.max_retries }) }),
+      grade: async (req: SampleRequest, output: ModelOutput) => gradeOutput(req.assert, output, { grader: graderFor(req.endpoint) }),
       onProgress: input.onProgress,
     });
     for (const w of outcome.warnings ?? []) log(`warning: ${w}`);

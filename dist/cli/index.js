@@ -81281,6 +81281,14 @@ async function review(input) {
             }
         }
         log(`Running ${requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${input.overrides?.concurrency ?? runConfig.concurrency}).`);
+        // One grader per endpoint, made when a sample first needs grading, not once per sample.
+        const graders = new Map();
+        const graderFor = (e) => {
+            let g = graders.get(e);
+            if (!g)
+                graders.set(e, (g = makeGrader(e, { cache, timeoutMs: runConfig.timeout_s * 1000, maxRetries: runConfig.max_retries })));
+            return g;
+        };
         const outcome = await runSamples(requests, {
             concurrency: input.overrides?.concurrency ?? runConfig.concurrency,
             timeoutMs: runConfig.timeout_s * 1000,
@@ -81291,7 +81299,7 @@ async function review(input) {
             budgetUsd: budget,
             signal: input.signal,
             forceStop: input.forceStop,
-            grade: async (req, output) => gradeOutput(req.assert, output, { grader: makeGrader(req.endpoint, { cache, timeoutMs: runConfig.timeout_s * 1000, maxRetries: runConfig.max_retries }) }),
+            grade: async (req, output) => gradeOutput(req.assert, output, { grader: graderFor(req.endpoint) }),
             onProgress: input.onProgress,
         });
         for (const w of outcome.warnings ?? [])
