@@ -44,7 +44,7 @@ import {
   type PairedDelta,
   type SuiteMeasurement,
 } from '../stats/index.js';
-import { change, count, dropPoints, ms, percent, plural, points, pValue, times, usd } from './format.js';
+import { change, count, dropPoints, ms, percent, plural, points, pValue, times, usd } from '../report/numbers.js';
 
 export interface GateSuiteInput {
   name: string;

@@ -1,6 +1,5 @@
-import { count } from '../gate/format.js';
 import { clip } from '../text.js';
-import { level, pointDecimals, rate, signedMs, signedPoints } from './numbers.js';
+import { count, level, pointDecimals, rate, signedMs, signedPoints } from './numbers.js';
 import type { Report, SuiteReport, Verdict } from './schema.js';
 
 /** A check run's title is one short line (GitHub shows it next to the check's name). */

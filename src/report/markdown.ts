@@ -1,4 +1,4 @@
-import { count } from '../gate/format.js';
+import { count } from './numbers.js';
 import { clip } from '../text.js';
 import { escapeInline } from './escape.js';
 import { headline } from './headline.js';

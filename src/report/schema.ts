@@ -22,6 +22,11 @@ export const RuleResultSchema = z.object({
   detail: z.string(),
   /** extension: Holm-adjusted one-sided p-value for "worse than the allowed threshold", where the rule tests one. */
   p_adjusted: z.number().nullable().optional(),
+  /**
+   * extension: for an inconclusive rule, the cases that would make this rule's interval narrow enough to settle it,
+   * from the observed per-case variance; null when no number of cases would (the estimate sits on the threshold).
+   */
+  cases_needed: z.number().nullable().optional(),
 });
 export type RuleResult = z.infer<typeof RuleResultSchema>;
 
@@ -32,8 +37,14 @@ export const CaseReportSchema = z.object({
   tags: z.array(z.string()),
   baseline: VariantCount.nullable(),
   candidate: VariantCount.nullable(),
-  /** extension: one output per variant (the first sample), truncated, for the flipped-cases section. */
+  /**
+   * extension: one output per variant, truncated, for the flipped-cases section. For a case whose pass rate dropped:
+   * a passing baseline sample and a failing candidate sample (what the regression looks like); for one whose pass
+   * rate rose, the reverse; otherwise the variant's typical sample (see docs/change-note.md).
+   */
   outputs: z.object({ baseline: z.string().nullable().optional(), candidate: z.string().nullable().optional() }).optional(),
+  /** extension: whether the sample shown in `outputs` passed, per variant, so the note can label it. */
+  output_passed: z.object({ baseline: z.boolean().nullable().optional(), candidate: z.boolean().nullable().optional() }).optional(),
   /** extension: the first failing assertion's reason per variant, where a sample failed. */
   reasons: z.object({ baseline: z.string().nullable().optional(), candidate: z.string().nullable().optional() }).optional(),
 });
@@ -49,7 +60,10 @@ export const PassRateSchema = z.object({
   method: z.string().optional(),
   /** extension: interval on the candidate's absolute pass rate (added prompts, cases-only changes). */
   candidate_ci: Interval.nullable().optional(),
-  /** extension: cases needed for the interval to resolve the gate, when inconclusive. */
+  /**
+   * extension: cases needed for the pass-rate interval to settle the pass_rate rule, when that rule is
+   * inconclusive (other rules carry their own in `rules[].cases_needed`).
+   */
   cases_needed: z.number().nullable().optional(),
 });
 
@@ -66,6 +80,11 @@ export const SuiteReportSchema = z.object({
     candidate: Percentiles.nullable(),
     p95_ratio: z.number().nullable(),
     p95_ratio_ci: Interval.nullable(),
+    /**
+     * extension: why the latencies were not compared (too few samples measured in this run on both sides; cached
+     * samples are not latency evidence); p95_ratio and p95_ratio_ci are null then.
+     */
+    not_compared: z.string().optional(),
   }),
   cost_usd: z.object({
     baseline_per_case: z.number().nullable(),
@@ -126,6 +145,11 @@ export const ReportSchema = z.object({
   partial: z.boolean().optional(),
   /** extension: review-level notes (multiple-comparison adjustment, budget stop, fork PR, …). */
   notes: z.array(z.string()).optional(),
+  /**
+   * extension: what an inconclusive verdict does to the check, from `gate.inconclusive` in the config (absent:
+   * neutral). The Action fails the check when this or its `fail-on-inconclusive` input says failure.
+   */
+  inconclusive_policy: z.enum(['neutral', 'failure']).optional(),
   /** extension: PR context for the Goal and Rollout sections. */
   context: z
     .object({

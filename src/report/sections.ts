@@ -1,8 +1,7 @@
-import { change, count, ms, percent, plural, pValue, usd } from '../gate/format.js';
 import { clip } from '../text.js';
 import { escapeInline, fencedBlock, inertCode, inlineCode } from './escape.js';
 import { hasNoResults, headline, withinNoise } from './headline.js';
-import { duration, level, rate, signedMs, signedPoints, tokensPerCall } from './numbers.js';
+import { change, count, duration, level, ms, percent, plural, pValue, rate, signedMs, signedPoints, tokensPerCall, usd } from './numbers.js';
 import type { CaseReport, Report, SuiteReport, Verdict } from './schema.js';
 
 export const ICON: Record<Verdict, string> = { pass: '✅', fail: '❌', inconclusive: '⚠️', error: '🛑', skipped: '⏭️' };
