@@ -1,7 +1,11 @@
 import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import picomatch from 'picomatch';
+import { CONFIG_PATHS, findConfig } from './config/load.js';
+import type { Config } from './config/schema.js';
 import { formatError } from './errors.js';
+import { registerEnvSecrets, secrets } from './redact.js';
 import { renderChangeNote, writeJsonReport } from './report/index.js';
 import type { Report, Verdict } from './report/schema.js';
 import { combineShards, parseShardFile, shardFile } from './results/shard-file.js';
@@ -48,6 +52,8 @@ const shardSpec = (value: string) => {
 /** Parse argv and run one command; resolves to the process exit code. Never calls process.exit itself. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let code = 0;
+  // Keys in the environment never reach the note, the report or an error message (docs/security.md).
+  registerEnvSecrets(io.env);
   const program = new Command()
     .name('promptgate')
     .description('Review prompt changes with paired evals: baseline (base ref) vs candidate (head ref).')
@@ -91,7 +97,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('check the config, prompt files, eval sets and assertions without calling any model')
     .option('--config <file>', 'config file')
     .action(async (opts) => {
-      const result = await validateRepo({ repoDir: io.cwd, configPath: opts.config });
+      const result = await validateRepo({ repoDir: io.cwd, configPath: opts.config, env: io.env });
       for (const line of result.lines) io.stdout(line + '\n');
       code = 0;
     });
@@ -125,7 +131,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
     }
-    io.stderr(`promptgate: ${formatError(err)}\n`);
+    io.stderr(`promptgate: ${secrets.redact(formatError(err))}\n`);
     return 2;
   }
 }
@@ -147,6 +153,8 @@ interface RunOptions {
 
 async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
   const repoDir = (await git(io.cwd, ['rev-parse', '--show-toplevel'])).trim();
+  secrets.addUrl(opts.baseUrl);
+  if (!opts.quiet && opts.head === 'HEAD') for (const line of await uncommittedWarnings(repoDir, opts.config)) io.stderr(line + '\n');
   const base = opts.base ?? (await defaultBase(repoDir, opts.head));
   const progress = opts.quiet ? undefined : progressPrinter(io);
   const out = await review({
@@ -195,7 +203,47 @@ async function finish(report: Report, opts: { json?: string; markdown?: string }
   if (opts.json) await writeOut(io, opts.json, writeJsonReport(report));
   if (opts.markdown) await writeOut(io, opts.markdown, note);
   io.stdout(note.endsWith('\n') ? note : note + '\n');
+  // Exit 2 always comes with its cause on stderr, where a script or a CI log shows it, not only deep in the note.
+  if (report.verdict === 'error') io.stderr(`promptgate: error: ${secrets.redact(errorCause(report))}\n`);
   return exitCodeFor(report.verdict);
+}
+
+/** The first reason a report ends in `error`: a stop (budget, fatal provider error), else the first failing suite's. */
+export function errorCause(report: Report): string {
+  const stop = report.notes?.find((n) => n.startsWith('Partial: ') || n.startsWith('Refused'));
+  if (stop) return stop.replace(/^Partial: /, '');
+  const suite = report.suites.find((s) => s.verdict === 'error');
+  const rule = suite?.rules.find((r) => r.verdict === 'error');
+  return suite?.message ?? (rule ? `${suite!.name}: ${rule.detail}` : (report.notes?.[0] ?? 'the review ended in error'));
+}
+
+/**
+ * The CLI compares commits, so edits not committed yet are not reviewed: say so when they touch the config, a
+ * prompt or an eval set, instead of letting the user read a verdict on files they did not mean.
+ */
+async function uncommittedWarnings(repoDir: string, configPath: string | undefined): Promise<string[]> {
+  let status: string;
+  try {
+    status = await git(repoDir, ['status', '--porcelain', '-z', '--untracked-files=no']);
+  } catch {
+    return [];
+  }
+  const dirty = status.split('\0').filter((e) => /^.. /.test(e)).map((e) => e.slice(3));
+  if (dirty.length === 0) return [];
+  let config: Config | null = null;
+  try {
+    config = (await findConfig(async (p) => readFile(join(repoDir, p), 'utf8').catch(() => null), configPath)).config;
+  } catch {
+    // A config that does not parse is reported by the review itself.
+  }
+  const configPaths = configPath ? [configPath] : [...CONFIG_PATHS];
+  const matches = config
+    ? picomatch([...config.suites.map((s) => s.prompt), ...config.suites.flatMap((s) => (s.cases ? [s.cases] : []))], { dot: true })
+    : (p: string) => /\.prompt\.ya?ml$/i.test(p);
+  const touched = dirty.filter((p) => configPaths.includes(p) || matches(p));
+  return touched.length
+    ? [`warning: uncommitted changes to ${touched.join(', ')} are not part of this review (it compares commits); commit or stash them to review them.`]
+    : [];
 }
 
 /** Locally there is no PR: the head commit's message is the Goal (and may carry `Goal:` / `Rollout:` lines). */

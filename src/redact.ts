@@ -127,3 +127,11 @@ export function safeUrl(url: string): string {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Environment variable names that hold credentials by convention (`OPENAI_API_KEY`, `GH_TOKEN`, `DB_PASSWORD`, …). */
+const SECRET_ENV_NAME = /(^|_)(API_?KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|CREDENTIALS?)$/i;
+
+/** Register the value of every environment variable whose name says it holds a credential. */
+export function registerEnvSecrets(env: Record<string, string | undefined>, registry: Secrets = secrets): void {
+  for (const [name, value] of Object.entries(env)) if (value && SECRET_ENV_NAME.test(name)) registry.add(value);
+}

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, structuredPatch } from 'diff';
 import { gradeOutput } from './assertions/index.js';
 import { changedFilesBetween, listFilesAt, readFileAt, resolveRev } from './changes/git.js';
 import { prContext } from './changes/pr-context.js';
@@ -7,6 +7,7 @@ import type { ChangedFile } from './changes/types.js';
 import { findConfig } from './config/load.js';
 import { GateSchema, RunSchema, type Config } from './config/schema.js';
 import { PromptgateError } from './errors.js';
+import { secrets } from './redact.js';
 import { evaluateGate, type GateSuiteInput } from './gate/index.js';
 import { measureSuite } from './stats/index.js';
 import { planRequests, shardSlice } from './plan/requests.js';
@@ -91,10 +92,11 @@ export interface ReviewOutput {
  */
 export async function review(input: ReviewInput): Promise<ReviewOutput> {
   const started = Date.now();
-  const log = input.log ?? (() => {});
+  const sink = input.log ?? (() => {});
+  const log = (line: string) => sink(secrets.redact(line));
   const [baseSha, headSha] = [await resolveRev(input.repoDir, input.base), await resolveRev(input.repoDir, input.head)];
-  const [base, head] = await Promise.all([readSide(input, baseSha), readSide(input, headSha)]);
   const trusted = input.trustedSide ?? 'head';
+  const [base, head] = await readSides(input, baseSha, headSha, trusted, log);
   const trustedSide = trusted === 'base' ? base : head;
   const config = trustedSide.config;
   const gate = config?.gate ?? GateSchema.parse({});
@@ -134,17 +136,22 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
     return { report: skeleton('skipped', [], { notes: ['No prompt changes: no suite was triggered.'] }), changedPrompts, records: [], planned: 0 };
   }
 
-  // Keys are looked up only for what will run, so a review with nothing to run never asks for one.
+  // Keys are looked up only for what will run, so a review with nothing to run never asks for one; merging shard
+  // files calls no model and needs none. Every key and endpoint credential is registered for redaction.
   const endpoints = new Map<PlannedVariant, Endpoint>();
   const endpointFor = (v: PlannedVariant): Endpoint => {
     let e = endpoints.get(v);
     if (!e) {
-      const apiKey = apiKeyFor(v.settings, { env: input.env, apiKey: input.overrides?.apiKey, fallback: config ? undefined : input.zeroConfigProvider?.apiKey });
+      const apiKey = input.records
+        ? ''
+        : secrets.add(apiKeyFor(v.settings, { env: input.env, apiKey: input.overrides?.apiKey, fallback: config ? undefined : input.zeroConfigProvider?.apiKey }));
+      secrets.addUrl(v.settings.baseURL);
       e = { baseURL: v.settings.baseURL, apiKey, model: v.settings.model, params: v.settings.params, pricing: v.settings.pricing, apiKeyEnv: input.overrides?.apiKey ? undefined : v.settings.apiKeyEnv };
       endpoints.set(v, e);
     }
     return e;
   };
+  if (input.records) matchGivenRepeats(planned, input.records);
   const allRequests = planned.flatMap((s) => planRequests(s, endpointFor));
   const requests = shardSlice(allRequests, input.shard);
   const cache: ResponseCache | null = input.noCache || input.records ? null : diskCache(join(input.repoDir, runConfig.cache_dir));
@@ -195,13 +202,65 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
   }
 
   const report = buildReport({ planned, records, calls, gateConfig: gate, skeleton, stopped, sharded: !!input.shard && input.shard.count > 1 });
-  return { report: ReportSchema.parse(report), changedPrompts, records, planned: requests.length };
+  // Nothing the run knows as a secret leaves in the report, the note, the check or a shard file (docs/security.md).
+  return { report: ReportSchema.parse(secrets.redactDeep(report)), changedPrompts, records: records.map(redactRecord), planned: requests.length };
 }
 
-async function readSide(input: ReviewInput, sha: string): Promise<Side> {
-  const read = (path: string) => readFileAt(input.repoDir, sha, path);
-  const { config, configFile } = await findConfig(read, input.configPath);
-  return { sha, config, configFile, files: await listFilesAt(input.repoDir, sha), read };
+/**
+ * Both commits' config, files and reader. Fail closed (docs/fail-closed.md): a config named with `--config` /
+ * `config` that does not exist, and a config the change deletes, are errors — never "no prompt changes". A config
+ * broken at the base while the head fixes it is not held against the PR when the head is trusted: the baseline
+ * then runs with the head's config.
+ */
+async function readSides(input: ReviewInput, baseSha: string, headSha: string, trusted: 'base' | 'head', log: (line: string) => void): Promise<[Side, Side]> {
+  const readSide = async (sha: string, tolerateBrokenConfig: boolean): Promise<Side> => {
+    const read = (path: string) => readFileAt(input.repoDir, sha, path);
+    let found: { config: Config | null; configFile: string | null };
+    try {
+      found = await findConfig(read, input.configPath);
+    } catch (err) {
+      if (!tolerateBrokenConfig || !(err instanceof PromptgateError)) throw err;
+      log(`warning: the base commit's config does not load, so the baseline runs with the head's config: ${err.format().split('\n')[0]}`);
+      found = { config: null, configFile: null };
+    }
+    return { sha, config: found.config, configFile: found.configFile, files: await listFilesAt(input.repoDir, sha), read };
+  };
+  const [base, head] = await Promise.all([readSide(baseSha, trusted === 'head'), readSide(headSha, false)]);
+  const trustedSide = trusted === 'base' ? base : head;
+  const short = (sha: string) => sha.slice(0, 7);
+  if (input.configPath && !trustedSide.config) {
+    const elsewhere = trusted === 'head' && base.config ? ` (it exists at base ${short(baseSha)}: this change deletes it)` : '';
+    throw new PromptgateError(`config file not found at ${trusted} ${short(trustedSide.sha)}${elsewhere}`, {
+      file: input.configPath,
+      hint: elsewhere ? 'restore the config; to stop gating prompts, remove the required check first' : 'check the --config / config path: it is relative to the repository root',
+    });
+  }
+  if (trusted === 'head' && base.config && !head.config) {
+    throw new PromptgateError(`was deleted by this change (it exists at base ${short(baseSha)}, not at head ${short(headSha)})`, {
+      file: base.configFile ?? undefined,
+      hint: 'a review without its config would pass every prompt change unchecked; restore the file (or move it to promptgate.yml / .github/promptgate.yml). To stop gating prompts, remove the required check first',
+    });
+  }
+  return [base, head];
+}
+
+function redactRecord(r: SampleRecord): SampleRecord {
+  if (!r.ok) return { ...r, error: secrets.redact(r.error) };
+  const text = secrets.redact(r.output.text);
+  return text === r.output.text ? r : { ...r, output: { ...r.output, text } };
+}
+
+/**
+ * Shard files carry their samples, not the options they ran with: a shard run with `--repeats 5` holds sample
+ * indexes 0–4, so the merge plans as many repeats per suite as the files hold instead of the config's default.
+ */
+function matchGivenRepeats(planned: PlannedSuite[], records: SampleRecord[]): void {
+  const most = new Map<string, number>();
+  for (const r of records) most.set(r.suite, Math.max(most.get(r.suite) ?? 0, r.sampleIndex + 1));
+  for (const s of planned) {
+    const n = most.get(s.name);
+    if (n !== undefined) s.repeats = n;
+  }
 }
 
 async function filterUncached(requests: SampleRequest[], cache: ResponseCache): Promise<SampleRequest[]> {
@@ -290,6 +349,13 @@ function buildReport(args: BuildArgs): Report {
     };
   });
   const notes = [...gate.notes];
+  for (const s of planned) {
+    if (s.candidate?.ignoredSettings?.length) {
+      notes.push(
+        `${s.name}: the head's settings were not applied — only prompt text is taken from the head of this pull request, so the candidate ran with the base's settings. Not applied: ${s.candidate.ignoredSettings.join('; ')}.`,
+      );
+    }
+  }
   let verdict = gate.verdict;
   if (args.stopped) {
     notes.unshift(`Partial: ${args.stopped.message}`);
@@ -312,11 +378,17 @@ function changeDetail(s: PlannedSuite): SuiteReport['change_detail'] {
   const model = { baseline: b?.settings.model ?? null, candidate: c?.settings.model ?? null };
   if (!b || !c) return { previous_path: s.previousPath ?? null, model };
   const patch = b.text === c.text ? null : createTwoFilesPatch(b.path, c.path, b.text, c.text, undefined, undefined, { context: 3 });
+  // Counted from the hunks themselves: a changed line may begin with "---" or "+++" (front matter), which a count
+  // over the patch text would take for a file header.
   let added = 0;
   let removed = 0;
-  for (const line of patch?.split('\n').slice(4) ?? []) {
-    if (line.startsWith('+') && !line.startsWith('+++')) added++;
-    else if (line.startsWith('-') && !line.startsWith('---')) removed++;
+  if (b.text !== c.text) {
+    for (const hunk of structuredPatch(b.path, c.path, b.text, c.text, undefined, undefined, { context: 0 }).hunks) {
+      for (const line of hunk.lines) {
+        if (line.startsWith('+')) added++;
+        else if (line.startsWith('-')) removed++;
+      }
+    }
   }
   return {
     previous_path: s.previousPath ?? null,

@@ -13,7 +13,7 @@ import { planSuites, type Side } from './plan/suites.js';
  * eval sets, template variables, assertions — on the working tree, with no model call and no API key.
  * Every prompt the config matches is planned as if it had changed, so every case is rendered.
  */
-export async function validateRepo(args: { repoDir: string; configPath?: string }): Promise<{ lines: string[] }> {
+export async function validateRepo(args: { repoDir: string; configPath?: string; env: Record<string, string | undefined> }): Promise<{ lines: string[] }> {
   const repoDir = (await git(args.repoDir, ['rev-parse', '--show-toplevel'])).trim();
   const files = (await git(repoDir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])).split('\0').filter(Boolean);
   const read = async (path: string) => {
@@ -24,7 +24,7 @@ export async function validateRepo(args: { repoDir: string; configPath?: string 
     }
   };
   const { config, configFile } = await findConfig(read, args.configPath);
-  if (args.configPath && !config) throw new PromptgateError('config file not found', { file: args.configPath });
+  if (args.configPath && !config) throw new PromptgateError('config file not found', { file: args.configPath, hint: 'check the --config path: it is relative to the repository root' });
   const matchesAny = config
     ? picomatch(config.suites.map((s) => s.prompt), { dot: true })
     : (p: string) => /\.prompt\.ya?ml$/i.test(p);
@@ -35,7 +35,8 @@ export async function validateRepo(args: { repoDir: string; configPath?: string 
     head: side,
     trusted: 'head',
     changed,
-    settings: { env: {}, configFile, overrides: {}, zeroConfig: config ? undefined : { baseUrl: 'https://models.github.ai/inference', model: 'openai/gpt-4o-mini' } },
+    // `${VAR}` is resolved from the environment exactly as `run` resolves it, so what validates also runs.
+    settings: { env: args.env, configFile, overrides: {}, zeroConfig: config ? undefined : { baseUrl: 'https://models.github.ai/inference', model: 'openai/gpt-4o-mini' } },
   });
   const lines = [configFile ? `config ${configFile}: ok` : 'no promptgate.yml: zero-config mode (GitHub Models .prompt.yml files with testData)'];
   if (config) {

@@ -4,6 +4,8 @@ import type { PromptDoc } from '../prompts/types.js';
 import { PromptgateError } from '../errors.js';
 import { hostOf } from '../run/cache.js';
 
+const ENV_REFERENCE = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
+
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 export const DEFAULT_MODEL = 'gpt-4o-mini';
 export const DEFAULT_KEY_ENV = 'OPENAI_API_KEY';
@@ -24,23 +26,47 @@ export interface SettingsContext {
   zeroConfig?: { baseUrl: string; model?: string };
 }
 
+/** A prompt file's own settings are left out (the untrusted head under pull_request_target: docs/security.md). */
+export const NO_FILE_SETTINGS: Pick<PromptDoc, 'model' | 'params'> = { params: {} };
+
 /**
  * Effective settings for one suite at one side (base or head). Precedence, most specific last:
  * provider defaults < the suite's `provider` < the suite's `model`/`params` < the prompt file's own settings
  * (front matter, GitHub Models `model`/`modelParameters`). The Action's `base-url` input / `--base-url` wins for
  * the endpoint, so tests and gateways can redirect every call.
  */
-export function variantSettings(config: Config | null, suite: SuiteConfig | null, doc: PromptDoc, ctx: SettingsContext): VariantSettings {
+export function variantSettings(
+  config: Config | null,
+  suite: SuiteConfig | null,
+  doc: Pick<PromptDoc, 'model' | 'params'> & { path?: string },
+  ctx: SettingsContext,
+): VariantSettings {
   const provider = config?.provider ?? {};
   const sp = suite?.provider ?? {};
   const file = ctx.configFile ?? 'promptgate.yml';
-  const rawModel = doc.model ?? suite?.model ?? sp.model ?? provider.model ?? ctx.zeroConfig?.model ?? DEFAULT_MODEL;
+  const configModel = suite?.model ?? sp.model ?? provider.model;
   const rawBase = ctx.overrides.baseUrl ?? sp.base_url ?? provider.base_url ?? ctx.zeroConfig?.baseUrl ?? OPENAI_BASE_URL;
   const params: ModelParams = { ...provider.params, ...sp.params, ...suite?.params, ...doc.params };
   for (const key of Object.keys(params) as (keyof ModelParams)[]) if (params[key] === undefined) delete params[key];
+  // `${VAR}` is expanded only in promptgate.yml's own `model` and `base_url`, never in a value read from a prompt
+  // file: a prompt file is text anyone who opens a PR can write, and an expanded variable would be sent to the
+  // provider and printed in the note (docs/security.md).
+  const expand = (value: string, key: string) => expandEnv(value, ctx.env, { file, key });
+  let model: string;
+  if (doc.model !== undefined) {
+    if (ENV_REFERENCE.test(doc.model)) {
+      throw new PromptgateError(`model "${doc.model}" refers to an environment variable, which a prompt file may not do`, {
+        file: doc.path,
+        hint: 'write the model name itself in the prompt file, or move the ${VAR} reference to `model:` in promptgate.yml (only promptgate.yml is expanded)',
+      });
+    }
+    model = doc.model;
+  } else {
+    model = configModel !== undefined ? expand(configModel, 'model') : (ctx.zeroConfig?.model ?? DEFAULT_MODEL);
+  }
   return {
-    model: expandEnv(rawModel, ctx.env, { file, key: 'model' }),
-    baseURL: expandEnv(rawBase, ctx.env, { file, key: 'base_url' }).replace(/\/+$/, ''),
+    model,
+    baseURL: expand(rawBase, 'base_url').replace(/\/+$/, ''),
     params,
     apiKeyEnv: sp.api_key_env ?? provider.api_key_env ?? DEFAULT_KEY_ENV,
     pricing: sp.pricing ?? provider.pricing,

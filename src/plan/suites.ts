@@ -4,11 +4,12 @@ import { parseCases, casesFromRows } from '../cases/index.js';
 import type { EvalCase } from '../cases/types.js';
 import type { ChangedFile } from '../changes/types.js';
 import type { Config, SuiteConfig } from '../config/schema.js';
+import { closest } from '../config/yaml-source.js';
 import { PromptgateError } from '../errors.js';
 import { parsePromptFile } from '../prompts/index.js';
 import type { PromptDoc } from '../prompts/types.js';
 import type { ChangeKind } from '../report/schema.js';
-import { settingsChanges, variantSettings, type SettingsContext, type VariantSettings } from './settings.js';
+import { NO_FILE_SETTINGS, settingsChanges, variantSettings, type SettingsContext, type VariantSettings } from './settings.js';
 
 /** One side of the comparison (base or head commit), as the edge read it. */
 export interface Side {
@@ -25,6 +26,11 @@ export interface PlannedVariant {
   text: string;
   doc: PromptDoc;
   settings: VariantSettings;
+  /**
+   * Settings the head's prompt file asked for that were not applied because only its text is trusted
+   * (pull_request_target and comment events: docs/security.md), as "model: a → b" lines for the note.
+   */
+  ignoredSettings?: string[];
 }
 
 export interface PlannedSuite {
@@ -70,6 +76,7 @@ async function planConfigured(input: PlanInput, config: Config, trusted: Side): 
   const { base, head, changed } = input;
   const changedPaths = new Set(changed.flatMap((f) => [f.path, f.previousPath].filter((p): p is string => !!p)));
   const planned: PlannedSuite[] = [];
+  checkSuitePaths(config, trusted, input);
   for (const suite of config.suites) {
     const matches = picomatch(suite.prompt, { dot: true });
     // Settings at each side: the base's own suite definition for the baseline, unless config is trusted from base.
@@ -93,9 +100,10 @@ async function planConfigured(input: PlanInput, config: Config, trusted: Side): 
         planned.push(emptySuite(name, t.path, 'deleted', suite, `${t.path} was deleted; nothing to compare.`, input));
         continue;
       }
-      const candidate = await variantAt(head, t.path, headConfig, suite, input);
       const baselinePath = t.kind === 'renamed' ? t.previousPath! : t.path;
       const baseline = t.kind === 'added' ? null : await variantAt(base, baselinePath, baseConfig, baseSuite, input);
+      const candidate =
+        input.trusted === 'base' ? await untrustedVariantAt(head, t.path, baseline, config, suite, input) : await variantAt(head, t.path, headConfig, suite, input);
       let change: ChangeKind;
       if (t.kind === 'same') {
         if (!baseline) continue;
@@ -133,6 +141,37 @@ async function planConfigured(input: PlanInput, config: Config, trusted: Side): 
   return planned;
 }
 
+/**
+ * Fail closed (docs/fail-closed.md): a suite whose `prompt` matches no file, or whose `cases` file exists, at
+ * neither commit is a typo, not "no prompt changes" — otherwise a required check would go green on a PR that edits
+ * the real prompt.
+ */
+function checkSuitePaths(config: Config, trusted: Side, input: PlanInput): void {
+  const at = (side: Side) => side.sha.slice(0, 7);
+  const where = input.base === input.head ? `in ${at(input.head)}` : `at base ${at(input.base)} or head ${at(input.head)}`;
+  const files = [...new Set([...input.head.files, ...input.base.files])];
+  const guess = (path: string) => {
+    const near = closest(path, files);
+    return near ? `; did you mean ${near}?` : '';
+  };
+  for (const suite of config.suites) {
+    const matches = picomatch(suite.prompt, { dot: true });
+    if (!input.base.files.some((p) => matches(p)) && !input.head.files.some((p) => matches(p))) {
+      throw new PromptgateError(`suite "${suite.name}": prompt "${suite.prompt}" matches no file ${where}`, {
+        file: trusted.configFile ?? undefined,
+        hint: `fix the suite's \`prompt:\` path or glob, relative to the repository root${guess(suite.prompt)}`,
+      });
+    }
+    const cases = suite.cases;
+    if (cases !== undefined && !input.base.files.includes(cases) && !input.head.files.includes(cases)) {
+      throw new PromptgateError(`suite "${suite.name}": cases file "${cases}" is not there ${where}`, {
+        file: trusted.configFile ?? undefined,
+        hint: `fix the suite's \`cases:\` path, relative to the repository root${guess(cases)}`,
+      });
+    }
+  }
+}
+
 /** Zero-config mode (DESIGN §2): every changed GitHub Models prompt file with `testData` is a suite of its own. */
 async function planZeroConfig(input: PlanInput, trusted: Side): Promise<PlannedSuite[]> {
   const planned: PlannedSuite[] = [];
@@ -142,9 +181,10 @@ async function planZeroConfig(input: PlanInput, trusted: Side): Promise<PlannedS
       planned.push(emptySuite(f.path, f.path, 'deleted', null, `${f.path} was deleted; nothing to compare.`, input));
       continue;
     }
-    const candidate = await variantAt(input.head, f.path, null, null, input);
     const baselinePath = f.status === 'renamed' ? f.previousPath! : f.path;
     const baseline = f.status === 'added' ? null : await variantAt(input.base, baselinePath, null, null, input);
+    const candidate =
+      input.trusted === 'base' ? await untrustedVariantAt(input.head, f.path, baseline, null, null, input) : await variantAt(input.head, f.path, null, null, input);
     const evalDoc = input.trusted === 'base' ? baseline?.doc : candidate.doc;
     if (!evalDoc?.testData?.length) {
       if (input.trusted === 'base' && candidate.doc.testData?.length) {
@@ -169,13 +209,43 @@ async function planZeroConfig(input: PlanInput, trusted: Side): Promise<PlannedS
   return planned;
 }
 
-async function variantAt(side: Side, path: string, config: Config | null, suite: SuiteConfig | null, input: PlanInput): Promise<PlannedVariant> {
+async function readPrompt(side: Side, path: string): Promise<{ path: string; text: string; doc: PromptDoc }> {
   const text = await side.read(path);
   if (text === null) {
     throw new PromptgateError(`prompt file not found at ${side.sha.slice(0, 7)}`, { file: path, hint: 'check the suite\'s `prompt` path or glob' });
   }
-  const doc = parsePromptFile(path, text);
-  return { path, text, doc, settings: variantSettings(config, suite, doc, { ...input.settings, configFile: side.configFile }) };
+  return { path, text, doc: parsePromptFile(path, text) };
+}
+
+async function variantAt(side: Side, path: string, config: Config | null, suite: SuiteConfig | null, input: PlanInput): Promise<PlannedVariant> {
+  const read = await readPrompt(side, path);
+  return { ...read, settings: variantSettings(config, suite, read.doc, { ...input.settings, configFile: side.configFile }) };
+}
+
+/**
+ * The head's version of a prompt when only its message text is trusted (pull_request_target, comment events):
+ * everything that shapes the request or the bill — model, parameters, response format, evaluators — is the
+ * base's (the base version of the file with the base config, or the base config alone for a prompt the PR adds).
+ * What the head asked for instead is kept, unexpanded, to say in the note that it was not applied.
+ * See docs/security.md.
+ */
+async function untrustedVariantAt(
+  head: Side,
+  path: string,
+  baseline: PlannedVariant | null,
+  config: Config | null,
+  suite: SuiteConfig | null,
+  input: PlanInput,
+): Promise<PlannedVariant> {
+  const read = await readPrompt(head, path);
+  const ctx = { ...input.settings, configFile: input.base.configFile };
+  const fromConfig = variantSettings(config, suite, NO_FILE_SETTINGS, ctx);
+  const settings = baseline?.settings ?? fromConfig;
+  const asked: VariantSettings = { ...fromConfig, model: read.doc.model ?? fromConfig.model, params: { ...fromConfig.params, ...read.doc.params } };
+  const ignoredSettings = settingsChanges(settings, asked).filter((line) => !line.startsWith('endpoint:'));
+  // The head's own evaluators and testData are not trusted either: the planner reads them from the base's file.
+  const doc: PromptDoc = { ...read.doc, model: baseline?.doc.model, params: baseline?.doc.params ?? {} };
+  return { ...read, doc, settings, ...(ignoredSettings.length ? { ignoredSettings } : {}) };
 }
 
 async function loadCases(side: Side, casesFile: string | undefined, doc: PromptDoc | null, suiteName: string): Promise<EvalCase[] | null> {
