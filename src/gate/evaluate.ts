@@ -8,6 +8,10 @@
  * - `cost` (when `gate.cost` is set, both variants ran and the baseline cost is above zero): threshold
  *   1 + max_increase on the candidate/baseline ratio of mean cost per case.
  * - `error_rate` (always): failed calls after retries / planned calls; above `max_error_rate` → `error`.
+ * - `completeness` (only when samples are missing): fewer samples finished than were planned — the run stopped
+ *   early (a rejected key or model, the budget, an interruption) or this is one shard of it. The suite is `error`
+ *   and no statistical rule is evaluated: a partial run is never presented as a measurement that happens to be
+ *   inconclusive (see docs/change-note.md).
  *
  * A statistical rule
  * - **fails** when the data say, at the configured confidence after Holm adjustment across every gated comparison
@@ -22,7 +26,10 @@
  * - is otherwise **inconclusive**, with the cases (or repeats) that would make the interval narrow enough to
  *   separate the estimate from the threshold, from the observed per-case variance — at the unadjusted level when
  *   the estimate leans to pass, at the Bonferroni level (which bounds Holm's) when it leans to fail; null (shown as
- *   "more than 10,000") when the estimate sits on the threshold.
+ *   "more than 10,000") when the estimate sits on the threshold. The need is the rule's own (`cases_needed`).
+ * - is **not evaluated** (`skipped`, neither pass nor fail, and the detail says why) when it is configured but has
+ *   nothing to compare: latency not compared (cached samples are not latency evidence), a baseline that cost
+ *   nothing, no successful call under both variants, an unfinished run.
  *
  * Verdicts flow upward by severity, error > fail > inconclusive > pass > skipped: a suite's verdict is its worst
  * rule, the review's its worst suite. A suite whose prompt did not change (`unchanged`) stays `skipped`; an added
@@ -61,8 +68,12 @@ export interface GateSuiteInput {
 
 export interface GateSuiteResult {
   verdict: Verdict;
+  /** Each rule with its outcome; an inconclusive statistical rule carries its own `cases_needed`. */
   rules: RuleResult[];
-  /** Cases that would settle every inconclusive rule of the suite (the largest need); null when none is inconclusive or one can't be settled. */
+  /**
+   * The pass_rate rule's `cases_needed` (what the report stores as `pass_rate.cases_needed`); null when that rule is
+   * not inconclusive or no number of cases settles it. Other rules' needs are on the rules themselves.
+   */
   cases_needed: number | null;
 }
 
@@ -70,6 +81,14 @@ export interface GateResult {
   suites: GateSuiteResult[];
   verdict: Verdict;
   notes: string[];
+  /** What an inconclusive verdict does to the check (`gate.inconclusive`); the report's `inconclusive_policy`. */
+  inconclusive_policy: GateConfig['inconclusive'];
+}
+
+export interface GateOptions {
+  seed?: number;
+  /** Why the run stopped early, when it did (the runner's message): named in the `completeness` rule. */
+  stopped?: string;
 }
 
 const SEVERITY: Record<Verdict, number> = { skipped: 0, pass: 1, inconclusive: 2, fail: 3, error: 4 };
@@ -83,7 +102,7 @@ export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
 interface Comparison {
   rule: 'pass_rate' | 'latency_p95' | 'cost';
   pWorse: number;
-  finish(pAdjusted: number, level: Level): { result: RuleResult; casesNeeded: number | null };
+  finish(pAdjusted: number, level: Level): RuleResult;
 }
 
 interface Level {
@@ -98,31 +117,32 @@ interface SuiteDraft {
   comparisons: Comparison[];
 }
 
-const RULE_LABEL: Record<Comparison['rule'], string> = { pass_rate: 'pass rate', latency_p95: 'p95 latency', cost: 'cost' };
+/** The rules in the order the note lists them. */
+const RULE_ORDER = ['completeness', 'pass_rate', 'latency_p95', 'cost', 'error_rate'];
 
 /** Every rule of every suite, Holm-adjusted together; suite and review verdicts are the worst of their parts. */
-export function evaluateGate(suites: readonly GateSuiteInput[], gate: GateConfig, opts: { seed?: number } = {}): GateResult {
-  const drafts = suites.map((s) => draftSuite(s, gate, opts.seed ?? DEFAULT_SEED));
+export function evaluateGate(suites: readonly GateSuiteInput[], gate: GateConfig, opts: GateOptions = {}): GateResult {
+  const drafts = suites.map((s) => draftSuite(s, gate, opts.seed ?? DEFAULT_SEED, opts.stopped));
   const comparisons = drafts.flatMap((d) => d.comparisons);
   const adjusted = holm(comparisons.map((c) => c.pWorse));
   const level: Level = { confidence: gate.confidence, m: comparisons.length };
   let next = 0;
   const results = drafts.map((d): GateSuiteResult => {
     if (d.skipped) return { verdict: 'skipped', rules: [], cases_needed: null };
-    const rules: RuleResult[] = [];
-    const needs: (number | null)[] = [];
-    for (const c of d.comparisons) {
-      const { result, casesNeeded: need } = c.finish(adjusted[next++]!, level);
-      rules.push(result);
-      if (result.verdict === 'inconclusive') needs.push(need);
-    }
-    rules.push(...d.fixed);
-    // Settling the suite takes settling every inconclusive rule; one that no number of cases settles makes it unknowable.
-    const casesNeeded = needs.length && needs.every((x) => x !== null) ? Math.max(...(needs as number[])) : null;
-    return { verdict: worstVerdict(rules.map((r) => r.verdict)), rules, cases_needed: casesNeeded };
+    const rules = [...d.comparisons.map((c) => c.finish(adjusted[next++]!, level)), ...d.fixed];
+    rules.sort((a, b) => RULE_ORDER.indexOf(a.rule) - RULE_ORDER.indexOf(b.rule));
+    const passRate = rules.find((r) => r.rule === 'pass_rate');
+    return { verdict: worstVerdict(rules.map((r) => r.verdict)), rules, cases_needed: passRate?.verdict === 'inconclusive' ? (passRate.cases_needed ?? null) : null };
   });
-  return { suites: results, verdict: worstVerdict(results.map((r) => r.verdict)), notes: gateNotes(comparisons, level, suites.length) };
+  return {
+    suites: results,
+    verdict: worstVerdict(results.map((r) => r.verdict)),
+    notes: gateNotes(comparisons, level, suites.length),
+    inconclusive_policy: gate.inconclusive,
+  };
 }
+
+const RULE_LABEL: Record<Comparison['rule'], string> = { pass_rate: 'pass rate', latency_p95: 'p95 latency', cost: 'cost' };
 
 function gateNotes(comparisons: readonly Comparison[], level: Level, suiteCount: number): string[] {
   const conf = percent(level.confidence);
@@ -135,15 +155,16 @@ function gateNotes(comparisons: readonly Comparison[], level: Level, suiteCount:
   ];
 }
 
-function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number): SuiteDraft {
+function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number, stopped: string | undefined): SuiteDraft {
   if (input.change === 'unchanged') return { skipped: true, fixed: [], comparisons: [] };
+  const variants = (input.cases.some((c) => c.baseline) ? 1 : 0) + (input.cases.some((c) => c.candidate) ? 1 : 0);
+  const bothRan = variants === 2;
+  if (input.calls.total < input.runs_planned) return unfinishedSuite(input, gate, bothRan, stopped);
   const m = measurementFor(input, gate, seed);
   const detail = m.detail!;
   const fixed: RuleResult[] = [];
   const comparisons: Comparison[] = [];
-  const variants = (input.cases.some((c) => c.baseline) ? 1 : 0) + (input.cases.some((c) => c.candidate) ? 1 : 0);
   const repeats = input.cases.length && variants ? Math.round(input.runs_planned / (input.cases.length * variants)) : 0;
-  const bothRan = variants === 2;
 
   if (input.change === 'added' || input.change === 'cases_only' || !bothRan) {
     fixed.push(absolutePassRateRule(input, detail, repeats, gate.confidence));
@@ -157,7 +178,9 @@ function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number): Suit
     comparisons.push(passRateComparison(detail.delta, detail.excluded, repeats, m, gate));
   }
 
-  if (gate.latency_p95 && bothRan && m.latency_ms.p95_ratio !== null && m.latency_ms.p95_ratio_ci && detail.p95Ratio) {
+  // Cached samples are not latency evidence: a measurement that says so is never recomputed into a comparison.
+  const notCompared = input.measured.latency_ms.not_compared ?? m.latency_ms.not_compared;
+  if (gate.latency_p95 && bothRan && notCompared === undefined && m.latency_ms.p95_ratio !== null && m.latency_ms.p95_ratio_ci && detail.p95Ratio) {
     comparisons.push(
       ratioComparison({
         rule: 'latency_p95',
@@ -170,6 +193,8 @@ function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number): Suit
         worse: (limit) => `more than ${limit} slower`,
       }),
     );
+  } else if (gate.latency_p95 && bothRan) {
+    fixed.push(notEvaluated('latency_p95', `latency was not compared: ${notCompared ?? 'no case has a successful call under both variants'}`));
   }
 
   if (gate.cost && bothRan && m.cost_usd.ratio !== null && m.cost_usd.ratio_ci && detail.costRatio) {
@@ -185,10 +210,39 @@ function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number): Suit
         worse: (limit) => `more than ${limit} costlier`,
       }),
     );
+  } else if (gate.cost && bothRan) {
+    const why =
+      m.cost_usd.baseline_per_case === 0
+        ? 'the baseline cost $0 per case, so a relative change is undefined; set provider.pricing (USD per million tokens) to gate cost'
+        : 'no case has a successful call under both variants';
+    fixed.push(notEvaluated('cost', `cost was not compared: ${why}`));
   }
 
   fixed.push(...errorRateRule(input, gate));
   return { skipped: false, fixed, comparisons };
+}
+
+/** A configured rule that has nothing to decide on: neither pass nor fail, and the detail says why. */
+function notEvaluated(rule: string, why: string): RuleResult {
+  return { rule, verdict: 'skipped', detail: `Not evaluated: ${why}.` };
+}
+
+/**
+ * A suite whose planned samples did not all finish (the run stopped early, or this is one shard of it): `error`,
+ * with the statistical rules not evaluated. The error rate is still decided when the failures alone exceed the
+ * limit over every planned call; otherwise it can't be judged on calls that never ran.
+ */
+function unfinishedSuite(input: GateSuiteInput, gate: GateConfig, bothRan: boolean, stopped: string | undefined): SuiteDraft {
+  const finished = `${count(input.calls.total)} of ${plural(input.runs_planned, 'planned sample')} finished`;
+  const why = stopped ? `the run stopped early: ${stopped}` : 'the run stopped early (or this is one shard of it)';
+  const notRun = `only ${finished}`;
+  const fixed: RuleResult[] = [{ rule: 'completeness', verdict: 'error', detail: `Only ${finished}: ${why}. No rule can be decided on an unfinished run.` }];
+  fixed.push(notEvaluated('pass_rate', notRun));
+  if (gate.latency_p95 && bothRan) fixed.push(notEvaluated('latency_p95', notRun));
+  if (gate.cost && bothRan) fixed.push(notEvaluated('cost', notRun));
+  const errors = errorRateRule(input, gate);
+  fixed.push(...errors.map((r) => (r.verdict === 'error' ? r : notEvaluated('error_rate', `${notRun} (${count(input.calls.failed)} failed); the rest never ran`))));
+  return { skipped: false, fixed, comparisons: [] };
 }
 
 /** The measurement as given, or recomputed from the cases when it lacks its detail or used another confidence. */
@@ -237,10 +291,10 @@ function passRateComparison(delta: PairedDelta, excluded: number, repeats: numbe
       const base = { rule: 'pass_rate', p_adjusted: pAdjusted };
       if (pAdjusted < (1 - level.confidence) / 2) {
         const worse = maxDrop > 0 ? `worse than the allowed drop of ${dropPoints(maxDrop)}` : 'confidently lower';
-        return { result: { ...base, verdict: 'fail', detail: `${what}: ${worse} (${holmClause(pAdjusted, level)}).${left}` }, casesNeeded: null };
+        return { ...base, verdict: 'fail', detail: `${what}: ${worse} (${holmClause(pAdjusted, level)}).${left}` };
       }
       if (delta.ci[0] >= threshold) {
-        return { result: { ...base, verdict: 'pass', detail: `${what}: rules out ${allowed}.${left}` }, casesNeeded: null };
+        return { ...base, verdict: 'pass', detail: `${what}: rules out ${allowed}.${left}` };
       }
       const leansWorse = delta.center < threshold;
       const confidence = leansWorse ? 1 - (1 - level.confidence) / level.m : level.confidence;
@@ -260,7 +314,7 @@ function passRateComparison(delta: PairedDelta, excluded: number, repeats: numbe
         rest += `; the estimate sits so close to the threshold that more than ${count(10_000)} cases would be needed`;
       }
       if (delta.ci[0] < 0) rest += `. The data do rule out a drop of more than ${dropPoints(-delta.ci[0])}`;
-      return { result: { ...base, verdict: 'inconclusive', detail: `${what}: ${rest}.${left}` }, casesNeeded: cases };
+      return { ...base, verdict: 'inconclusive', detail: `${what}: ${rest}.${left}`, cases_needed: cases };
     },
   };
 }
@@ -283,17 +337,17 @@ function ratioComparison(args: {
     finish(pAdjusted, level) {
       const base = { rule: args.rule, p_adjusted: pAdjusted };
       if (pAdjusted < (1 - level.confidence) / 2) {
-        return { result: { ...base, verdict: 'fail', detail: `${args.what}: ${args.worse(limit)} (${holmClause(pAdjusted, level)}).` }, casesNeeded: null };
+        return { ...base, verdict: 'fail', detail: `${args.what}: ${args.worse(limit)} (${holmClause(pAdjusted, level)}).` };
       }
       if (args.ci[1] <= threshold) {
-        return { result: { ...base, verdict: 'pass', detail: `${args.what}: rules out an increase of more than ${limit}.` }, casesNeeded: null };
+        return { ...base, verdict: 'pass', detail: `${args.what}: rules out an increase of more than ${limit}.` };
       }
       const cases = casesNeededForRatio({ n: args.n, estimate: args.estimate, ci: args.ci, threshold });
       let rest = args.ci[0] > threshold
         ? `above the threshold, but not after Holm adjustment for ${level.m} comparisons (adjusted p = ${pValue(pAdjusted)})`
         : `can't tell yet whether it rose by more than ${limit}`;
       rest += cases !== null ? `; about ${plural(cases, 'case')} would settle it` : `; more than ${count(10_000)} cases would be needed to settle it`;
-      return { result: { ...base, verdict: 'inconclusive', detail: `${args.what}: ${rest}.` }, casesNeeded: cases };
+      return { ...base, verdict: 'inconclusive', detail: `${args.what}: ${rest}.`, cases_needed: cases };
     },
   };
 }
@@ -304,7 +358,7 @@ function errorRateRule(input: GateSuiteInput, gate: GateConfig): RuleResult[] {
   const limit = percent(gate.max_error_rate);
   const counted = `${count(input.calls.failed)} of ${plural(input.runs_planned, 'planned call')} failed after retries (${percent(rate)})`;
   if (rate > gate.max_error_rate) {
-    return [{ rule: 'error_rate', verdict: 'error', detail: `${counted}, over the ${limit} limit: the numbers above may be biased by which cases failed.` }];
+    return [{ rule: 'error_rate', verdict: 'error', detail: `Too many failed calls: ${counted}, over the ${limit} limit; the numbers may be biased by which cases failed.` }];
   }
   return [{ rule: 'error_rate', verdict: 'pass', detail: `${counted}, within the ${limit} limit.` }];
 }

@@ -1,1 +1,2 @@
-export { evaluateGate, worstVerdict, type GateResult, type GateSuiteInput, type GateSuiteResult } from './evaluate.js';
+export { evaluateGate, worstVerdict, type GateOptions, type GateResult, type GateSuiteInput, type GateSuiteResult } from './evaluate.js';
+export { checkConclusion, type CheckConclusion } from './conclusion.js';

@@ -22,17 +22,19 @@ function suiteCases(
   k: number,
   baselinePasses: (i: number) => number,
   candidatePasses: (i: number) => number,
-  calls: { baselineLatency?: (i: number) => number; candidateLatency?: (i: number) => number; baselineCost?: number; candidateCost?: number } = {},
+  calls: { baselineLatency?: (i: number) => number; candidateLatency?: (i: number) => number; baselineCost?: number | ((i: number) => number); candidateCost?: number | ((i: number) => number) } = {},
 ): CaseSamples[] {
   return Array.from({ length: n }, (_, i) => ({
     id: `c${i}`,
     tags: [],
-    baseline: variant(k, baselinePasses(i), calls.baselineLatency?.(i) ?? 1000 + (i % 10) * 50, calls.baselineCost ?? 0.001),
-    candidate: variant(k, candidatePasses(i), calls.candidateLatency?.(i) ?? 1000 + (i % 10) * 50, calls.candidateCost ?? 0.001),
+    baseline: variant(k, baselinePasses(i), calls.baselineLatency?.(i) ?? 1000 + (i % 10) * 50, costOf(calls.baselineCost, i)),
+    candidate: variant(k, candidatePasses(i), calls.candidateLatency?.(i) ?? 1000 + (i % 10) * 50, costOf(calls.candidateCost, i)),
   }));
 }
 
-function input(name: string, cases: CaseSamples[], gate: GateConfig, over: { change?: ChangeKind; failed?: number } = {}): GateSuiteInput {
+const costOf = (cost: number | ((i: number) => number) | undefined, i: number) => (typeof cost === 'function' ? cost(i) : (cost ?? 0.001));
+
+function input(name: string, cases: CaseSamples[], gate: GateConfig, over: { change?: ChangeKind; failed?: number; finished?: number } = {}): GateSuiteInput {
   const k = Math.max(...cases.map((c) => (c.baseline?.scores.length ?? 0) + (c.baseline?.errors ?? 0)), ...cases.map((c) => (c.candidate?.scores.length ?? 0) + (c.candidate?.errors ?? 0)));
   const variants = (cases.some((c) => c.baseline) ? 1 : 0) + (cases.some((c) => c.candidate) ? 1 : 0);
   const planned = cases.length * k * variants;
@@ -41,7 +43,7 @@ function input(name: string, cases: CaseSamples[], gate: GateConfig, over: { cha
     change: over.change ?? 'modified',
     measured: measureSuite(cases, { confidence: gate.confidence }),
     cases,
-    calls: { total: planned, failed: over.failed ?? 0 },
+    calls: { total: over.finished ?? planned, failed: over.failed ?? 0 },
     runs_planned: planned,
   };
 }
@@ -172,18 +174,63 @@ describe('latency_p95 and cost rules', () => {
     expect(latency.detail).toMatch(/can't tell yet whether it rose by more than 25%/);
   });
 
-  it("the suite's cases_needed is the largest need, or null when one rule can't be settled", () => {
+  it('cases_needed belongs to the rule that needs it: a passing pass rate gets none of the latency rule\'s', () => {
     const slowish = { baselineLatency: (i: number) => 500 + ((i * 37) % 30) * 40, candidateLatency: (i: number) => 1.2 * (500 + ((i * 53) % 30) * 40) };
     const latencyOnly = gateConfig({ latency_p95: { max_increase: 0.25 } });
-    // Pass rate clearly fine (50% → 100%), latency inconclusive: the suite needs what latency needs.
+    // Pass rate clearly fine (50% → 100%), latency inconclusive.
     const fine = evaluateGate([input('s', suiteCases(30, 3, (i) => (i % 2 ? 3 : 0), () => 3, slowish), latencyOnly)], latencyOnly);
     expect(rule(fine, 0, 'pass_rate').verdict).toBe('pass');
-    expect(rule(fine, 0, 'latency_p95').verdict).toBe('inconclusive');
-    expect(fine.suites[0]!.cases_needed).toBeGreaterThan(30);
-    // Pass rate exactly on the threshold (identical results): no number of cases settles it.
+    expect(rule(fine, 0, 'pass_rate').cases_needed).toBeUndefined();
+    const latency = rule(fine, 0, 'latency_p95');
+    expect(latency.verdict).toBe('inconclusive');
+    expect(latency.cases_needed).toBeGreaterThan(30);
+    expect(latency.detail).toContain(`about ${latency.cases_needed!.toLocaleString('en-US')} cases would settle it`);
+    // The suite's figure is the pass-rate rule's (what the report stores as pass_rate.cases_needed): none here.
+    expect(fine.suites[0]!.cases_needed).toBeNull();
+    // Pass rate exactly on the threshold (identical results): no number of cases settles that rule.
     const onThreshold = evaluateGate([input('s', suiteCases(30, 3, (i) => i % 4, (i) => i % 4, slowish), latencyOnly)], latencyOnly);
-    expect(rule(onThreshold, 0, 'latency_p95').verdict).toBe('inconclusive');
+    expect(rule(onThreshold, 0, 'pass_rate').verdict).toBe('inconclusive');
+    expect(rule(onThreshold, 0, 'pass_rate').cases_needed).toBeNull();
+    expect(rule(onThreshold, 0, 'latency_p95').cases_needed).toBeGreaterThan(30);
     expect(onThreshold.suites[0]!.cases_needed).toBeNull();
+  });
+
+  it('an inconclusive cost rule carries its own cases_needed; the passing pass-rate rule none', () => {
+    const costOnly = gateConfig({ cost: { max_increase: 0.2 } });
+    // Cost ≈ +15% with a lot of spread between cases: the interval straddles +20%.
+    const cases = suiteCases(30, 3, (i) => (i % 2 ? 3 : 0), () => 3, { baselineCost: (i) => 0.001 * (1 + ((i * 37) % 30) / 10), candidateCost: (i) => 0.00115 * (1 + ((i * 53) % 30) / 10) });
+    const r = evaluateGate([input('s', cases, costOnly)], costOnly);
+    expect(rule(r, 0, 'pass_rate').verdict).toBe('pass');
+    const cost = rule(r, 0, 'cost');
+    expect(cost.verdict).toBe('inconclusive');
+    expect(cost.cases_needed).toBeGreaterThan(30);
+    expect(r.suites[0]!.verdict).toBe('inconclusive');
+    expect(r.suites[0]!.cases_needed).toBeNull();
+  });
+
+  it('a latency rule with no comparison (cached samples) is not evaluated: neither pass nor fail, and says why', () => {
+    const latencyOnly = gateConfig({ latency_p95: { max_increase: 0.25 } });
+    const given = input('s', suiteCases(30, 3, (i) => (i % 2 ? 3 : 0), () => 3), latencyOnly);
+    const reason = 'only 2 cases were measured in this run on both sides (the rest came from the cache)';
+    const measured = { ...given.measured, latency_ms: { ...given.measured.latency_ms, p95_ratio: null, p95_ratio_ci: null, not_compared: reason } };
+    const r = evaluateGate([{ ...given, measured }], latencyOnly);
+    const latency = rule(r, 0, 'latency_p95');
+    expect(latency).toEqual({ rule: 'latency_p95', verdict: 'skipped', detail: `Not evaluated: latency was not compared: ${reason}.` });
+    expect(r.suites[0]!.verdict).toBe('pass');
+    // Not a comparison, so not in the Holm family either.
+    expect(r.notes[0]).toMatch(/^1 gated comparison \(pass rate\)/);
+    // Even when the ratio is still present, a measurement that says "not compared" is not compared.
+    const stale = { ...given.measured, latency_ms: { ...given.measured.latency_ms, not_compared: reason } };
+    expect(rule(evaluateGate([{ ...given, measured: stale }], latencyOnly), 0, 'latency_p95').verdict).toBe('skipped');
+  });
+
+  it('a cost rule over a baseline that cost nothing is not evaluated and names the setting', () => {
+    const costOnly = gateConfig({ cost: { max_increase: 0.2 } });
+    const r = evaluateGate([input('s', suiteCases(30, 3, (i) => (i % 2 ? 3 : 0), () => 3, { baselineCost: 0, candidateCost: 0 }), costOnly)], costOnly);
+    const cost = rule(r, 0, 'cost');
+    expect(cost.verdict).toBe('skipped');
+    expect(cost.detail).toMatch(/^Not evaluated: cost was not compared: the baseline cost \$0 per case.*provider\.pricing/);
+    expect(r.suites[0]!.verdict).toBe('pass');
   });
 
   it('absent when not configured', () => {
@@ -199,9 +246,44 @@ describe('error rate, change kinds and verdict order', () => {
     const cases = suiteCases(60, 3, () => 3, (i) => (i < 30 ? 0 : 3));
     const r = evaluateGate([input('s', cases, gate, { failed: 40 })], gate);
     expect(rule(r, 0, 'error_rate').verdict).toBe('error');
-    expect(rule(r, 0, 'error_rate').detail).toBe('40 of 360 planned calls failed after retries (11.1%), over the 5% limit: the numbers above may be biased by which cases failed.');
+    expect(rule(r, 0, 'error_rate').detail).toBe('Too many failed calls: 40 of 360 planned calls failed after retries (11.1%), over the 5% limit; the numbers may be biased by which cases failed.');
     expect(r.suites[0]!.verdict).toBe('error');
     expect(r.verdict).toBe('error');
+  });
+
+  it('a run that stopped early is an error that says so, not an inconclusive measurement; no rule is shown as pass', () => {
+    const gate = gateConfig({ latency_p95: { max_increase: 0.25 } });
+    // A 404 on the first call: 1 of 360 planned samples finished, and it failed.
+    const cases = suiteCases(60, 3, () => 3, () => 3).map((c) => ({ ...c, baseline: variant(0, 0), candidate: variant(0, 0) }));
+    cases[0]!.baseline!.errors = 1;
+    const stopped = 'HTTP 404: no model "gpt-5o" at http://127.0.0.1:1/v1; check provider.model';
+    const r = evaluateGate([{ ...input('s', cases, gate, { failed: 1, finished: 1 }), runs_planned: 360 }], gate, { stopped });
+    const rules = r.suites[0]!.rules;
+    expect(rules.map((x) => [x.rule, x.verdict])).toEqual([
+      ['completeness', 'error'],
+      ['pass_rate', 'skipped'],
+      ['latency_p95', 'skipped'],
+      ['error_rate', 'skipped'],
+    ]);
+    expect(rules[0]!.detail).toBe(`Only 1 of 360 planned samples finished: the run stopped early: ${stopped}. No rule can be decided on an unfinished run.`);
+    expect(rule(r, 0, 'error_rate').detail).toBe('Not evaluated: only 1 of 360 planned samples finished (1 failed); the rest never ran.');
+    expect(r.suites[0]!.verdict).toBe('error');
+    expect(r.verdict).toBe('error');
+    expect(r.notes).toEqual([]);
+  });
+
+  it('an unfinished run with more failures than the limit allows over every planned call is still an error-rate error', () => {
+    const gate = gateConfig();
+    const r = evaluateGate([input('s', suiteCases(60, 3, () => 3, () => 3), gate, { failed: 30, finished: 200 })], gate);
+    expect(rule(r, 0, 'error_rate').verdict).toBe('error');
+    expect(rule(r, 0, 'completeness').detail).toMatch(/^Only 200 of 360 planned samples finished: the run stopped early \(or this is one shard of it\)\./);
+  });
+
+  it('carries gate.inconclusive for the report', () => {
+    const cases = suiteCases(20, 1, () => 1, () => 1);
+    expect(evaluateGate([input('s', cases, gateConfig())], gateConfig()).inconclusive_policy).toBe('neutral');
+    const strict = gateConfig({ inconclusive: 'failure' });
+    expect(evaluateGate([input('s', cases, strict)], strict).inconclusive_policy).toBe('failure');
   });
 
   it('unchanged suites stay skipped; the review takes the worst suite', () => {
