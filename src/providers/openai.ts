@@ -1,5 +1,6 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from 'openai';
 import type { ChatMessage } from '../prompts/types.js';
+import { safeUrl } from '../redact.js';
 import { nodeFetch } from './http-fetch.js';
 import type { Endpoint, ModelOutput } from '../run/types.js';
 
@@ -28,21 +29,66 @@ export class CallError extends Error {
   readonly kind: CallErrorKind;
   readonly status?: number;
   readonly rate: RateInfo;
+  /**
+   * Set when the call never got an HTTP answer: the connection was refused, the host name did not resolve, the
+   * connection dropped or the call timed out. The code is Node's (`ECONNREFUSED`, `ENOTFOUND`, …) or `TIMEOUT`.
+   * The runner gives an endpoint that has never answered only a few such attempts (docs/reliability.md).
+   */
+  readonly unreachable?: string;
 
-  constructor(kind: CallErrorKind, message: string, extra: { status?: number; rate?: RateInfo; cause?: unknown } = {}) {
+  constructor(kind: CallErrorKind, message: string, extra: { status?: number; rate?: RateInfo; cause?: unknown; unreachable?: string } = {}) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.name = 'CallError';
     this.kind = kind;
     this.status = extra.status;
     this.rate = extra.rate ?? {};
+    if (extra.unreachable !== undefined) this.unreachable = extra.unreachable;
   }
 }
 
 /**
- * An endpoint, plus the name of the environment variable its key came from when the caller knows it, so a
- * rejected key names the variable to check.
+ * An endpoint, plus what the caller knows for messages: the environment variable its key came from (a rejected
+ * key names the variable to check) and where its model is set (default `provider.model`; a grader's is the
+ * assertion's `model`).
  */
-export type CallEndpoint = Endpoint & { apiKeyEnv?: string };
+export type CallEndpoint = Endpoint & { apiKeyEnv?: string; modelSetting?: string };
+
+/** Where a user sets the endpoint, for the fix in a message. */
+const BASE_URL_SETTING = "base_url (provider.base_url or the suite's provider.base_url in promptgate.yml, --base-url, or the Action's base-url input)";
+
+/**
+ * Why `url` cannot be an endpoint's base URL (not a URL, or not http/https), or undefined when it can. Checked
+ * before any call: no retry can fix it.
+ */
+export function baseUrlProblem(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return `the base URL ${JSON.stringify(safeUrl(url))} is not a URL; set ${BASE_URL_SETTING} to an http(s) URL such as https://api.openai.com/v1`;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    return `the base URL ${JSON.stringify(safeUrl(url))} is not an http(s) URL; set ${BASE_URL_SETTING} to one such as https://api.openai.com/v1`;
+  }
+  return undefined;
+}
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
+
+/** What an unreachable code means, in words, for `host` (host:port). */
+function unreachableWhat(code: string, host: string): string {
+  if (code === 'ECONNREFUSED') return `connection refused: nothing is listening on ${host} (ECONNREFUSED)`;
+  if (DNS_CODES.has(code)) return `host not found: the name ${JSON.stringify(host.replace(/:\d+$/, ''))} does not resolve (${code})`;
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return `no route to ${host} (${code})`;
+  return code;
+}
+
+/** The fix for an endpoint that never answered, by the code of its last attempt. */
+export function unreachableFix(code: string): string {
+  if (DNS_CODES.has(code)) return `check the host name in ${BASE_URL_SETTING}`;
+  if (code === 'TIMEOUT') return `check ${BASE_URL_SETTING} and that the server is up, or raise run.timeout_s if it is slow to start`;
+  return `check ${BASE_URL_SETTING} and that the server is running`;
+}
 
 const clients = new Map<string, OpenAI>();
 
@@ -123,6 +169,8 @@ export async function callChat(
   const started = performance.now();
   // The SDK insists on a positive integer.
   const timeoutMs = Math.max(1, Math.ceil(opts.timeoutMs));
+  const problem = baseUrlProblem(endpoint.baseURL);
+  if (problem) throw new CallError('fatal', problem);
   try {
     const { data, response } = await clientFor(endpoint)
       .chat.completions.create(
@@ -152,21 +200,24 @@ export async function callChat(
     if (choice.finish_reason) output.finishReason = choice.finish_reason;
     return { output, rate };
   } catch (err) {
-    if (err instanceof APIConnectionTimeoutError) throw new CallError('retryable', `timed out after ${timeoutMs} ms`, { cause: err });
+    if (err instanceof APIConnectionTimeoutError) throw new CallError('retryable', `timed out after ${timeoutMs} ms`, { cause: err, unreachable: 'TIMEOUT' });
     if (opts.signal?.aborted) throw new CallError('aborted', 'aborted', { cause: err });
     throw classify(err, endpoint);
   }
 }
 
-/** Every failure as a CallError whose message says what to do about it. */
+/** Every failure as a CallError whose message says what to do about it. URLs in messages carry no credentials. */
 export function classify(err: unknown, endpoint: CallEndpoint): CallError {
   if (err instanceof CallError) return err;
   if (err instanceof APIUserAbortError) return new CallError('aborted', 'aborted', { cause: err });
-  if (err instanceof APIConnectionTimeoutError) return new CallError('retryable', 'timed out', { cause: err });
+  if (err instanceof APIConnectionTimeoutError) return new CallError('retryable', 'timed out', { cause: err, unreachable: 'TIMEOUT' });
+  const where = safeUrl(endpoint.baseURL);
+  const model = `model "${endpoint.model}"`;
   if (err instanceof APIConnectionError) {
     const cause = (err as { cause?: { code?: string; message?: string; cause?: { code?: string } } }).cause;
-    const why = cause?.code ?? cause?.cause?.code ?? cause?.message ?? err.message;
-    return new CallError('retryable', `cannot reach ${endpoint.baseURL}: ${why}`, { cause: err });
+    const code = cause?.code ?? cause?.cause?.code;
+    const why = code ? unreachableWhat(code, hostPort(endpoint.baseURL)) : (cause?.message ?? err.message);
+    return new CallError('retryable', `cannot reach ${where}: ${why}`, { cause: err, ...(code ? { unreachable: code } : {}) });
   }
   if (err instanceof APIError) {
     const status = err.status;
@@ -174,17 +225,28 @@ export function classify(err: unknown, endpoint: CallEndpoint): CallError {
     const said = err.message.replace(/^\d{3}\s*/, '').slice(0, 300);
     const text = `HTTP ${status ?? '?'}: ${said}`;
     const extra = { status, rate, cause: err };
+    const keyFrom = endpoint.apiKeyEnv ? `the environment variable ${endpoint.apiKeyEnv}` : 'the variable named by provider.api_key_env';
+    const modelSetting = endpoint.modelSetting ?? 'provider.model';
     if (status === undefined || status === 408 || status === 409 || status === 429 || status >= 500) return new CallError('retryable', text, extra);
-    if (status === 401) {
-      const where = endpoint.apiKeyEnv ? `the environment variable ${endpoint.apiKeyEnv}` : 'the variable named by provider.api_key_env';
-      return new CallError('fatal', `${text} — ${endpoint.baseURL} rejected the API key; check ${where} (or the Action's api-key input)`, extra);
+    if (status === 401) return new CallError('fatal', `${text} — ${where} rejected the API key (${model}); check ${keyFrom} (or the Action's api-key input)`, extra);
+    if (status === 403) {
+      return new CallError('fatal', `${text} — the API key from ${keyFrom} may not use ${model} at ${where}; check the key's permissions (GitHub Models: permissions: models: read)`, extra);
     }
-    if (status === 403) return new CallError('fatal', `${text} — the API key may not use model "${endpoint.model}" at ${endpoint.baseURL}; check the key's permissions (GitHub Models: permissions: models: read)`, extra);
-    if (status === 404) return new CallError('fatal', `${text} — no model "${endpoint.model}" at ${endpoint.baseURL}; check provider.model and provider.base_url (it usually ends in /v1)`, extra);
-    return new CallError('rejected', `${text} — model "${endpoint.model}" at ${endpoint.baseURL} rejected the request; check provider.params`, extra);
+    if (status === 404) return new CallError('fatal', `${text} — no ${model} at ${where}; check ${modelSetting} and provider.base_url (it usually ends in /v1)`, extra);
+    return new CallError('rejected', `${text} — ${model} at ${where} rejected the request; check provider.params`, extra);
   }
   // The SDK refusing its own configuration (no key, a bad option) will refuse every call alike.
-  if (err instanceof OpenAIError) return new CallError('fatal', `the OpenAI client refused the call for ${endpoint.baseURL}: ${err.message}`, { cause: err });
+  if (err instanceof OpenAIError) return new CallError('fatal', `the OpenAI client refused the call for ${where}: ${err.message}`, { cause: err });
   // The SDK parses JSON bodies itself: a truncated one surfaces here as a SyntaxError, a dropped body as a TypeError.
   return new CallError('retryable', `bad response: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+}
+
+/** host:port of a URL (the text itself when it does not parse), for messages. */
+function hostPort(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.port ? u.host : `${u.hostname}:${u.protocol === 'https:' ? 443 : 80}`;
+  } catch {
+    return url;
+  }
 }

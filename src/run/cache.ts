@@ -19,10 +19,29 @@ export function hostOf(url: string): string {
   }
 }
 
-/** Content address of one sample (DESIGN §6): endpoint host, model, params, rendered messages, sample index. */
+/**
+ * The endpoint part of a cache key: scheme, host, port and path of the base URL — never its userinfo or query
+ * (where credentials travel), so a key never holds a secret and a rotated token keeps the cache. Two gateways on
+ * one host (`https://gw/a/v1`, `https://gw/b/v1`) are different endpoints; a trailing slash, the host's case and a
+ * default port are not a difference. The text itself when it does not parse (such a URL is never called).
+ */
+export function endpointId(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
+}
+
+/**
+ * Content address of one sample (docs/reliability.md): endpoint (see {@link endpointId}), model, params, rendered
+ * messages, sample index.
+ */
 export function cacheKey(endpoint: Pick<Endpoint, 'baseURL' | 'model' | 'params'>, messages: ChatMessage[], sampleIndex: number): string {
   return createHash('sha256')
-    .update(canonicalJson([hostOf(endpoint.baseURL), endpoint.model, endpoint.params, messages, sampleIndex]))
+    .update(canonicalJson([endpointId(endpoint.baseURL), endpoint.model, endpoint.params, messages, sampleIndex]))
     .digest('hex');
 }
 

@@ -1,31 +1,70 @@
-import type { GraderRequest } from '../assertions/index.js';
-import { CallError, callChat } from '../providers/openai.js';
+import type { AssertionSpec, GraderRequest } from '../assertions/index.js';
+import { CallError, callChat, type CallEndpoint } from '../providers/openai.js';
 import type { ChatMessage } from '../prompts/types.js';
 import { cacheKey, type ResponseCache } from './cache.js';
-import type { Endpoint } from './types.js';
+import type { Endpoint, ModelOutput } from './types.js';
 
 /**
- * The grader behind `llm_rubric` (and GitHub Models `llm` evaluators): the same endpoint as the sample it grades,
- * with the assertion's own model when it names one, at temperature 0. Its answers go through the response cache,
- * keyed by the grader's model and full prompt, so re-grading a cached sample costs nothing.
+ * Room for the judge's reply. A judge that reasons before it answers (promptgate's own rubric prompt invites it,
+ * and chat models do it unasked) needs a few hundred tokens; 1024 leaves room for a long explanation while
+ * bounding a runaway one. Providers bill the tokens written, not this limit, so room costs nothing unless used;
+ * the budget guard counts the whole limit as the upper end (docs/reliability.md).
+ */
+export const JUDGE_MAX_TOKENS = 1024;
+
+/** Where a grader's model is set, for messages about it. */
+const GRADER_MODEL_SETTING = "the llm_rubric assertion's `model` (a GitHub Models evaluator's modelId)";
+
+/**
+ * The endpoint a grader calls: the sample's endpoint (URL, key, pricing), with the assertion's own model when it
+ * names one, at temperature 0 and {@link JUDGE_MAX_TOKENS}.
+ */
+export function graderEndpoint(endpoint: Endpoint, model?: string): CallEndpoint {
+  return { ...endpoint, model: model ?? endpoint.model, params: { temperature: 0, max_tokens: JUDGE_MAX_TOKENS }, modelSetting: GRADER_MODEL_SETTING };
+}
+
+export function graderMessages(req: GraderRequest): ChatMessage[] {
+  return [...(req.system ? [{ role: 'system' as const, content: req.system }] : []), { role: 'user', content: req.prompt }];
+}
+
+/** How many grader calls grading one sample takes: one per `llm_rubric` assertion. */
+export function graderCallsFor(assert: readonly AssertionSpec[]): number {
+  let n = 0;
+  for (const a of assert) if (a.type === 'llm_rubric') n++;
+  return n;
+}
+
+/**
+ * The judge's answer text, or an error when the reply was cut off: a verdict that may sit in the missing part is
+ * not one to read (the sample becomes a grading error, never a silent fail).
+ */
+export function judgeAnswer(output: ModelOutput, endpoint: Pick<Endpoint, 'model' | 'params'>): string {
+  if (output.finishReason === 'length') {
+    throw new Error(`the judge's reply was cut off at ${String(endpoint.params.max_tokens ?? JUDGE_MAX_TOKENS)} tokens (model "${endpoint.model}"); ask for a shorter answer in the rubric`);
+  }
+  return output.text;
+}
+
+/**
+ * @deprecated A grader outside the runner: neither paced with the model calls nor counted against the budget.
+ * `runSamples` hands every `grade` call its own paced, budgeted grader (`run.grader`); use that.
  */
 export function makeGrader(endpoint: Endpoint, opts: { cache: ResponseCache | null; timeoutMs: number; maxRetries: number }) {
   return async (req: GraderRequest): Promise<string> => {
-    const e: Endpoint = { ...endpoint, model: req.model ?? endpoint.model, params: { temperature: 0, max_tokens: 64 } };
-    const messages: ChatMessage[] = [...(req.system ? [{ role: 'system' as const, content: req.system }] : []), { role: 'user', content: req.prompt }];
+    const e = graderEndpoint(endpoint, req.model);
+    const messages = graderMessages(req);
     const key = cacheKey(e, messages, 0);
     const hit = await opts.cache?.get(key);
-    if (hit) return hit.text;
+    if (hit) return judgeAnswer(hit, e);
     let lastError: unknown;
     for (let attempt = 0; attempt <= opts.maxRetries; attempt++) {
       try {
         const { output } = await callChat(e, messages, 0, { timeoutMs: opts.timeoutMs });
         await opts.cache?.set(key, output);
-        return output.text;
+        return judgeAnswer(output, e);
       } catch (err) {
         lastError = err;
         if (!(err instanceof CallError) || err.kind !== 'retryable' || attempt === opts.maxRetries) break;
-        // Full-jitter backoff, never sooner than the server's retry-after (as the sample runner does).
         const wait = Math.max(err.rate.retryAfterMs ?? 0, Math.min(10_000, 250 * 2 ** attempt) * Math.random());
         await new Promise((r) => setTimeout(r, wait));
       }

@@ -211,10 +211,11 @@ describe('callChat', () => {
     expect(s.stats().faults[fault]).toBe(1);
   });
 
-  it('a connection refused is retryable and names the base URL', async () => {
+  it('a connection refused is retryable, marked unreachable, and names the base URL', async () => {
     const e = await failure(callChat(endpoint('http://127.0.0.1:9/v1'), user('x'), 0, { timeoutMs: 5_000 }));
     expect(e.kind).toBe('retryable');
-    expect(e.message).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9\/v1: ECONNREFUSED/);
+    expect(e.unreachable).toBe('ECONNREFUSED');
+    expect(e.message).toBe('cannot reach http://127.0.0.1:9/v1: connection refused: nothing is listening on 127.0.0.1:9 (ECONNREFUSED)');
   });
 
   it("the caller's signal aborts the call", async () => {

@@ -94,6 +94,6 @@ describe('estimateCost', () => {
 
   it('says when some endpoint has no prices', () => {
     const est = estimateCost([request(endpoint, 'hello')]);
-    expect(est).toEqual({ usd: 0, calls: 1, unknownPricing: true });
+    expect(est).toEqual({ usd: 0, calls: 1, graderCalls: 0, unknownPricing: true });
   });
 });

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PromptgateError } from '../../src/errors.js';
 import { CallError } from '../../src/providers/openai.js';
-import { cacheKey, diskCache, estimateCost, runSamples, type RunOptions } from '../../src/run/index.js';
+import { cacheKey, diskCache, estimateCost, runSamples, type ResponseCache, type RunOptions } from '../../src/run/index.js';
 import type { Endpoint, ModelOutput, SampleRecord, SampleRequest } from '../../src/run/types.js';
-import { startFakeLlm, type FakeLlm } from '../../tools/fake-llm/index.js';
+import { echoResponder, startFakeLlm, type FakeLlm } from '../../tools/fake-llm/index.js';
 
 /** The runner against a real local server that throttles and fails the way providers do. */
 
@@ -167,38 +167,68 @@ describe('runSamples', () => {
   });
 
   it('on abort, lets calls in flight finish and caches them, starts nothing more, and marks the run partial', async () => {
-    const s = await server({ latencyMs: 200 });
-    const dir = mkdtempSync(join(tmpdir(), 'promptgate-cache-'));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    let arrived = 0;
+    // The first call goes alone (the endpoint has not answered yet); then four at once, and the abort comes with the fourth.
+    const s = await server({
+      latencyMs: 200,
+      responder: (req) => {
+        if (++arrived === 5) controller.abort();
+        return echoResponder(req);
+      },
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'promptgate-cache-'));
     const out = await runSamples(plan(s.url, 10, 1), { ...base, concurrency: 4, cache: diskCache(dir), signal: controller.signal });
     expect(out.stopped?.reason).toBe('aborted');
-    expect(out.records).toHaveLength(4);
+    expect(out.records).toHaveLength(5);
     expect(out.records.every((r) => r.ok)).toBe(true);
-    expect(s.stats().requests).toBe(4);
+    expect(s.stats().requests).toBe(5);
     const resumed = await runSamples(plan(s.url, 10, 1), { ...base, concurrency: 4, cache: diskCache(dir) });
-    expect(resumed.calls.cached).toBe(4);
+    expect(resumed.calls.cached).toBe(5);
     expect(s.stats().requests).toBe(20);
   });
 
   it('on a forced stop, returns at once without the calls in flight, whose answers are still cached when they come', async () => {
-    const s = await server({ latencyMs: 400 });
-    const dir = mkdtempSync(join(tmpdir(), 'promptgate-cache-'));
     const stop = new AbortController();
     const force = new AbortController();
-    setTimeout(() => stop.abort(), 50);
-    setTimeout(() => force.abort(), 100);
-    const t0 = Date.now();
-    const out = await runSamples(plan(s.url, 10, 1), { ...base, concurrency: 4, cache: diskCache(dir), signal: stop.signal, forceStop: force.signal });
-    expect(Date.now() - t0).toBeLessThan(350);
+    let arrived = 0;
+    let forcedAt = 0;
+    const s = await server({
+      latencyMs: 400,
+      responder: (req) => {
+        if (++arrived === 5) {
+          stop.abort();
+          forcedAt = Date.now();
+          force.abort();
+        }
+        return echoResponder(req);
+      },
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'promptgate-cache-'));
+    const disk = diskCache(dir);
+    let stored = 0;
+    let allStored!: () => void;
+    const fiveStored = new Promise<void>((r) => (allStored = r));
+    const cache: ResponseCache = {
+      get: (k) => disk.get(k),
+      set: async (k, v) => {
+        await disk.set(k, v);
+        if (++stored === 5) allStored();
+      },
+    };
+    const out = await runSamples(plan(s.url, 10, 1), { ...base, concurrency: 4, cache, signal: stop.signal, forceStop: force.signal });
+    expect(Date.now() - forcedAt).toBeLessThan(300);
     expect(out.stopped?.reason).toBe('aborted');
-    expect(out.records).toHaveLength(0);
-    expect(out.calls.total).toBe(0);
+    // Only the first call (alone, before the endpoint had answered) had answered, and its record may still have
+    // been on its way to the cache when the stop came.
+    expect(out.records.length).toBeLessThanOrEqual(1);
+    const reported = out.calls.total;
+    expect(reported).toBe(out.records.length);
     // The four abandoned calls finish in the background and land in the cache; the outcome already returned stays as it was.
-    await new Promise((r) => setTimeout(r, 600));
-    expect(out.calls.total).toBe(0);
+    await fiveStored;
+    expect(out.calls.total).toBe(reported);
     const resumed = await runSamples(plan(s.url, 10, 1), { ...base, concurrency: 4, cache: diskCache(dir) });
-    expect(resumed.calls.cached).toBe(4);
+    expect(resumed.calls.cached).toBe(5);
   });
 
   it('a grader that fails makes that sample an error without calling the model again; a bad assertion stops the run', async () => {
@@ -208,10 +238,10 @@ describe('runSamples', () => {
     const out = await runSamples(plan(s.url, 3, 1), {
       ...base,
       cache: diskCache(dir),
-      grade: async (q, output) => {
+      grade: async (q, output, run) => {
         if (q.caseId === 'c1' && q.variant === 'candidate') throw new Error('grader model unavailable');
         graded++;
-        return grade(q, output);
+        return grade(q, output, run);
       },
     });
     expect(s.stats().requests).toBe(6);
