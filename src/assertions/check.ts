@@ -14,7 +14,7 @@ export function checkAssertions(specs: AssertionSpec[], where: AssertionWhere): 
     if (!ASSERTION_TYPES.includes(spec.type)) {
       throw new PromptgateError(`unknown assertion type "${spec.type}"`, { ...where, hint: `use one of: ${ASSERTION_TYPES.join(', ')}` });
     }
-    if (spec.type === 'regex' || spec.type === 'not_regex') compileRegex(String(spec.value), spec.ignore_case === true, where);
+    if (spec.type === 'regex' || spec.type === 'not_regex') compileRegex(String(spec.value), spec.ignore_case === true, where, spec.type);
     if (spec.type === 'json_schema') compileSchema(spec.value, where);
     if (spec.type === 'json_path_equals') checkJsonPath(String(spec.path), where);
     if (spec.type === 'llm_rubric' && Array.isArray(spec.choices) && spec.choices.length === 0) {

@@ -1,7 +1,8 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
 import { PromptgateError } from '../errors.js';
+import { compilePattern, PATTERN_HINT, PatternError } from './pattern.js';
 
 export interface AssertionWhere {
   file?: string;
@@ -11,14 +12,22 @@ export interface AssertionWhere {
 // ajv-formats is CommonJS with a default export; under NodeNext its default import is typed as the module object.
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv | Ajv2020) => void;
 
+/**
+ * `pattern` and `patternProperties` run on the model's answer, so they run with RE2 too (see docs/untrusted-output.md).
+ * JSON Schema patterns have no flags; ajv passes "u", which RE2 always is. `code` names the engine in standalone
+ * code, which promptgate does not generate.
+ */
+const regExp = Object.assign((pattern: string) => compilePattern(pattern, false), { code: 're2js' });
+
 // `strict: false`: schemas written for OpenAI structured outputs carry keywords ajv's strict mode rejects.
-const draft7 = new Ajv({ allErrors: false, strict: false });
-const draft2020 = new Ajv2020({ allErrors: false, strict: false });
+const options: Options = { allErrors: false, strict: false, code: { regExp } };
+const draft7 = new Ajv(options);
+const draft2020 = new Ajv2020(options);
 addFormats(draft7);
 addFormats(draft2020);
 
 const schemaCache = new Map<string, ValidateFunction>();
-const regexCache = new Map<string, RegExp>();
+const regexCache = new Map<string, ReturnType<typeof compilePattern>>();
 
 /** Compiled once per distinct schema (by its JSON), whatever the number of cases and samples that use it. */
 export function compileSchema(schema: unknown, where: AssertionWhere): ValidateFunction {
@@ -31,6 +40,7 @@ export function compileSchema(schema: unknown, where: AssertionWhere): ValidateF
   try {
     fn = ajv.compile(schema as object);
   } catch (err) {
+    if (err instanceof PatternError) throw new PromptgateError(`json_schema pattern ${err.message}`, { ...where, hint: PATTERN_HINT });
     throw new PromptgateError(`json_schema does not compile: ${(err as Error).message}`, {
       ...where,
       hint: 'fix the JSON Schema (draft-07, or draft 2020-12 with "$schema" set to it)',
@@ -47,25 +57,19 @@ export function schemaErrors(fn: ValidateFunction): string {
 }
 
 /**
- * A pattern in JavaScript syntax. Unicode mode first (so `\p{L}` works); patterns that only the legacy syntax accepts
- * (`\-` outside a class, common in hand-written regexes) fall back to it rather than failing.
+ * A `regex` / `not_regex` pattern, in JavaScript syntax, run with RE2 (see ./pattern.ts). `label` is the assertion
+ * type, so the message names the assertion as written.
  */
-export function compileRegex(source: string, ignoreCase: boolean, where: AssertionWhere): RegExp {
+export function compileRegex(source: string, ignoreCase: boolean, where: AssertionWhere, label = 'regex'): ReturnType<typeof compilePattern> {
   const key = `${ignoreCase ? 'i' : '-'}${source}`;
   const cached = regexCache.get(key);
   if (cached) return cached;
-  let re: RegExp;
+  let re: ReturnType<typeof compilePattern>;
   try {
-    re = new RegExp(source, ignoreCase ? 'iu' : 'u');
-  } catch {
-    try {
-      re = new RegExp(source, ignoreCase ? 'i' : '');
-    } catch (err) {
-      throw new PromptgateError(`regex /${source}/ does not compile: ${(err as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /, '')}`, {
-        ...where,
-        hint: 'fix the pattern (JavaScript syntax; in YAML and JSON strings write a backslash as \\\\)',
-      });
-    }
+    re = compilePattern(source, ignoreCase);
+  } catch (err) {
+    if (!(err instanceof PatternError)) throw err;
+    throw new PromptgateError(`${label} ${err.message}`, { ...where, hint: PATTERN_HINT });
   }
   regexCache.set(key, re);
   return re;
@@ -97,12 +101,40 @@ export function checkJsonPath(path: string, where: AssertionWhere): void {
   if (stack.length) throw fail(`is missing a "${stack[stack.length - 1]}"`);
 }
 
-/** JSON in a model's answer: the whole answer, or one ```json (or bare ```) fence that is the whole answer. */
+/** `[ \t]` at the end of `text`, removed; a loop, since `/[ \t]+$/` backtracks quadratically on long runs. */
+function trimBlanksEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
+}
+
+/**
+ * JSON in a model's answer: the whole answer, or one ```json (or bare ```) fence that is the whole answer. Read by
+ * hand rather than with one regular expression: the answer is the model's, and a pattern with a lazy body followed
+ * by optional blanks takes quadratic time on a long run of spaces.
+ */
 export function parseJsonOutput(text: string): { ok: true; value: unknown } | { ok: false } {
-  const fenced = /^\s*```[ \t]*(?:json[c5]?)?[ \t]*\r?\n([\s\S]*?)\r?\n?[ \t]*```\s*$/i.exec(text);
+  return tryParse(fencedJson(text) ?? text);
+}
+
+function tryParse(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: JSON.parse(fenced ? fenced[1]! : text) };
+    return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false };
   }
+}
+
+/** The body of a fence that is the whole (trimmed) answer: ``` with an optional json/jsonc/json5 tag, a line break, the body, ```. */
+function fencedJson(text: string): string | undefined {
+  const whole = text.trim();
+  if (!whole.startsWith('```') || !whole.endsWith('```')) return undefined;
+  const lineEnd = whole.indexOf('\n');
+  if (lineEnd === -1 || lineEnd + 1 > whole.length - 3) return undefined;
+  const info = whole.slice(3, lineEnd).replace(/\r$/, '').trim().toLowerCase();
+  if (info !== '' && info !== 'json' && info !== 'jsonc' && info !== 'json5') return undefined;
+  let body = trimBlanksEnd(whole.slice(lineEnd + 1, whole.length - 3));
+  if (body.endsWith('\n')) body = body.slice(0, -1);
+  if (body.endsWith('\r')) body = body.slice(0, -1);
+  return body;
 }

@@ -1,5 +1,5 @@
 import type { AssertionSpec } from './schema.js';
-import { COMPLETION_VARIABLE } from './template.js';
+import { RUBRIC_PIECES, splitAtCompletion } from './template.js';
 
 export interface RubricChoice {
   choice: string;
@@ -12,24 +12,31 @@ export interface GraderRequest {
   prompt: string;
 }
 
-const COMPLETION = new RegExp(`\\{\\{\\s*${COMPLETION_VARIABLE}\\s*\\}\\}`);
-const EVERY_COMPLETION = new RegExp(COMPLETION.source, 'g');
+/**
+ * The rubric around each `{{completion}}`: the pieces `templateAssertions` made before any var was filled in, or, for
+ * a spec that was never templated, its rubric as written, split now.
+ */
+function rubricPieces(spec: AssertionSpec): string[] {
+  const pieces = spec[RUBRIC_PIECES];
+  if (Array.isArray(pieces) && pieces.every((p) => typeof p === 'string')) return pieces;
+  return splitAtCompletion(String(spec.value ?? ''));
+}
 
 /**
  * The grading prompt. A rubric that places the answer itself with `{{completion}}` (GitHub Models `llm` evaluators
  * and built-ins) is sent as written, with the answer filled in, as `gh models eval` does. Otherwise promptgate
- * wraps the rubric and the answer and asks for a choice, or a score in [0, 1], on the last line.
+ * wraps the rubric and the answer and asks for a choice, or a score in [0, 1], on the last line. The answer is put
+ * between the rubric's pieces, never into a string that is then searched for placeholders again.
  */
 export function rubricRequest(spec: AssertionSpec, output: string): GraderRequest {
-  const rubric = String(spec.value ?? '');
+  const pieces = rubricPieces(spec);
   const choices = (spec.choices as RubricChoice[] | undefined) ?? [];
   const base = {
     ...(typeof spec.model === 'string' ? { model: spec.model } : {}),
     ...(typeof spec.system === 'string' ? { system: spec.system } : {}),
   };
-  if (COMPLETION.test(rubric)) {
-    return { ...base, prompt: rubric.replace(EVERY_COMPLETION, () => output) };
-  }
+  if (pieces.length > 1) return { ...base, prompt: pieces.join(output) };
+  const rubric = pieces[0]!;
   const answerFormat = choices.length
     ? `Reply with exactly one of ${choices.map((c) => JSON.stringify(c.choice)).join(', ')}, alone on the last line.`
     : 'Reply with a score from 0 (does not meet the rubric) to 1 (fully meets it), on the last line as "SCORE: <number>".';
@@ -48,13 +55,29 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `choice` as a whole token: "1" is not found in "10", "good" is not found in "goodness". */
 const tokenPattern = (choice: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(choice)}(?![\\p{L}\\p{N}])`, 'giu');
 
+const LEADING = new Set(['"', "'", '“', '”']);
+const TRAILING = new Set(['"', "'", '“', '”', '.', '!']);
+
+/**
+ * `text` without leading quotes and trailing quotes or punctuation. A loop: the grader's answer is steered by the
+ * output it grades, and `/[…]+$/` backtracks quadratically on a long run of those characters.
+ */
+function stripQuotes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && LEADING.has(text[start]!)) start++;
+  while (end > start && TRAILING.has(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
+
 /** A line without Markdown emphasis, a leading "Score:"-style label, quotes and trailing punctuation. */
 function bare(line: string): string {
-  return line
-    .replace(/[*_`#>]/g, '')
-    .trim()
-    .replace(/^(?:final\s+)?(?:score|rating|grade|answer|choice|verdict|result)\s*[:=-]\s*/i, '')
-    .replace(/^["'“”]+|["'“”.!]+$/g, '')
+  return stripQuotes(
+    line
+      .replace(/[*_`#>]/g, '')
+      .trim()
+      .replace(/^(?:final\s+)?(?:score|rating|grade|answer|choice|verdict|result)\s*[:=-]\s*/i, ''),
+  )
     .trim()
     .toLowerCase();
 }

@@ -7,6 +7,22 @@ import type { AssertionSpec } from './schema.js';
  */
 export const COMPLETION_VARIABLE = 'completion';
 
+/** `{{completion}}`, spaces allowed inside the braces, as the prompt template syntax reads a variable. */
+export const COMPLETION_PLACEHOLDER = new RegExp(`\\{\\{\\s*${COMPLETION_VARIABLE}\\s*\\}\\}`);
+
+/**
+ * Where a templated `llm_rubric` keeps its rubric: the text around each `{{completion}}` of the rubric as written,
+ * each piece with the case's vars filled in. The answer goes between the pieces at grading time, so neither a var's
+ * text nor the answer is ever read again for placeholders (see docs/untrusted-output.md): a case var that holds
+ * "{{completion}}" reaches the judge as those characters.
+ */
+export const RUBRIC_PIECES = 'rubric_pieces';
+
+/** The rubric as written, split at each `{{completion}}`. */
+export function splitAtCompletion(rubric: string): string[] {
+  return rubric.split(new RegExp(COMPLETION_PLACEHOLDER.source, 'g'));
+}
+
 const TEXT_TYPES = new Set(['equals', 'contains', 'icontains', 'starts_with', 'ends_with', 'regex']);
 
 function renderDeep(value: unknown, vars: Record<string, unknown>, where: TemplateWhere): unknown {
@@ -21,8 +37,8 @@ function renderDeep(value: unknown, vars: Record<string, unknown>, where: Templa
 /**
  * The case's copy of its assertions, with `{{var}}` filled in (DESIGN §4): text `value`s; `json_path_equals` values
  * and `tool_call` arguments, where a string that is exactly one `{{var}}` keeps the variable's type; an
- * `llm_rubric` rubric. JSON schemas, paths and limits are used as written. A missing variable is an error naming
- * the case, as in prompts.
+ * `llm_rubric` rubric, in one pass that leaves its `{{completion}}` for grading time (see RUBRIC_PIECES). JSON
+ * schemas, paths and limits are used as written. A missing variable is an error naming the case, as in prompts.
  */
 export function templateAssertions(specs: AssertionSpec[], vars: Record<string, unknown>, where: TemplateWhere): AssertionSpec[] {
   return specs.map((spec) => {
@@ -37,8 +53,8 @@ export function templateAssertions(specs: AssertionSpec[], vars: Record<string, 
       };
     }
     if (spec.type === 'llm_rubric' && typeof spec.value === 'string') {
-      const keep = { ...vars, [COMPLETION_VARIABLE]: `{{${COMPLETION_VARIABLE}}}` };
-      return { ...spec, value: renderTemplate(spec.value, keep, where) };
+      const pieces = splitAtCompletion(spec.value).map((piece) => renderTemplate(piece, vars, where));
+      return { ...spec, value: pieces.join(`{{${COMPLETION_VARIABLE}}}`), [RUBRIC_PIECES]: pieces };
     }
     return spec;
   });
