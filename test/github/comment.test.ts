@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeOctokit } from '../../src/github/client.js';
-import { isStickyComment, STICKY_MARKER, upsertStickyComment } from '../../src/github/comment.js';
+import { isStickyComment, STICKY_MARKER, tokenIdentity, upsertStickyComment } from '../../src/github/comment.js';
 import { COMMENT_BODY_LIMIT } from '../../src/github/limits.js';
 import { startGithubStub, WORKFLOW_BOT, type GithubStub, type StubComment } from '../support/github-stub.js';
 
@@ -13,7 +13,10 @@ afterEach(async () => {
 const PR = { owner: 'acme', repo: 'bot', issueNumber: 7 };
 const octokitFor = (stub: GithubStub, token = 'ghs_workflow') => makeOctokit(token, { baseUrl: stub.url, throttle: false });
 const human = (id: number, body: string): StubComment => ({ id, body, user: { login: 'octocat', type: 'User' } });
-const ours = (stub: GithubStub) => stub.state.comments.filter((c) => isStickyComment({ ...c, html_url: '' }));
+const ours = (stub: GithubStub) => stub.state.comments.filter((c) => isStickyComment({ ...c, html_url: '' }, WORKFLOW_BOT));
+const DEPENDABOT: StubComment['user'] = { login: 'dependabot[bot]', type: 'Bot' };
+/** Requests that changed comment `id` (PATCH or DELETE). */
+const writesTo = (stub: GithubStub, id: number) => stub.state.requests.filter((r) => r.method !== 'GET' && r.path.endsWith(`/issues/comments/${id}`));
 
 describe('upsertStickyComment', () => {
   it('creates the note once, then edits that same comment on the next push', async () => {
@@ -73,6 +76,76 @@ describe('upsertStickyComment', () => {
     const other = await upsertStickyComment(octokitFor(gh, 'ghs_app'), { ...PR, body: 'second config', marker: '<!-- promptgate:change-note:nightly -->' });
     expect(other?.action).toBe('created');
     expect(gh.state.comments.map((c) => c.body.split('\n')[0])).toEqual([STICKY_MARKER, '<!-- promptgate:change-note:nightly -->']);
+  });
+
+  it('edits only its own note: another bot\'s older marker comment and a person\'s quote are left untouched', async () => {
+    gh = await startGithubStub();
+    gh.state.comments.push(
+      { id: 3, body: `${STICKY_MARKER}\nsomeone else's tool uses the same marker`, user: DEPENDABOT },
+      human(4, `> ${STICKY_MARKER}\n> what the bot said`),
+      { id: 5, body: `${STICKY_MARKER}\nour note from the last push`, user: WORKFLOW_BOT },
+    );
+    const res = await upsertStickyComment(octokitFor(gh), { ...PR, body: 'this push' });
+    expect(res).toMatchObject({ id: 5, action: 'updated' });
+    expect(gh.state.comments.find((c) => c.id === 5)!.body).toBe(`${STICKY_MARKER}\nthis push`);
+    expect(gh.state.comments.find((c) => c.id === 3)!.body).toBe(`${STICKY_MARKER}\nsomeone else's tool uses the same marker`);
+    expect(gh.state.comments.find((c) => c.id === 4)!.body).toBe(`> ${STICKY_MARKER}\n> what the bot said`);
+    expect([...writesTo(gh, 3), ...writesTo(gh, 4)]).toEqual([]);
+    // Who the token is came from GraphQL's viewer, which answers the workflow token (GET /user refuses it).
+    expect(gh.requestsTo('POST', '/graphql').map((r) => r.status)).toEqual([200]);
+  });
+
+  it('another bot\'s marker comment alone is not ours: a note of our own is posted beside it', async () => {
+    gh = await startGithubStub();
+    gh.state.comments.push({ id: 3, body: `${STICKY_MARKER}\nnot ours`, user: DEPENDABOT });
+    const res = await upsertStickyComment(octokitFor(gh), { ...PR, body: 'ours' });
+    expect(res?.action).toBe('created');
+    expect(gh.state.comments.map((c) => [c.id, c.user.login])).toEqual([
+      [3, 'dependabot[bot]'],
+      [res!.id, 'github-actions[bot]'],
+    ]);
+    expect(writesTo(gh, 3)).toEqual([]);
+    // A skipped run (no prompt changes) posts nothing and does not touch the other bot's note either.
+    expect(await upsertStickyComment(octokitFor(gh), { ...PR, body: 'no prompt changes', createIfMissing: false })).toMatchObject({ id: res!.id });
+    expect(gh.state.comments.find((c) => c.id === 3)!.body).toBe(`${STICKY_MARKER}\nnot ours`);
+  });
+
+  it('knows who it is with every kind of token: the workflow token, an app token, a personal token', async () => {
+    gh = await startGithubStub({
+      tokens: {
+        ghs_workflow: WORKFLOW_BOT,
+        ghs_app: { login: 'promptgate-app[bot]', type: 'Bot' },
+        ghp_person: { login: 'octocat', type: 'User' },
+      },
+    });
+    expect(await tokenIdentity(octokitFor(gh, 'ghs_workflow'))).toMatchObject({ login: 'github-actions[bot]', via: 'graphql' });
+    expect(await tokenIdentity(octokitFor(gh, 'ghs_app'))).toMatchObject({ login: 'promptgate-app[bot]', via: 'graphql' });
+    expect(await tokenIdentity(octokitFor(gh, 'ghp_person'))).toMatchObject({ login: 'octocat', via: 'graphql' });
+  });
+
+  it('without GraphQL: GET /user for a personal token; for an installation token, learns itself from the note it posts', async () => {
+    gh = await startGithubStub({ graphqlUnavailable: true, tokens: { ghs_workflow: WORKFLOW_BOT, ghp_person: { login: 'octocat', type: 'User' } } });
+    expect(await tokenIdentity(octokitFor(gh, 'ghp_person'))).toMatchObject({ login: 'octocat', via: 'rest' });
+    expect(await tokenIdentity(octokitFor(gh, 'ghs_workflow'))).toBeNull();
+    expect(gh.requestsTo('GET', '/user').map((r) => r.status)).toEqual([200, 403]);
+
+    gh.state.comments.push(
+      { id: 3, body: `${STICKY_MARKER}\nnot ours`, user: DEPENDABOT },
+      { id: 5, body: `${STICKY_MARKER}\nours`, user: WORKFLOW_BOT },
+    );
+    const lines: string[] = [];
+    // Unknown identity and nothing to post: nothing is touched.
+    expect(await upsertStickyComment(octokitFor(gh, 'ghs_workflow'), { ...PR, body: 'skipped', createIfMissing: false, log: (l) => lines.push(l) })).toBeNull();
+    expect(gh.state.comments.map((c) => c.body)).toEqual([`${STICKY_MARKER}\nnot ours`, `${STICKY_MARKER}\nours`]);
+    // With a note to post: post it, read the account off it, keep the oldest of our own, remove the new one.
+    const res = await upsertStickyComment(octokitFor(gh, 'ghs_workflow'), { ...PR, body: 'new', log: (l) => lines.push(l) });
+    expect(res).toMatchObject({ id: 5, action: 'updated' });
+    expect(gh.state.comments.map((c) => [c.id, c.body])).toEqual([
+      [3, `${STICKY_MARKER}\nnot ours`],
+      [5, `${STICKY_MARKER}\nnew`],
+    ]);
+    expect(writesTo(gh, 3)).toEqual([]);
+    expect(lines.join('\n')).toMatch(/note just posted says github-actions\[bot\]/);
   });
 
   it('with createIfMissing: false, updates an existing note but posts none', async () => {

@@ -36,6 +36,19 @@ describe('the GitHub API stand-in', () => {
     expect(done).toMatchObject({ status: 200, json: { status: 'completed', conclusion: 'success' } });
   });
 
+  it('who am I: GET /user refuses an installation token, GraphQL viewer answers it and refuses any other query', async () => {
+    expect(await call('GET', '/user')).toMatchObject({ status: 403, json: { message: 'Resource not accessible by integration' } });
+    expect(await call('POST', '/graphql', { query: 'query { viewer { login databaseId } }' })).toMatchObject({
+      status: 200,
+      json: { data: { viewer: { login: 'github-actions[bot]', databaseId: expect.any(Number) } } },
+    });
+    const other = await call('POST', '/graphql', { query: 'query { repository(owner: "acme", name: "bot") { id } }' });
+    expect(other.status).toBe(200);
+    expect(other.json).toMatchObject({ errors: [{ message: expect.stringContaining('only') }] });
+    expect((await call('POST', '/graphql', { query: 'query { viewer { email } }' })).json).toMatchObject({ errors: [{ message: "Field 'email' doesn't exist on type 'User'" }] });
+    expect(gh.state.requests.filter((r) => r.path === '/graphql' && r.rejected).length).toBe(2);
+  });
+
   it('rejects bodies the OpenAPI description rejects, with 422', async () => {
     const cases: [string, string, unknown][] = [
       ['POST', '/repos/acme/bot/issues/7/comments', { text: 'no body key' }],

@@ -12,6 +12,11 @@ import addFormatsPlugin from 'ajv-formats';
  * the real API would refuse fails here too. Beyond the schema it enforces what GitHub documents in prose: the
  * comment body limit, `conclusion` with a completed check run, a real sha for `head_sha`, the 3,000-file cap of
  * the PR files list, an Authorization header and a User-Agent.
+ *
+ * Who am I: `GET /user` answers a user's token and refuses an installation token (the workflow token, an app's)
+ * with 403 "Resource not accessible by integration", as GitHub does; GraphQL (`POST /graphql`, which GitHub's
+ * REST description does not cover) serves the one query promptgate sends, `query { viewer { … } }`, answering
+ * every token, and refuses any other query or field with GraphQL's own error shape.
  */
 
 export interface StubUser {
@@ -83,6 +88,8 @@ export interface GithubStubOptions {
   checksForbidden?: boolean;
   /** Answer comment writes with 403 (a fork PR's read-only token). */
   commentsForbidden?: boolean;
+  /** Answer `POST /graphql` with 404 (an API without GraphQL): who-am-I must fall back. */
+  graphqlUnavailable?: boolean;
   /** Awaited after a request is logged and before it is answered: lets a test hold requests to force a race. */
   beforeRespond?: (req: LoggedRequest) => Promise<void> | void;
 }
@@ -91,6 +98,7 @@ export const WORKFLOW_BOT: StubUser = { login: 'github-actions[bot]', type: 'Bot
 
 /** The operations the stub serves, by their path template in GitHub's OpenAPI description. */
 const OPERATIONS = [
+  ['GET', '/user'],
   ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files'],
   ['GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
@@ -235,9 +243,16 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
   let clock = 0;
   const now = () => timestamp(1_000_000 + clock++);
 
+  // One id per login, as GitHub's accounts have.
+  const userIds = new Map<string, number>();
+  const userId = (login: string) => {
+    const key = login.toLowerCase();
+    if (!userIds.has(key)) userIds.set(key, 41_000_000 + userIds.size);
+    return userIds.get(key)!;
+  };
   const userJson = (u: StubUser) => ({
     login: u.login,
-    id: u.login.length * 1000 + u.login.charCodeAt(0),
+    id: userId(u.login),
     node_id: `U_${u.login}`,
     avatar_url: '',
     url: `${url}/users/${encodeURIComponent(u.login)}`,
@@ -312,6 +327,10 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
       return c;
     };
     switch (op.key) {
+      case 'GET /user':
+        // "Get the authenticated user": a user's token only; installation tokens are refused.
+        if (user.type === 'Bot') throw new Reply(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user' });
+        return { status: 200, body: userJson(user) };
       case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files':
         return paginate(state.files.slice(0, PR_FILES_CAP).map((f) => fileJson(f, owner, repo)), `/repos/${owner}/${repo}/pulls/${params.pull_number}/files`, query);
       case 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': {
@@ -379,6 +398,25 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
     }
   };
 
+  /**
+   * GraphQL, as far as promptgate uses it: `query { viewer { login databaseId } }` (any subset of the fields below,
+   * optionally named). GitHub answers a query it refuses with 200 and an `errors` list, so does this.
+   */
+  const VIEWER_FIELDS = new Set(['login', 'databaseId', 'id', '__typename']);
+  const graphql = (body: unknown, user: StubUser): { body: unknown; rejected?: string } => {
+    const refuse = (message: string) => ({ body: { errors: [{ message, locations: [{ line: 1, column: 1 }] }] }, rejected: message });
+    const query = (body as { query?: unknown } | null)?.query;
+    if (typeof query !== 'string') return refuse('A query attribute must be specified and must be a string.');
+    const m = /^\s*query\s*(?:[A-Za-z_]\w*\s*)?\{\s*viewer\s*\{([\w\s]*)\}\s*\}\s*$/.exec(query);
+    if (!m) return refuse(`the stub serves only \`query { viewer { … } }\`, not: ${query.slice(0, 200)}`);
+    const fields = m[1]!.trim().split(/\s+/).filter(Boolean);
+    if (fields.length === 0) return refuse("Parse error on \"}\" (RCURLY) at [1, 1]");
+    const unknown = fields.find((f) => !VIEWER_FIELDS.has(f));
+    if (unknown) return refuse(`Field '${unknown}' doesn't exist on type 'User'`);
+    const value: Record<string, unknown> = { login: user.login, databaseId: userId(user.login), id: `U_${user.login}`, __typename: user.type === 'Bot' ? 'Bot' : 'User' };
+    return { body: { data: { viewer: Object.fromEntries(fields.map((f) => [f, value[f]])) } } };
+  };
+
   const answer = (res: ServerResponse, log: LoggedRequest, status: number, body?: unknown, headers: Record<string, string> = {}) => {
     log.status = status;
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...headers });
@@ -416,11 +454,17 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
         log.status = fault.status;
         return answer(res, log, fault.status, { message: fault.message ?? 'Server Error' }, fault.headers);
       }
+      if (req.method === 'POST' && u.pathname === '/graphql') {
+        if (opts.graphqlUnavailable) throw new Reply(404, { message: 'Not Found' }, 'GraphQL unavailable (stub option)');
+        const out = graphql(parsed, user);
+        if (out.rejected) log.rejected = out.rejected;
+        return answer(res, log, 200, out.body);
+      }
       const op = ops.find((o) => o.method === req.method && o.pattern.test(u.pathname));
       if (!op) throw new Reply(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }, 'no such operation');
       const m = op.pattern.exec(u.pathname)!;
       const params: Record<string, string> = Object.fromEntries(op.pathParams.map((name, i) => [name, decodeURIComponent(m[i + 1]!)]));
-      if (opts.repository && `${params.owner}/${params.repo}`.toLowerCase() !== opts.repository.toLowerCase()) throw new Reply(404, { message: 'Not Found' }, 'another repository');
+      if (opts.repository && params.owner !== undefined && `${params.owner}/${params.repo}`.toLowerCase() !== opts.repository.toLowerCase()) throw new Reply(404, { message: 'Not Found' }, 'another repository');
       const coerced: Record<string, unknown> = { ...query, ...params };
       if (!op.validateParams(coerced)) throw validationFailed(`Invalid request. ${errorsText(op.validateParams.errors)}`);
       if (badJson) throw new Reply(400, { message: 'Problems parsing JSON' }, 'body is not JSON');
