@@ -128,6 +128,39 @@ describe('callChat', () => {
     expect(e.message).toContain(s.url);
   });
 
+  it('401, 403 and 404 name the endpoint without its credentials, the model, and the variable the key came from', async () => {
+    const status = { code: 401 };
+    const url = await scripted((_req, res) => {
+      res.writeHead(status.code, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: `status ${status.code}` } }));
+    });
+    const withCredentials = url.replace('http://', 'http://proxyuser:pr0xy-s3cret@') + '?api-key=qu3ry-s3cret';
+    const e = endpoint(withCredentials, { model: 'gpt-4o-mini', apiKeyEnv: 'TRIAGE_KEY' });
+    const messages: Record<number, string> = {};
+    for (const code of [401, 403, 404]) {
+      status.code = code;
+      const err = await failure(callChat(e, user('x'), 0, { timeoutMs: 5_000 }));
+      expect(err.kind).toBe('fatal');
+      messages[code] = err.message;
+    }
+    const safe = `${url}?api-key=***`;
+    expect(messages[401]).toBe(`HTTP 401: status 401 — ${safe} rejected the API key (model "gpt-4o-mini"); check the environment variable TRIAGE_KEY (or the Action's api-key input)`);
+    expect(messages[403]).toBe(`HTTP 403: status 403 — the API key from the environment variable TRIAGE_KEY may not use model "gpt-4o-mini" at ${safe}; check the key's permissions (GitHub Models: permissions: models: read)`);
+    expect(messages[404]).toBe(`HTTP 404: status 404 — no model "gpt-4o-mini" at ${safe}; check provider.model and provider.base_url (it usually ends in /v1)`);
+    for (const m of Object.values(messages)) expect(m).not.toMatch(/s3cret|proxyuser/);
+  });
+
+  it('a base URL that is not an http(s) URL is fatal before any request', async () => {
+    for (const [url, what] of [
+      ['notaurl', 'is not a URL'],
+      ['ftp://models.example.test/v1', 'is not an http(s) URL'],
+    ] as const) {
+      const e = await failure(callChat(endpoint(url), user('x'), 0, { timeoutMs: 5_000 }));
+      expect(e.kind).toBe('fatal');
+      expect(e.message).toContain(`the base URL "${url}" ${what}; set base_url (provider.base_url`);
+    }
+  });
+
   it('a wrong base_url path is fatal (404) too', async () => {
     const s = await fake();
     const e = await failure(callChat(endpoint(s.url.replace(/\/v1$/, '/v2')), user('x'), 0, { timeoutMs: 5_000 }));

@@ -2,7 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheKey, diskCache, estimateCost } from '../../src/run/index.js';
+import { PromptgateError } from '../../src/errors.js';
+import { endpointId } from '../../src/run/cache.js';
+import { cacheKey, checkBudgetPricing, diskCache, estimateCost } from '../../src/run/index.js';
 import type { Endpoint, ModelOutput, SampleRequest } from '../../src/run/types.js';
 
 const endpoint: Endpoint = { baseURL: 'https://api.openai.com/v1', apiKey: 'sk-1', model: 'gpt-4o-mini', params: { temperature: 0.7, max_tokens: 100 } };
@@ -10,12 +12,22 @@ const messages = [{ role: 'user' as const, content: 'Classify: refund please' }]
 const output: ModelOutput = { text: 'billing', latencyMs: 812, usage: { input: 9, output: 1 }, finishReason: 'stop' };
 
 describe('cacheKey', () => {
-  it('is a sha256 hex digest, stable across parameter order, API key and base URL path', () => {
+  it('is a sha256 hex digest, stable across parameter order, API key, credentials in the URL and a trailing slash', () => {
     const key = cacheKey(endpoint, messages, 0);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(cacheKey({ ...endpoint, params: { max_tokens: 100, temperature: 0.7 } }, messages, 0)).toBe(key);
     expect(cacheKey({ ...endpoint, apiKey: 'sk-2' } as Endpoint, messages, 0)).toBe(key);
     expect(cacheKey({ ...endpoint, baseURL: 'https://api.openai.com/v1/' }, messages, 0)).toBe(key);
+    expect(cacheKey({ ...endpoint, baseURL: 'https://API.openai.com:443/v1' }, messages, 0)).toBe(key);
+    expect(cacheKey({ ...endpoint, baseURL: 'https://user:s3cret@api.openai.com/v1?api-key=s3cret' }, messages, 0)).toBe(key);
+  });
+
+  it('keys on the whole base URL: two gateways on one host do not share answers', () => {
+    const at = (baseURL: string) => cacheKey({ ...endpoint, baseURL }, messages, 0);
+    expect(at('https://gw.example.com/a/v1')).not.toBe(at('https://gw.example.com/b/v1'));
+    expect(at('https://gw.example.com:8443/a/v1')).not.toBe(at('https://gw.example.com/a/v1'));
+    expect(at('http://gw.example.com/a/v1')).not.toBe(at('https://gw.example.com/a/v1'));
+    expect(endpointId('https://token:s3cret@gw.example.com:8443/a/v1/?key=s3cret')).toBe('https://gw.example.com:8443/a/v1');
   });
 
   it('changes with the host, model, params, messages and sample index', () => {
@@ -95,5 +107,39 @@ describe('estimateCost', () => {
   it('says when some endpoint has no prices', () => {
     const est = estimateCost([request(endpoint, 'hello')]);
     expect(est).toEqual({ usd: 0, calls: 1, graderCalls: 0, unknownPricing: true });
+  });
+
+  it('counts one grader call per llm_rubric assertion, at the judge\'s whole room of output tokens', () => {
+    const priced: Endpoint = { ...endpoint, params: { max_tokens: 100 }, pricing: { input_per_mtok: 1, output_per_mtok: 4 } };
+    const plain = request(priced, 'x'.repeat(400));
+    const rubric = 'y'.repeat(200);
+    const graded = { ...plain, assert: [{ type: 'llm_rubric', value: rubric }, { type: 'contains', value: 'z' }] };
+    const est = estimateCost([plain, graded]);
+    expect(est.calls).toBe(3);
+    expect(est.graderCalls).toBe(1);
+    // Model calls: 2 × (100 in, 100 out). Grader: (200 + 400 characters) / 4 + 100 answer tokens in, 1024 out.
+    expect(est.usd).toBeCloseTo((2 * (100 + 400) + (250 + 1024 * 4)) / 1e6, 12);
+  });
+});
+
+describe('checkBudgetPricing', () => {
+  const request = (suite: string, model: string, pricing?: Endpoint['pricing']): SampleRequest => ({
+    suite,
+    variant: 'candidate',
+    caseId: 'c',
+    sampleIndex: 0,
+    endpoint: { ...endpoint, model, ...(pricing ? { pricing } : {}) },
+    messages,
+    assert: [],
+    cacheKey: 'k',
+  });
+
+  it('refuses a budget when some suite that will call a model has no prices, and names each one', () => {
+    const priced = request('triage', 'gpt-4o-mini', { input_per_mtok: 0.15, output_per_mtok: 0.6 });
+    expect(() => checkBudgetPricing([priced], 5)).not.toThrow();
+    expect(() => checkBudgetPricing([request('triage', 'gpt-4o')], undefined)).not.toThrow();
+    const fail = () => checkBudgetPricing([priced, request('triage', 'gpt-4o'), request('triage', 'gpt-4o'), request('summary', 'llama3')], 2.5);
+    expect(fail).toThrow(PromptgateError);
+    expect(fail).toThrow('a budget of $2.50 is set, but suite "triage" (model "gpt-4o"), suite "summary" (model "llama3") have no pricing: their calls would count as $0 and the budget could not stop them');
   });
 });

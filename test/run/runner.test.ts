@@ -1,12 +1,14 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PromptgateError } from '../../src/errors.js';
-import { CallError } from '../../src/providers/openai.js';
-import { cacheKey, diskCache, estimateCost, runSamples, type ResponseCache, type RunOptions } from '../../src/run/index.js';
+import { gradeOutput } from '../../src/assertions/grade.js';
+import { CallError, callChat } from '../../src/providers/openai.js';
+import { cacheKey, checkBudgetPricing, diskCache, estimateCost, runSamples, type ResponseCache, type RunOptions } from '../../src/run/index.js';
 import type { Endpoint, ModelOutput, SampleRecord, SampleRequest } from '../../src/run/types.js';
-import { echoResponder, startFakeLlm, type FakeLlm } from '../../tools/fake-llm/index.js';
+import { echoResponder, startFakeLlm, type FakeLlm, type FakeRequest } from '../../tools/fake-llm/index.js';
 
 /** The runner against a real local server that throttles and fails the way providers do. */
 
@@ -324,5 +326,225 @@ describe('runSamples', () => {
     expect(out.records.length).toBeLessThan(200);
     const spent = out.records.reduce((n, r) => n + r.costUsd, 0);
     expect(spent).toBeLessThanOrEqual(budget);
+  });
+});
+
+/** A port nothing listens on: bound by a server that is closed again at once. */
+async function closedPort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+/** callChat, counting the attempts the runner makes. */
+function counted() {
+  const seen = { attempts: 0 };
+  const call: RunOptions['call'] = (...args) => {
+    seen.attempts++;
+    return callChat(...args);
+  };
+  return { seen, call };
+}
+
+describe('an endpoint that never answered', () => {
+  it('connection refused: the run stops within seconds after three attempts, with one message that names the endpoint without credentials', async () => {
+    const port = await closedPort();
+    const { seen, call } = counted();
+    const t0 = performance.now();
+    // Defaults of a real run: 40 samples, 5 retries each, would be 240 attempts and minutes of backoff.
+    const out = await runSamples(plan(`http://user:hunter2-secret@127.0.0.1:${port}/v1`, 20, 1), { ...base, concurrency: 8, maxRetries: 5, call });
+    const elapsed = performance.now() - t0;
+    expect(out.stopped?.reason).toBe('fatal');
+    expect(out.stopped?.message).toBe(
+      `cannot reach http://127.0.0.1:${port}/v1: connection refused: nothing is listening on 127.0.0.1:${port} (ECONNREFUSED) — it never answered (3 attempts over ${out.stopped?.message.match(/over (\d+\.\d) s/)?.[1]} s); check base_url (provider.base_url or the suite's provider.base_url in promptgate.yml, --base-url, or the Action's base-url input) and that the server is running`,
+    );
+    expect(out.stopped?.message).not.toContain('hunter2');
+    expect(seen.attempts).toBe(3);
+    expect(elapsed).toBeLessThan(5_000);
+    // One error record (the probe's), not one per sample.
+    expect(out.records).toHaveLength(1);
+    expect(out.calls.failed).toBe(1);
+  });
+
+  it('a host that does not resolve stops the run the same way', async () => {
+    const { seen, call } = counted();
+    const t0 = performance.now();
+    const out = await runSamples(plan('http://llm.promptgate-test.invalid/v1', 20, 1), { ...base, concurrency: 8, maxRetries: 5, call });
+    expect(out.stopped?.reason).toBe('fatal');
+    expect(out.stopped?.message).toMatch(/^cannot reach http:\/\/llm\.promptgate-test\.invalid\/v1: host not found: the name "llm\.promptgate-test\.invalid" does not resolve \((ENOTFOUND|EAI_AGAIN)\) — it never answered \(3 attempts over \d+\.\d s\); check the host name in base_url/);
+    expect(seen.attempts).toBe(3);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+
+  it('a base URL that is not a URL stops the run before any call', async () => {
+    for (const url of ['notaurl', 'ftp://example.test/v1']) {
+      const { seen, call } = counted();
+      const out = await runSamples(plan(url, 5, 1), { ...base, call });
+      expect(out.stopped?.reason).toBe('fatal');
+      expect(out.stopped?.message).toMatch(new RegExp(`^the base URL "${url.replace(/[./]/g, '\\$&')}" is not (a|an http\\(s\\)) URL; set base_url \\(provider\\.base_url`));
+      expect(seen.attempts).toBe(0);
+      expect(out.records).toEqual([]);
+    }
+  });
+
+  it('once it has answered, a refused connection is retried like any fault, and the run finishes when the server is back', async () => {
+    const first = await server();
+    const port = Number(new URL(first.url).port);
+    let ok = 0;
+    let refused = 0;
+    let backAgain: FakeLlm | undefined;
+    const call: RunOptions['call'] = async (...args) => {
+      try {
+        const r = await callChat(...args);
+        // The server goes away right after its first answer…
+        if (++ok === 1) await first.close();
+        return r;
+      } catch (err) {
+        // …and comes back after more refusals than a never-answered endpoint would get.
+        if (err instanceof CallError && err.unreachable && ++refused === 5) backAgain = await server({ port });
+        throw err;
+      }
+    };
+    const out = await runSamples(plan(first.url, 5, 1), { ...base, concurrency: 1, maxRetries: 8, random: () => 0, call });
+    expect(out.stopped).toBeUndefined();
+    expect(refused).toBe(5);
+    expect(out.records).toHaveLength(10);
+    expect(out.records.every((r) => r.ok)).toBe(true);
+    expect(out.calls.retried).toBe(5);
+    expect(backAgain!.stats().completions).toBe(9);
+  });
+
+  it('a rejected key costs one request: the first call goes alone until the endpoint has answered', async () => {
+    const s = await server({ apiKey: 'right' });
+    const out = await runSamples(plan(s.url, 50, 2, { apiKeyEnv: 'TRIAGE_KEY' }), { ...base, concurrency: 8 });
+    expect(out.stopped?.reason).toBe('fatal');
+    expect(out.stopped?.message).toMatch(/^HTTP 401: .* — http:\/\/127\.0\.0\.1:\d+\/v1 rejected the API key \(model "m"\); check the environment variable TRIAGE_KEY/);
+    expect(s.stats().requests).toBe(1);
+  });
+});
+
+/** A judge on the fake server: grading prompts get `judge(prompt)`, everything else the echo. */
+function judging(judge: (prompt: string) => string | { content: string; usage?: { prompt_tokens: number; completion_tokens: number } }, sampleUsage?: { prompt_tokens: number; completion_tokens: number }) {
+  return (req: FakeRequest) => {
+    const last = req.messages[req.messages.length - 1]!.content;
+    if (last.startsWith('Grade the output')) {
+      const j = judge(last);
+      return typeof j === 'string' ? { content: j } : j;
+    }
+    return { ...echoResponder(req), ...(sampleUsage ? { usage: sampleUsage } : {}) };
+  };
+}
+const rubric = (requests: SampleRequest[], value = 'The answer is an echo.') => requests.map((r) => ({ ...r, assert: [{ type: 'llm_rubric', value }] }));
+const gradeWithRubric: RunOptions['grade'] = (q, out, run) => gradeOutput(q.assert, out, { grader: run.grader });
+
+describe('grader calls', () => {
+  it('wait for a slot like sample calls: the server never has more than `concurrency` requests at once', async () => {
+    let now = 0;
+    let most = 0;
+    const answer = judging(() => 'SCORE: 1');
+    const s = await server({
+      responder: async (req) => {
+        most = Math.max(most, ++now);
+        // Server-side latency, so that calls overlap; released by a timer, not awaited by the test.
+        await new Promise((r) => setTimeout(r, 15));
+        now--;
+        return answer(req);
+      },
+    });
+    const out = await runSamples(rubric(plan(s.url, 20, 1)), { ...base, concurrency: 3, grade: gradeWithRubric });
+    expect(out.stopped).toBeUndefined();
+    expect(out.records.every((r) => r.ok && r.passed)).toBe(true);
+    expect(s.stats().requests).toBe(80);
+    expect(out.pacing.graderCalls).toBe(40);
+    expect(out.pacing.modelCalls).toBe(80);
+    expect(out.graders).toEqual({ total: 40, cached: 0, failed: 0, retried: 0 });
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(3);
+    expect(out.pacing.peakConcurrency).toBeLessThanOrEqual(3);
+  });
+
+  it("add their cost to the sample's, and are cached: a second run pays for nothing", async () => {
+    const s = await server({ responder: judging(() => ({ content: 'SCORE: 1', usage: { prompt_tokens: 100, completion_tokens: 50 } }), { prompt_tokens: 10, completion_tokens: 5 }) });
+    const dir = mkdtempSync(join(tmpdir(), 'promptgate-cache-'));
+    const requests = rubric(plan(s.url, 3, 1, { pricing: { input_per_mtok: 1e6, output_per_mtok: 1e6 } })); // $1 a token
+    const first = await runSamples(requests, { ...base, cache: diskCache(dir), grade: gradeWithRubric });
+    expect(first.records.map((r) => r.costUsd)).toEqual(Array(6).fill(15 + 150));
+    expect(s.stats().requests).toBe(12);
+    const second = await runSamples(requests, { ...base, cache: diskCache(dir), grade: gradeWithRubric });
+    expect(s.stats().requests).toBe(12);
+    expect(second.graders).toEqual({ total: 6, cached: 6, failed: 0, retried: 0 });
+    expect(second.records.map((r) => r.costUsd)).toEqual(Array(6).fill(15 + 150));
+    const strip = (rs: SampleRecord[]) => rs.map((r) => ({ ...r, cached: false }));
+    expect(strip(second.records)).toEqual(strip(first.records));
+  });
+
+  it('count against the budget: a budget that fits the sample calls but not their grading stops the run before it is exceeded', async () => {
+    const s = await server({ responder: judging(() => 'SCORE: 1') });
+    const pricing = { input_per_mtok: 1_000, output_per_mtok: 1_000 };
+    const bare = plan(s.url, 20, 1, { pricing });
+    const graded = rubric(bare);
+    const models = estimateCost(bare);
+    const both = estimateCost(graded);
+    // The up-front estimate has one grader call per graded sample, at the judge's whole room of tokens.
+    expect(both.calls).toBe(80);
+    expect(both.graderCalls).toBe(40);
+    expect(both.usd).toBeGreaterThan(models.usd * 10);
+    // Room for every sample call twice over, and for grading two samples at a time by the estimate.
+    const budget = models.usd * 2 + (2 * (both.usd - models.usd)) / 40;
+    const ungraded = await runSamples(bare, { ...base, concurrency: 4, budgetUsd: budget });
+    expect(ungraded.stopped).toBeUndefined();
+    const out = await runSamples(graded, { ...base, concurrency: 4, budgetUsd: budget, grade: gradeWithRubric });
+    expect(out.stopped?.reason).toBe('budget');
+    expect(out.records.length).toBeGreaterThan(0);
+    expect(out.records.length).toBeLessThan(40);
+    expect(out.records.reduce((n, r) => n + r.costUsd, 0)).toBeLessThanOrEqual(budget);
+  });
+
+  it("have room to reason, and a judge's reply cut off at max_tokens is that sample's grading error, not a silent fail", async () => {
+    const reasoning = (chars: number) => `${'The answer repeats the prompt, as an echo does. '.repeat(Math.ceil(chars / 48)).slice(0, chars)}\nSCORE: 1`;
+    const seen: number[] = [];
+    const s = await server({
+      responder: (req) => {
+        if (req.messages.at(-1)!.content.startsWith('Grade the output')) seen.push(Number(req.params.max_tokens));
+        // About 500 tokens of reasoning for case c0, 1500 (past the judge's room) for c1.
+        return judging((prompt) => reasoning(prompt.includes('case 0') ? 2_000 : 6_000))(req);
+      },
+    });
+    const out = await runSamples(rubric(plan(s.url, 2, 1, { params: { max_tokens: 100 } })), { ...base, grade: gradeWithRubric });
+    expect(seen).toEqual([1024, 1024, 1024, 1024]);
+    const byCase = (id: string) => out.records.filter((r) => r.caseId === id);
+    expect(byCase('c0').every((r) => r.ok && r.passed)).toBe(true);
+    for (const r of byCase('c1')) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toBe(`grading failed: the judge's reply was cut off at 1024 tokens (model "m"); ask for a shorter answer in the rubric`);
+    }
+  });
+
+  it("a grader model the endpoint does not have stops the run with one message naming it", async () => {
+    const s = await server({ models: ['m'], responder: judging(() => 'SCORE: 1') });
+    const requests = plan(s.url, 5, 1).map((r) => ({ ...r, assert: [{ type: 'llm_rubric', value: 'polite?', model: 'judge-x' }] }));
+    const out = await runSamples(requests, { ...base, concurrency: 2, grade: gradeWithRubric });
+    expect(out.stopped?.reason).toBe('fatal');
+    expect(out.stopped?.message).toMatch(/^the llm_rubric grader \(model "judge-x"\): HTTP 404: .* no model "judge-x" at http:\/\/127\.0\.0\.1:\d+\/v1; check the llm_rubric assertion's `model`/);
+    expect(out.records.filter((r) => !r.ok)).toHaveLength(1);
+  });
+});
+
+describe('a budget without prices', () => {
+  it('is refused before any call, naming the suite and model', async () => {
+    const s = await server();
+    const requests = plan(s.url, 3, 1);
+    const err = await runSamples(requests, { ...base, budgetUsd: 5 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(PromptgateError);
+    expect((err as PromptgateError).message).toBe('a budget of $5.00 is set, but suite "s" (model "m") has no pricing: its calls would count as $0 and the budget could not stop them');
+    expect((err as PromptgateError).hint).toMatch(/under `provider` in promptgate\.yml, or under the suite's `provider`; or drop the budget/);
+    expect(s.stats().requests).toBe(0);
+    expect(() => checkBudgetPricing(requests, undefined)).not.toThrow();
+    expect(() => checkBudgetPricing(plan(s.url, 3, 1, { pricing: { input_per_mtok: 1, output_per_mtok: 1 } }), 5)).not.toThrow();
   });
 });
