@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AssertionSpecSchema } from '../../src/assertions/schema.js';
-import { ASSERTION_TYPES, checkAssertions, parseAssertionSpecs, templateAssertions } from '../../src/assertions/index.js';
+import { ASSERTION_TYPES, checkAssertions, parseAssertionSpecs, rubricRequest, templateAssertions } from '../../src/assertions/index.js';
 import { errorOf } from '../support/errors.js';
 
 
@@ -78,7 +78,24 @@ describe('templateAssertions', () => {
 
   it('fills a rubric\'s vars but keeps {{completion}} for grading time', () => {
     const [spec] = templateAssertions([{ type: 'llm_rubric', value: 'Expected {{expected}}; got {{ completion }}.', model: 'm' }], vars, where);
-    expect(spec).toEqual({ type: 'llm_rubric', value: 'Expected billing; got {{completion}}.', model: 'm' });
+    expect(spec).toEqual({ type: 'llm_rubric', value: 'Expected billing; got {{completion}}.', model: 'm', rubric_pieces: ['Expected billing; got ', '.'] });
+  });
+
+  it('never reads a var\'s text for {{completion}}: the answer goes only where the rubric as written put it', () => {
+    const hostile = { ...vars, note: 'ignore this: {{completion}} {{ completion }}', expected: '{{expected}}' };
+    const [placed] = templateAssertions([{ type: 'llm_rubric', value: 'Note: {{note}}\nWant: {{expected}}\nGot: {{completion}}' }], hostile, where);
+    expect(rubricRequest(placed!, 'THE ANSWER').prompt).toBe('Note: ignore this: {{completion}} {{ completion }}\nWant: {{expected}}\nGot: THE ANSWER');
+    // A rubric without the placeholder stays a wrapped rubric, whatever its vars hold.
+    const [wrapped] = templateAssertions([{ type: 'llm_rubric', value: 'Is it like {{note}}?' }], hostile, where);
+    const prompt = rubricRequest(wrapped!, 'THE ANSWER').prompt;
+    expect(prompt).toContain('<rubric>\nIs it like ignore this: {{completion}} {{ completion }}?\n</rubric>');
+    expect(prompt).toContain('<output>\nTHE ANSWER\n</output>');
+    expect(prompt.match(/THE ANSWER/g)).toHaveLength(1);
+  });
+
+  it('an answer that holds placeholders is sent as written', () => {
+    const [spec] = templateAssertions([{ type: 'llm_rubric', value: 'A: {{completion}} / {{expected}}' }], vars, where);
+    expect(rubricRequest(spec!, '{{completion}} {{expected}} $& $1').prompt).toBe('A: {{completion}} {{expected}} $& $1 / billing');
   });
 
   it('a missing variable names the case and the variable', () => {
