@@ -236,7 +236,7 @@ function unfinishedSuite(input: GateSuiteInput, gate: GateConfig, bothRan: boole
   const finished = `${count(input.calls.total)} of ${plural(input.runs_planned, 'planned sample')} finished`;
   const why = stopped ? `the run stopped early: ${stopped}` : 'the run stopped early (or this is one shard of it)';
   const notRun = `only ${finished}`;
-  const fixed: RuleResult[] = [{ rule: 'completeness', verdict: 'error', detail: `Only ${finished}: ${why}. No rule can be decided on an unfinished run.` }];
+  const fixed: RuleResult[] = [{ rule: 'completeness', verdict: 'error', detail: `Only ${finished}; ${why}. No rule can be decided on an unfinished run.` }];
   fixed.push(notEvaluated('pass_rate', notRun));
   if (gate.latency_p95 && bothRan) fixed.push(notEvaluated('latency_p95', notRun));
   if (gate.cost && bothRan) fixed.push(notEvaluated('cost', notRun));

@@ -1,5 +1,6 @@
 import { clip } from '../text.js';
 import { count, level, pointDecimals, rate, signedMs, signedPoints } from './numbers.js';
+import { decidingRules, errorCauses, suiteErrorCause } from './outcome.js';
 import type { Report, SuiteReport, Verdict } from './schema.js';
 
 /** A check run's title is one short line (GitHub shows it next to the check's name). */
@@ -28,12 +29,18 @@ function signedPercent(ratio: number): string {
 /**
  * The one line a person would say about a suite (DESIGN §10):
  * "Pass rate 82% → 93% (+11 points, 95% CI +6 to +16, 120 cases × 3); p95 latency +180 ms; cost +27%".
- * Plain text; the note escapes it like any other line.
+ * A suite that ended in `error` says why first, then what was measured. Plain text; the note escapes it like any
+ * other line.
  */
-export function headline(suite: SuiteReport, confidence: number): string {
+export function headline(suite: SuiteReport, confidence: number, cause: string | null = suiteErrorCause(suite)): string {
   if (hasNoResults(suite) && (suite.verdict === 'skipped' || suite.verdict === 'error' || suite.message)) {
-    return suite.message ?? (suite.verdict === 'skipped' ? 'Nothing to run.' : 'No results.');
+    return cause ?? suite.message ?? (suite.verdict === 'skipped' ? 'Nothing to run.' : 'No results.');
   }
+  const numbers = measuredLine(suite, confidence);
+  return cause ? `${cause}; ${numbers}` : numbers;
+}
+
+function measuredLine(suite: SuiteReport, confidence: number): string {
   const pr = suite.pass_rate;
   const ci = `${level(confidence)} CI`;
   const n = `${count(suite.n_cases)} cases × ${suite.repeats}`;
@@ -55,7 +62,8 @@ export function headline(suite: SuiteReport, confidence: number): string {
   }
   const lb = suite.latency_ms.baseline?.p95 ?? null;
   const lc = suite.latency_ms.candidate?.p95 ?? null;
-  if (lb !== null && lc !== null) parts.push(`p95 latency ${signedMs(lc - lb)}`);
+  if (suite.latency_ms.not_compared !== undefined) parts.push('latency not compared');
+  else if (lb !== null && lc !== null) parts.push(`p95 latency ${signedMs(lc - lb)}`);
   if (suite.cost_usd.ratio !== null) parts.push(`cost ${signedPercent(suite.cost_usd.ratio)}`);
   const failed = suite.errors.baseline + suite.errors.candidate;
   if (failed > 0) parts.push(`${count(failed)} failed ${failed === 1 ? 'call' : 'calls'}`);
@@ -73,22 +81,41 @@ function titleNumbers(s: SuiteReport): string {
   return '';
 }
 
-/** A short title for the check run (≤ 100 characters): the verdict and what it rests on. */
+/**
+ * A short title for the check run (≤ 100 characters): the verdict and what it rests on. An error says why first
+ * ("Error: stopped early — HTTP 404 …"); a fail or inconclusive verdict names its rules ("Inconclusive (cost): …").
+ */
 export function checkTitle(report: Report): string {
-  const verdict = VERDICT_WORD[report.verdict];
+  const oneLine = (text: string) => clip(text.replace(/\s+/g, ' '), TITLE_CHARS);
   const suites = report.suites;
+  if (report.verdict === 'error') {
+    const [first, ...more] = errorCauses(report);
+    if (first) {
+      const where =
+        first.suites.length === 0
+          ? 'stopped early'
+          : suites.length > 1 && first.suites.length < suites.length
+            ? clip(first.suites[0]!, 40) + (first.suites.length > 1 ? ` +${first.suites.length - 1}` : '')
+            : '';
+      const others = more.length ? ` (+${more.length} more)` : '';
+      return oneLine(`Error: ${where ? `${where} — ` : ''}${first.text}${others}`);
+    }
+  }
+  const verdict = VERDICT_WORD[report.verdict];
   if (suites.length === 0) return report.verdict === 'skipped' ? 'No prompt changes' : `${verdict}: no suite ran`;
   if (suites.length === 1) {
     const s = suites[0]!;
+    const rules = decidingRules(s);
+    const head = `${verdict}${rules ? ` (${rules})` : ''}`;
     const about = hasNoResults(s) ? (s.message ?? '') : titleNumbers(s);
     const tail = about ? ` — ${about}` : '';
     // The name gives way first: the numbers are the point of the title.
-    const name = clip(s.name, Math.max(12, TITLE_CHARS - verdict.length - 2 - tail.length));
-    return clip(`${verdict}: ${name}${tail}`.replace(/\s+/g, ' '), TITLE_CHARS);
+    const name = clip(s.name, Math.max(12, TITLE_CHARS - head.length - 2 - tail.length));
+    return oneLine(`${head}: ${name}${tail}`);
   }
   const counts = new Map<Verdict, number>();
   for (const s of suites) counts.set(s.verdict, (counts.get(s.verdict) ?? 0) + 1);
   const order: Verdict[] = ['error', 'fail', 'inconclusive', 'pass', 'skipped'];
   const tally = order.filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${v}`);
-  return clip(`${verdict}: ${suites.length} suites (${tally.join(', ')})`, TITLE_CHARS);
+  return oneLine(`${verdict}: ${suites.length} suites (${tally.join(', ')})`);
 }

@@ -2,11 +2,14 @@ import { count } from './numbers.js';
 import { clip } from '../text.js';
 import { escapeInline } from './escape.js';
 import { headline } from './headline.js';
+import { errorCauses, errorLabel, stopCause, verdictWithRules } from './outcome.js';
 import {
   FULL_DETAIL,
   ICON,
+  errorSection,
   goalSection,
   headlineList,
+  policyLine,
   notesSection,
   partialWarning,
   rolloutSection,
@@ -64,16 +67,19 @@ function title(report: Report): string {
 
 /** The note at one level of detail; with `maxChars`, a line saying what this level left out, if anything. */
 function render(report: Report, opts: NoteOptions, detail: Detail, prepared: readonly PreparedSuite[], maxChars?: number): string {
-  const ctx: RenderContext = { target: opts.target, confidence: report.confidence, detail, cuts: new Set() };
+  const ctx: RenderContext = { target: opts.target, confidence: report.confidence, stopped: stopCause(report), detail, cuts: new Set() };
   const parts: string[] = [];
   if (opts.marker) parts.push(opts.marker);
   parts.push(title(report));
+  // An error says why before anything else (see docs/change-note.md).
+  parts.push(errorSection(report, detail.textChars));
   parts.push(partialWarning(report, opts.target));
   if (report.suites.length === 0) {
     // The review's notes say why nothing ran (review() writes "No prompt changes…" there); a default otherwise.
     if (!report.notes?.length) parts.push(report.verdict === 'skipped' ? 'No prompt changes: no suite was triggered.' : 'No suite ran.');
   } else {
     parts.push(headlineList(report, detail.textChars));
+    parts.push(policyLine(report));
   }
   parts.push(goalSection(report, ctx));
   for (const p of prepared) parts.push(suiteSection(p, ctx));
@@ -89,12 +95,17 @@ function render(report: Report, opts: NoteOptions, detail: Detail, prepared: rea
  * no tables, no collapsed blocks, so cutting it line by line cannot unbalance anything.
  */
 function compactNote(report: Report, opts: NoteOptions, maxChars: number): string {
-  const head = [opts.marker, title(report), report.partial ? '**Partial results**: the run stopped early; the numbers cover only the samples that finished.' : ''].filter(
-    (x): x is string => !!x,
-  );
+  const safe = (text: string, max: number) => escapeInline(clip(text, max));
+  const errors = errorCauses(report).map((c) => `**${errorLabel(c, report.suites.length, safe)}**: ${safe(c.text, 300)}`);
+  const head = [
+    opts.marker,
+    title(report),
+    ...errors.slice(0, 3),
+    report.partial ? '**Partial results**: the run stopped early; the numbers cover only the samples that finished.' : '',
+  ].filter((x): x is string => !!x);
   const lines = report.suites.map((s) => {
     const gate = s.rules.map((r) => `${ICON[r.verdict]} ${escapeInline(r.rule)}`).join(', ');
-    return `- ${ICON[s.verdict]} **${escapeInline(clip(s.name, 120))}** (${s.verdict}) — ${escapeInline(clip(headline(s, report.confidence), 300))}${gate ? ` · gate: ${gate}` : ''}`;
+    return `- ${ICON[s.verdict]} **${escapeInline(clip(s.name, 120))}** (${escapeInline(verdictWithRules(s))}) — ${escapeInline(clip(headline(s, report.confidence), 300))}${gate ? ` · gate: ${gate}` : ''}`;
   });
   const notice = `_Shortened to fit the ${count(maxChars)}-character limit: one line per suite; the JSON report has the details and every rule's reasoning._`;
   const assemble = (shown: string[], more: number) =>

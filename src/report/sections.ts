@@ -1,6 +1,7 @@
 import { clip } from '../text.js';
 import { escapeInline, fencedBlock, inertCode, inlineCode } from './escape.js';
 import { hasNoResults, headline, withinNoise } from './headline.js';
+import { errorCauses, errorLabel, erroredByStop, isStopNote, ruleLabel, stopCause, stoppedSuiteCause, suiteErrorCause, verdictWithRules } from './outcome.js';
 import { change, count, duration, level, ms, percent, plural, pValue, rate, signedMs, signedPoints, tokensPerCall, usd } from './numbers.js';
 import type { CaseReport, Report, SuiteReport, Verdict } from './schema.js';
 
@@ -57,6 +58,8 @@ export type Cut = (typeof CUTS)[number];
 export interface RenderContext {
   target: Target;
   confidence: number;
+  /** Why the run stopped early, when it did: no number in the note is then a settled measurement. */
+  stopped: string | null;
   detail: Detail;
   /** Filled while rendering: each thing this rendering shows less of than the full note would. */
   cuts: Set<Cut>;
@@ -200,18 +203,46 @@ export function evalResultSection(s: SuiteReport, ctx: RenderContext): string {
   } else {
     out.push('No sample succeeded under either variant.');
   }
-  if (s.verdict === 'inconclusive') {
-    const needed = pr.cases_needed;
-    out.push(
-      needed
-        ? `**Inconclusive**: about ${plural(needed, 'case')} (this run: ${count(s.n_cases)}) would make the interval narrow enough to settle the gate.`
-        : '**Inconclusive**: the interval is too wide to settle the gate; the rules below say what it does rule out.',
-    );
-  }
+  out.push(...outcomeLines(s, ctx));
   const failed = s.errors.baseline + s.errors.candidate;
   if (failed > 0) out.push(`Failed calls after retries (left out of every number): before ${count(s.errors.baseline)}, after ${count(s.errors.candidate)}.`);
-  if (s.message) out.push(`**${s.verdict === 'error' ? 'Error' : 'Note'}**: ${freeText(s.message, ctx)}`);
+  // An errored suite's message opens its section (see `suiteSection`); any other message is a note.
+  if (s.message && s.verdict !== 'error') out.push(`**Note**: ${freeText(s.message, ctx)}`);
   return out.join('\n\n');
+}
+
+/**
+ * Each failing or inconclusive rule by name, with what would settle it: a suite that is inconclusive on cost while
+ * its pass rate passed must not read as an unsettled pass rate. Nothing here for a run that stopped early: its
+ * numbers cover only what finished, and are no measurement that happens to be inconclusive.
+ */
+function outcomeLines(s: SuiteReport, ctx: RenderContext): string[] {
+  if (s.verdict === 'error') return [];
+  if (ctx.stopped !== null) {
+    return ['**Not settled**: the run stopped early, so these numbers cover only the samples that finished; no rule is decided on them.'];
+  }
+  const out: string[] = [];
+  const open = s.rules.filter((r) => r.verdict === 'inconclusive' || r.verdict === 'fail');
+  for (const r of open) {
+    const word = r.verdict === 'fail' ? 'Fail' : 'Inconclusive';
+    const see = r.rule === 'pass_rate' ? 'see Gate' : 'see Tradeoffs and Gate';
+    let text: string;
+    if (r.verdict === 'fail') {
+      text = `confidently beyond what the rule allows (${see}).`;
+    } else {
+      // A report written before rules carried their own need has it on the pass rate, for the pass-rate rule.
+      const need = r.cases_needed !== undefined ? r.cases_needed : r.rule === 'pass_rate' ? (s.pass_rate.cases_needed ?? null) : null;
+      text = need
+        ? `about ${plural(need, 'case')} (this run: ${count(s.n_cases)}) would make the interval narrow enough to settle it (${see}).`
+        : `the interval is too wide to settle it (${see}: what the data do rule out).`;
+    }
+    out.push(`**${word} — ${escapeInline(ruleLabel(r.rule))}**: ${text}`);
+  }
+  const passRate = s.rules.find((r) => r.rule === 'pass_rate');
+  if (open.length > 0 && passRate?.verdict === 'pass') {
+    out.push(`The pass-rate rule passed; the ${s.verdict} verdict rests on ${open.map((r) => escapeInline(ruleLabel(r.rule))).join(' and ')}.`);
+  }
+  return out;
 }
 
 /** Successful samples per variant, from the per-case counts (tokens are summed over successful samples only). */
@@ -226,7 +257,9 @@ export function tradeoffsSection(s: SuiteReport, ctx: RenderContext): string {
   const rows: string[] = ['| | before | after | change |', '|---|---:|---:|---|'];
   const cell = (x: number | null | undefined, f: (v: number) => string) => (x === null || x === undefined ? '—' : f(x));
   const summary: string[] = [];
-  for (const key of ['p50', 'p95', 'p99'] as const) {
+  const notCompared = s.latency_ms.not_compared;
+  if (notCompared !== undefined) summary.push('latency not compared');
+  for (const key of notCompared !== undefined ? [] : (['p50', 'p95', 'p99'] as const)) {
     const b = s.latency_ms.baseline?.[key] ?? null;
     const c = s.latency_ms.candidate?.[key] ?? null;
     if (b === null && c === null) continue;
@@ -255,8 +288,11 @@ export function tradeoffsSection(s: SuiteReport, ctx: RenderContext): string {
   if (s.calls && s.calls.total > 0) {
     rows.push(`| retries | | | ${plural(s.calls.retried, 'retry', 'retries')} over ${plural(s.calls.total, 'sample')} (${percent(s.calls.retried / s.calls.total)}) |`);
   }
-  if (rows.length === 2) return '';
-  return collapsible(ctx, `Tradeoffs${summary.length ? `: ${summary.join(', ')}` : ''}`, rows.join('\n'));
+  // Cached samples are not latency evidence: without a comparison the note shows no latency numbers at all.
+  const latencyLine = notCompared !== undefined ? `Latency was not compared: ${freeText(notCompared, ctx)}` : '';
+  if (rows.length === 2 && !latencyLine) return '';
+  const body = [rows.length > 2 ? rows.join('\n') : '', latencyLine].filter(Boolean).join('\n\n');
+  return collapsible(ctx, `Tradeoffs${summary.length ? `: ${summary.join(', ')}` : ''}`, body);
 }
 
 export function byTagSection(p: PreparedSuite, ctx: RenderContext): string {
@@ -313,8 +349,9 @@ export function flippedCases(s: SuiteReport): Flips {
 
 const counts = (v: CaseReport['baseline']) => (v ? `${v.passed}/${v.runs}` : '—');
 
-function outputBlock(label: string, v: CaseReport['baseline'], text: string | null | undefined, chars: number): string {
-  const head = `${label} (${counts(v)} passed):`;
+function outputBlock(label: string, v: CaseReport['baseline'], text: string | null | undefined, passed: boolean | null | undefined, chars: number): string {
+  const which = passed === true ? ', a passing sample' : passed === false ? ', a failing sample' : '';
+  const head = `${label} (${counts(v)} passed${which}):`;
   if (text === null || text === undefined) return `${head} _no output recorded_`;
   return `${head}\n\n${fencedBlock(inertCode(clip(text, chars)))}`;
 }
@@ -342,7 +379,7 @@ function flipList(kind: 'regression' | 'fix', list: CaseReport[], ctx: RenderCon
       if (outputChars < FULL_DETAIL.outputChars && withOutputs.some((c) => long(c.outputs?.baseline) || long(c.outputs?.candidate))) ctx.cuts.add('the end of long outputs');
       const blocks = withOutputs.map(
         (c) =>
-          `**${inline(c.id, ID_CHARS)}**\n\n${outputBlock('Before', c.baseline, c.outputs?.baseline, outputChars)}\n\n${outputBlock('After', c.candidate, c.outputs?.candidate, outputChars)}`,
+          `**${inline(c.id, ID_CHARS)}**\n\n${outputBlock('Before', c.baseline, c.outputs?.baseline, c.output_passed?.baseline, outputChars)}\n\n${outputBlock('After', c.candidate, c.outputs?.candidate, c.output_passed?.candidate, outputChars)}`,
       );
       out.push(collapsible(ctx, `Outputs of these ${kind === 'regression' ? 'regressions' : 'fixes'}`, blocks.join('\n\n')));
     }
@@ -367,7 +404,8 @@ export function flippedSection(p: PreparedSuite, ctx: RenderContext): string {
 export function gateSection(s: SuiteReport): string {
   if (s.rules.length === 0) return '';
   const rows = ['| rule | outcome | detail |', '|---|---|---|'];
-  for (const r of s.rules) rows.push(`| ${inline(r.rule, 40)} | ${ICON[r.verdict]} ${r.verdict} | ${escapeInline(r.detail)} |`);
+  // A rule that had nothing to decide on is "not evaluated": neither a pass nor a fail.
+  for (const r of s.rules) rows.push(`| ${inline(r.rule, 40)} | ${ICON[r.verdict]} ${r.verdict === 'skipped' ? 'not evaluated' : r.verdict} | ${escapeInline(r.detail)} |`);
   return `**Gate**\n\n${rows.join('\n')}`;
 }
 
@@ -375,14 +413,17 @@ export function gateSection(s: SuiteReport): string {
 export function suiteSection(p: PreparedSuite, ctx: RenderContext): string {
   const s = p.suite;
   if (hasNoResults(s)) return '';
-  const heading = `### ${ICON[s.verdict]} ${inline(s.name, NAME_CHARS)} — ${s.verdict}`;
+  const heading = `### ${ICON[s.verdict]} ${inline(s.name, NAME_CHARS)} — ${escapeInline(verdictWithRules(s))}`;
+  const cause = erroredByStop(s, ctx.stopped) ? stoppedSuiteCause(s) : suiteErrorCause(s);
+  const error = cause ? `**Error**: ${freeText(cause, ctx)}` : '';
   if (!ctx.detail.suiteBody) {
     ctx.cuts.add('everything but each suite’s headline and gate');
-    return [heading, gateSection(s)].filter(Boolean).join('\n\n');
+    return [heading, error, gateSection(s)].filter(Boolean).join('\n\n');
   }
   if (!ctx.detail.tradeoffs) ctx.cuts.add('the tradeoff tables');
   const parts = [
     heading,
+    error,
     changeSection(p, ctx),
     evalResultSection(s, ctx),
     ctx.detail.tradeoffs ? tradeoffsSection(s, ctx) : '',
@@ -394,7 +435,30 @@ export function suiteSection(p: PreparedSuite, ctx: RenderContext): string {
 }
 
 export function headlineList(report: Report, textChars: number): string {
-  return report.suites.map((s) => `- ${ICON[s.verdict]} **${inline(s.name, NAME_CHARS)}** (${s.verdict}) — ${inline(headline(s, report.confidence), textChars + 200)}`).join('\n');
+  const stop = stopCause(report);
+  return report.suites
+    .map((s) => {
+      // A suite that errored only because the run stopped points up to the reason rather than repeating it.
+      const line = headline(s, report.confidence, erroredByStop(s, stop) ? stoppedSuiteCause(s) : suiteErrorCause(s));
+      return `- ${ICON[s.verdict]} **${inline(s.name, NAME_CHARS)}** (${escapeInline(verdictWithRules(s))}) — ${inline(line, textChars + 200)}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Why the review ended in `error`, right under its title: the reason the run stopped, then each errored suite's
+ * own cause (see docs/change-note.md). Empty for any other verdict.
+ */
+export function errorSection(report: Report, textChars: number): string {
+  return errorCauses(report)
+    .map((c) => `**${errorLabel(c, report.suites.length, inline)}**: ${inline(c.text, textChars)}`)
+    .join('\n\n');
+}
+
+/** A line under the headlines when the config makes an inconclusive verdict fail the check. */
+export function policyLine(report: Report): string {
+  if (report.verdict !== 'inconclusive' || report.inconclusive_policy !== 'failure') return '';
+  return '_This review fails its check: the config sets `gate.inconclusive: failure`._';
 }
 
 export function goalSection(report: Report, ctx: RenderContext): string {
@@ -413,7 +477,9 @@ export function rolloutSection(report: Report, ctx: RenderContext): string {
 }
 
 export function notesSection(report: Report, ctx: RenderContext): string {
-  const notes = report.notes ?? [];
+  // The stop and the errors are at the top of the note already.
+  const shown = errorCauses(report).map((c) => c.text);
+  const notes = (report.notes ?? []).filter((n) => !isStopNote(n) && !shown.includes(n));
   if (notes.length === 0) return '';
   return notes.map((n) => `> ${freeText(n, ctx)}`).join('\n>\n');
 }

@@ -265,7 +265,7 @@ describe('error rate, change kinds and verdict order', () => {
       ['latency_p95', 'skipped'],
       ['error_rate', 'skipped'],
     ]);
-    expect(rules[0]!.detail).toBe(`Only 1 of 360 planned samples finished: the run stopped early: ${stopped}. No rule can be decided on an unfinished run.`);
+    expect(rules[0]!.detail).toBe(`Only 1 of 360 planned samples finished; the run stopped early: ${stopped}. No rule can be decided on an unfinished run.`);
     expect(rule(r, 0, 'error_rate').detail).toBe('Not evaluated: only 1 of 360 planned samples finished (1 failed); the rest never ran.');
     expect(r.suites[0]!.verdict).toBe('error');
     expect(r.verdict).toBe('error');
@@ -276,7 +276,7 @@ describe('error rate, change kinds and verdict order', () => {
     const gate = gateConfig();
     const r = evaluateGate([input('s', suiteCases(60, 3, () => 3, () => 3), gate, { failed: 30, finished: 200 })], gate);
     expect(rule(r, 0, 'error_rate').verdict).toBe('error');
-    expect(rule(r, 0, 'completeness').detail).toMatch(/^Only 200 of 360 planned samples finished: the run stopped early \(or this is one shard of it\)\./);
+    expect(rule(r, 0, 'completeness').detail).toMatch(/^Only 200 of 360 planned samples finished; the run stopped early \(or this is one shard of it\)\./);
   });
 
   it('carries gate.inconclusive for the report', () => {

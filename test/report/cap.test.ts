@@ -11,7 +11,7 @@ import { makeCase, makeReport, makeSuite, markdownProblems } from './make-report
 
 const COMMENT_LIMIT = 65_536;
 const MARKER = '<!-- promptgate:sticky -->';
-const HEADLINE = '- ❌ **support-triage** (fail) — Pass rate 82% → 93% (+11 points, 95% CI +6 to +16, 5,000 cases × 3); p95 latency +180 ms; cost +27%';
+const HEADLINE = '- ❌ **support-triage** (fail: p95 latency) — Pass rate 82% → 93% (+11 points, 95% CI +6 to +16, 5,000 cases × 3); p95 latency +180 ms; cost +27%';
 const GATE = '**Gate**\n\n| rule | outcome | detail |';
 
 /** A model output of 200,000 characters with everything hostile in it; one string shared by every case. */
@@ -164,7 +164,7 @@ describe('the size cap', () => {
     const note = renderChangeNote(report, { target: 'check', maxChars: 65_535 });
     expect(note.length).toBeLessThanOrEqual(65_535);
     expect(markdownProblems(note)).toEqual([]);
-    for (const failing of [42, 142, 242, 342, 442, 542]) expect(note).toContain(`**suite-${failing}** (fail) — Pass rate 82% → 93%`);
+    for (const failing of [42, 142, 242, 342, 442, 542]) expect(note).toContain(`**suite-${failing}** (fail: p95 latency) — Pass rate 82% → 93%`);
     expect(note).toContain('✅ pass\\_rate, ❌ latency\\_p95');
     expect(note).toMatch(/- … [\d,]+ more suites in the JSON report/);
     expect(note).toContain('one line per suite; the JSON report has the details');

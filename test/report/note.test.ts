@@ -72,7 +72,7 @@ describe('checkTitle', () => {
     const r = makeReport([makeSuite({ name: 'a' }), makeSuite({ name: 'b', verdict: 'fail' }), makeSuite({ name: 'c' })], { verdict: 'fail' });
     expect(checkTitle(r)).toBe('Fail: 3 suites (1 fail, 2 pass)');
     expect(checkTitle(makeReport([], { verdict: 'skipped' }))).toBe('No prompt changes');
-    expect(checkTitle(makeReport([inconclusive()], { verdict: 'inconclusive' }))).toBe('Inconclusive: support-triage — 52% → 48% (-4 points, within noise)');
+    expect(checkTitle(makeReport([inconclusive()], { verdict: 'inconclusive' }))).toBe('Inconclusive (pass rate): support-triage — 52% → 48% (-4 points, within noise)');
   });
 });
 
@@ -123,14 +123,14 @@ describe('the change note', () => {
     it('says plainly that a difference is within noise when the interval includes 0, and how many cases would settle it', () => {
       const part = section(comment(makeReport([inconclusive()], { verdict: 'inconclusive' })), '**Eval result**');
       expect(part).toContain('**Within noise**: the interval (-14 to +6 points) includes 0 — a no-op change shows differences this large by chance.');
-      expect(part).toContain('**Inconclusive**: about 480 cases (this run: 120) would make the interval narrow enough to settle the gate.');
+      expect(part).toContain('**Inconclusive — pass rate**: about 480 cases (this run: 120) would make the interval narrow enough to settle it (see Gate).');
       expect(part).not.toContain('excludes 0');
     });
 
     it('an interval that touches 0 is still within noise', () => {
       const part = section(comment(makeReport([inconclusive({ ci: [0, 0.08], delta: 0.04, candidate: 0.56, cases_needed: null })])), '**Eval result**');
       expect(part).toContain('**Within noise**');
-      expect(part).toContain('**Inconclusive**: the interval is too wide to settle the gate');
+      expect(part).toContain('**Inconclusive — pass rate**: the interval is too wide to settle it');
     });
 
     it('for an added prompt: the absolute pass rate with its interval, no delta', () => {
@@ -141,11 +141,14 @@ describe('the change note', () => {
       expect(comment(makeReport([s]))).not.toContain('Flipped cases');
     });
 
-    it('counts failed calls and shows the message of an errored suite', () => {
+    it('counts failed calls; an errored suite says its message before anything else', () => {
       const s = makeSuite({ verdict: 'error', errors: { baseline: 3, candidate: 40 }, message: 'Calls failed: 503 <upstream> @oncall' });
-      const part = section(comment(makeReport([s], { verdict: 'error' })), '**Eval result**');
-      expect(part).toContain('Failed calls after retries (left out of every number): before 3, after 40.');
-      expect(part).toContain(`**Error**: Calls failed: 503 &lt;upstream&gt; @${ZWJ}oncall`);
+      const note = comment(makeReport([s], { verdict: 'error' }));
+      expect(section(note, '**Eval result**')).toContain('Failed calls after retries (left out of every number): before 3, after 40.');
+      const error = `**Error**: Calls failed: 503 &lt;upstream&gt; @${ZWJ}oncall`;
+      // Under the title, and again at the top of the suite's section, before its Change and Eval result.
+      expect(note.split('\n')[4]).toBe(error);
+      expect(note).toContain(`### 🛑 support-triage — error\n\n${error}\n\n**Change**`);
     });
   });
 
