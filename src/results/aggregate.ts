@@ -37,7 +37,8 @@ export function aggregateSuite(suite: PlannedSuite, records: SampleRecord[]): Su
     const recs = (byCase.get(c.id) ?? []).sort((a, b) => a.sampleIndex - b.sampleIndex);
     const pick = (variant: Variant, ran: boolean): { v: VariantSamples | null; out: string | null; reason: string | null; passed: number; runs: number; errs: number } => {
       if (!ran) return { v: null, out: null, reason: null, passed: 0, runs: 0, errs: 0 };
-      const v: VariantSamples = { scores: [], latenciesMs: [], costUsd: [], errors: 0 };
+      // fresh and sampleIndex let the latency comparison keep only pairs measured side by side in this run.
+      const v: VariantSamples = { scores: [], latenciesMs: [], costUsd: [], errors: 0, fresh: [], sampleIndex: [] };
       let firstPass: string | null = null;
       let firstFail: string | null = null;
       let reason: string | null = null;
@@ -59,6 +60,8 @@ export function aggregateSuite(suite: PlannedSuite, records: SampleRecord[]): Su
         v.scores.push(r.passed ? 1 : 0);
         v.latenciesMs.push(r.output.latencyMs);
         v.costUsd.push(r.costUsd);
+        v.fresh!.push(!r.cached);
+        v.sampleIndex!.push(r.sampleIndex);
         tokens[variant].input += r.output.usage.input;
         tokens[variant].output += r.output.usage.output;
         const text = r.output.text.length > OUTPUT_CHARS ? r.output.text.slice(0, OUTPUT_CHARS) + '…' : r.output.text;

@@ -1,5 +1,5 @@
 export { DEFAULT_RESAMPLES, DEFAULT_SEED, type CaseSamples, type MeasureOptions, type VariantSamples } from './types.js';
-export { normalQuantile, tCdf, tCritical, tQuantile } from './t-distribution.js';
+export { normalCdf, normalQuantile, tCdf, tCritical, tQuantile } from './t-distribution.js';
 export {
   PAIRED_METHOD,
   PROPORTION_METHOD,
@@ -15,12 +15,24 @@ export {
   bootstrapPValueAbove,
   clusterBootstrap,
   clusterBootstrapRatio,
+  expandedConfidenceGrid,
+  expandedLevel,
+  expandedPercentileInterval,
   meanRatioStatistic,
   quantileRatioStatistic,
   type BootstrapOptions,
   type BootstrapRatio,
+  type ConfidenceGrid,
   type ResampleStatistic,
 } from './bootstrap.js';
 export { holm } from './holm.js';
 export { MAX_CASES_NEEDED, MAX_REPEATS_NEEDED, casesNeeded, casesNeededForRatio, repeatsNeeded } from './cases-needed.js';
-export { measureSuite, type MeasurementDetail, type SuiteMeasurement } from './measure-suite.js';
+export { FIELLER_METHOD, fiellerRatio, type RatioOfMeans } from './fieller.js';
+export {
+  MIN_LATENCY_CALLS,
+  MIN_LATENCY_CASES,
+  measureSuite,
+  type LatencyMeasurement,
+  type MeasurementDetail,
+  type SuiteMeasurement,
+} from './measure-suite.js';

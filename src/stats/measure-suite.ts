@@ -1,6 +1,7 @@
 import { mean } from 'simple-statistics';
 import type { SuiteReport } from '../report/schema.js';
-import { bootstrapInterval, clusterBootstrap, meanRatioStatistic, quantileRatioStatistic, type ResampleStatistic } from './bootstrap.js';
+import { clusterBootstrap, expandedConfidenceGrid, expandedPercentileInterval, quantileRatioStatistic } from './bootstrap.js';
+import { fiellerRatio } from './fieller.js';
 import { pairedDeltaInterval, proportionInterval, type MeanInterval, type PairedDelta } from './intervals.js';
 import { percentiles } from './percentiles.js';
 import { DEFAULT_RESAMPLES, type CaseSamples, type MeasureOptions, type VariantSamples } from './types.js';
@@ -15,15 +16,28 @@ export interface MeasurementDetail {
   candidate: MeanInterval | null;
   /** Cases left out of the pair because a variant that ran had no successful sample for them. */
   excluded: number;
-  /** Sorted bootstrap distributions of the ratios, for p-values against the gate's thresholds. */
+  /**
+   * Confidence distributions of the ratios on a grid (bootstrap.ts, ConfidenceGrid), sorted ascending: their
+   * percentiles are the intervals' ends and bootstrapPValueAbove reads the p-value against a gate threshold.
+   */
   p95Ratio: Float64Array | null;
   costRatio: Float64Array | null;
+  /** Cases the latency comparison used (each with a pair measured in this run); 0 when not compared. */
+  latencyCases: number;
+  /** Cases the cost ratio used (a successful sample under both variants). */
+  costCases: number;
   resamples: number;
 }
 
+/** The report's latency figures, plus why the variants' latencies were not compared when they were not. */
+export type LatencyMeasurement = SuiteReport['latency_ms'] & {
+  /** Set when p95_ratio is null for a reason the reader should know (every call cached, too few fresh pairs). */
+  not_compared?: string;
+};
+
 export interface SuiteMeasurement {
   pass_rate: SuiteReport['pass_rate'];
-  latency_ms: SuiteReport['latency_ms'];
+  latency_ms: LatencyMeasurement;
   cost_usd: SuiteReport['cost_usd'];
   by_tag: NonNullable<SuiteReport['by_tag']>;
   /** Cases in the pair: a successful sample under both variants. */
@@ -76,42 +90,29 @@ export function measureSuite(cases: readonly CaseSamples[], opts: MeasureOptions
     ...(bothRan ? {} : { candidate_ci: candidateInterval ? candidateInterval.ci : null }),
   };
 
-  const latencies = (variant: 'baseline' | 'candidate') => cases.flatMap((c) => c[variant]?.latenciesMs ?? []);
-  const baselineLatency = percentiles(latencies('baseline'));
-  const candidateLatency = percentiles(latencies('candidate'));
-  const p95Ratio = baselineLatency && candidateLatency && baselineLatency.p95 > 0 ? candidateLatency.p95 / baselineLatency.p95 : null;
+  const latency = latencyComparison(cases, bothRan, confidence, opts);
 
   const costs = (v: VariantSamples) => v.costUsd;
   const baselinePerCase = meanOfCaseMeans(cases, 'baseline', costs);
   const candidatePerCase = meanOfCaseMeans(cases, 'candidate', costs);
-  const costRatio = baselinePerCase !== null && candidatePerCase !== null && baselinePerCase > 0 ? candidatePerCase / baselinePerCase : null;
-
-  // One set of resamples serves both ratios: same cases drawn for latency and cost, half the random draws.
-  const statistics: ResampleStatistic[] = [];
-  if (p95Ratio !== null) {
-    statistics.push(quantileRatioStatistic(cases.map((c) => c.baseline?.latenciesMs ?? null), cases.map((c) => c.candidate?.latenciesMs ?? null)));
+  const costPairs: { baseline: number; candidate: number }[] = [];
+  if (bothRan) {
+    for (const c of cases) {
+      if (c.baseline && c.candidate && c.baseline.costUsd.length > 0 && c.candidate.costUsd.length > 0) {
+        costPairs.push({ baseline: mean(c.baseline.costUsd), candidate: mean(c.candidate.costUsd) });
+      }
+    }
   }
-  if (costRatio !== null) {
-    const caseMean = (v: VariantSamples | null) => (v && v.costUsd.length > 0 ? mean(v.costUsd) : null);
-    statistics.push(meanRatioStatistic(cases.map((c) => caseMean(c.baseline)), cases.map((c) => caseMean(c.candidate))));
-  }
-  const distributions = statistics.length ? clusterBootstrap(cases.length, statistics, { seed: opts.seed, resamples: opts.resamples }) : [];
-  const p95Distribution = p95Ratio !== null ? distributions[0]! : null;
-  const costDistribution = costRatio !== null ? distributions[statistics.length - 1]! : null;
+  const cost = bothRan ? fiellerRatio(costPairs, confidence, opts.resamples ?? DEFAULT_RESAMPLES) : null;
 
   return {
     pass_rate: passRate,
-    latency_ms: {
-      baseline: baselineLatency,
-      candidate: candidateLatency,
-      p95_ratio: p95Ratio,
-      p95_ratio_ci: p95Distribution ? bootstrapInterval(p95Distribution, confidence) : null,
-    },
+    latency_ms: latency.report,
     cost_usd: {
       baseline_per_case: baselinePerCase,
       candidate_per_case: candidatePerCase,
-      ratio: costRatio,
-      ratio_ci: costDistribution ? bootstrapInterval(costDistribution, confidence) : null,
+      ratio: cost ? cost.estimate : null,
+      ratio_ci: cost ? cost.ci : null,
       baseline_per_pass: costPerPass(cases, 'baseline'),
       candidate_per_pass: costPerPass(cases, 'candidate'),
     },
@@ -122,11 +123,122 @@ export function measureSuite(cases: readonly CaseSamples[], opts: MeasureOptions
       delta,
       candidate: candidateInterval,
       excluded: bothRan ? cases.length - pairs.length : 0,
-      p95Ratio: p95Distribution,
-      costRatio: costDistribution,
+      p95Ratio: latency.grid,
+      costRatio: cost?.ci ? cost.grid : null,
+      latencyCases: latency.cases,
+      costCases: cost ? cost.n : 0,
       resamples: opts.resamples ?? DEFAULT_RESAMPLES,
     },
   };
+}
+
+/**
+ * Fewest cases, and fewest calls per variant, with a pair measured in this run for the p95 ratio to be compared.
+ * With fewer than 20 calls a p95 is little more than the largest call, and with 10 calls per variant the interval
+ * covered 90–92% for a nominal 95% in simulation; at 10 cases × 2 and 20 × 1 it covers 94–96% (docs/statistics.md).
+ */
+export const MIN_LATENCY_CASES = 10;
+export const MIN_LATENCY_CALLS = 20;
+
+interface LatencyResult {
+  report: LatencyMeasurement;
+  grid: Float64Array | null;
+  cases: number;
+}
+
+/**
+ * Latency is compared only on calls made in this run, pair by pair (see docs/statistics.md): a sample enters when
+ * it succeeded under both variants with the same sample index and neither answer came from the response cache.
+ * The two calls of such a pair were started side by side (src/plan/requests.ts), so they met the same provider;
+ * a cached answer's latency was measured on another day, under other load. Percentiles, the p95 ratio and its
+ * interval (cluster bootstrap over cases, expanded percentile: bootstrap.ts) all come from those pairs.
+ * With one variant (an added or deleted prompt) its fresh calls give the percentiles, and there is no ratio.
+ */
+function latencyComparison(cases: readonly CaseSamples[], bothRan: boolean, confidence: number, opts: MeasureOptions): LatencyResult {
+  const none = (reason?: string): LatencyResult => ({
+    report: { baseline: null, candidate: null, p95_ratio: null, p95_ratio_ci: null, ...(reason ? { not_compared: reason } : {}) },
+    grid: null,
+    cases: 0,
+  });
+  if (!bothRan) {
+    const variant = cases.some((c) => c.baseline) ? 'baseline' : 'candidate';
+    const calls = cases.flatMap((c) => freshLatencies(c[variant]));
+    const ran = cases.some((c) => (c[variant]?.latenciesMs.length ?? 0) > 0);
+    if (calls.length === 0) return none(ran ? 'every call was answered from the response cache, so no latency was measured in this run' : undefined);
+    const shown = percentiles(calls);
+    return { report: { baseline: variant === 'baseline' ? shown : null, candidate: variant === 'candidate' ? shown : null, p95_ratio: null, p95_ratio_ci: null }, grid: null, cases: 0 };
+  }
+
+  const baseline: number[][] = [];
+  const candidate: number[][] = [];
+  let anyPair = false;
+  let anyCached = false;
+  let anyErrors = false;
+  let freshBaseline = 0;
+  let freshCandidate = 0;
+  for (const c of cases) {
+    const b = c.baseline;
+    const k = c.candidate;
+    if (!b || !k) continue;
+    if (b.latenciesMs.length > 0 && k.latenciesMs.length > 0) anyPair = true;
+    if (b.fresh?.includes(false) || k.fresh?.includes(false)) anyCached = true;
+    if (b.errors > 0 || k.errors > 0) anyErrors = true;
+    freshBaseline += freshLatencies(b).length;
+    freshCandidate += freshLatencies(k).length;
+    const mine = freshBySample(b);
+    const theirs = freshBySample(k);
+    const bCalls: number[] = [];
+    const kCalls: number[] = [];
+    for (const [index, ms] of mine) {
+      const other = theirs.get(index);
+      if (other === undefined) continue;
+      bCalls.push(ms);
+      kCalls.push(other);
+    }
+    if (bCalls.length > 0) {
+      baseline.push(bCalls);
+      candidate.push(kCalls);
+    }
+  }
+  const calls = baseline.reduce((sum, x) => sum + x.length, 0);
+  if (baseline.length < MIN_LATENCY_CASES || calls < MIN_LATENCY_CALLS) {
+    let reason: string;
+    if (!anyPair) reason = 'no case had a successful call under both variants';
+    else if (freshBaseline === 0 && freshCandidate === 0) reason = 'every call was answered from the response cache, so no latency was measured in this run';
+    else if (freshBaseline === 0 || freshCandidate === 0)
+      reason = `every ${freshBaseline === 0 ? 'baseline' : 'candidate'} call was answered from the response cache, so no pair of calls was measured side by side in this run`;
+    else {
+      const others = anyCached ? ' (the others came from the response cache or failed)' : anyErrors ? ' (the others failed)' : '';
+      reason = `only ${calls} call pair${calls === 1 ? '' : 's'} in ${baseline.length} case${baseline.length === 1 ? '' : 's'} ${calls === 1 ? 'was' : 'were'} measured side by side in this run${others}; comparing p95 latency needs at least ${MIN_LATENCY_CALLS} pairs in ${MIN_LATENCY_CASES} cases`;
+    }
+    return none(reason);
+  }
+  const baselineLatency = percentiles(baseline.flat())!;
+  const candidateLatency = percentiles(candidate.flat())!;
+  if (!(baselineLatency.p95 > 0)) return { report: { baseline: baselineLatency, candidate: candidateLatency, p95_ratio: null, p95_ratio_ci: null }, grid: null, cases: 0 };
+  const [distribution] = clusterBootstrap(baseline.length, [quantileRatioStatistic(baseline, candidate)], { seed: opts.seed, resamples: opts.resamples });
+  const ci = expandedPercentileInterval(distribution!, confidence, baseline.length);
+  return {
+    report: { baseline: baselineLatency, candidate: candidateLatency, p95_ratio: candidateLatency.p95 / baselineLatency.p95, p95_ratio_ci: ci },
+    grid: ci ? expandedConfidenceGrid(distribution!, baseline.length, opts.resamples ?? DEFAULT_RESAMPLES) : null,
+    cases: baseline.length,
+  };
+}
+
+/** A variant's latencies measured in this run (not from the cache). */
+function freshLatencies(v: VariantSamples | null): number[] {
+  if (!v) return [];
+  return v.fresh ? v.latenciesMs.filter((_, i) => v.fresh![i]) : v.latenciesMs;
+}
+
+/** Sample index → latency of the variant's fresh successful samples. */
+function freshBySample(v: VariantSamples): Map<number, number> {
+  const out = new Map<number, number>();
+  v.latenciesMs.forEach((ms, i) => {
+    if (v.fresh && !v.fresh[i]) return;
+    out.set(v.sampleIndex?.[i] ?? i, ms);
+  });
+  return out;
 }
 
 /** Total cost of the successful samples over the passes they bought (the sum of scores: passes, for pass/fail). */

@@ -24,3 +24,8 @@ export function tCritical(confidence: number, df: number): number {
 export function normalQuantile(p: number): number {
   return tQuantile(p, 1e15);
 }
+
+/** Standard normal CDF Φ, as the t CDF's limit for df → ∞ (see normalQuantile). */
+export function normalCdf(x: number): number {
+  return tCdfStdlib(x, 1e15);
+}

@@ -8,6 +8,16 @@ export interface VariantSamples {
   costUsd: number[];
   /** Samples that failed after retries: counted, never scored. */
   errors: number;
+  /**
+   * Per successful sample, same order as `scores`: true when the call was made in this run, false when its answer
+   * came from the response cache (its latency is an old measurement). Absent: every sample was made in this run.
+   */
+  fresh?: boolean[];
+  /**
+   * Per successful sample, same order as `scores`: its sample index (0 … repeats − 1), which pairs it with the
+   * other variant's sample of the same index (the two were started side by side). Absent: 0, 1, 2, …
+   */
+  sampleIndex?: number[];
 }
 
 export interface CaseSamples {

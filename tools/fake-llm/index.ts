@@ -22,6 +22,24 @@ export interface FakeReply {
   usage?: { prompt_tokens: number; completion_tokens: number };
 }
 export type Responder = (req: FakeRequest) => FakeReply | Promise<FakeReply>;
+/** Where a chat-completions request falls in the server's life, for latency that changes during a run. */
+export interface RequestClock {
+  /** 0-based arrival order among chat-completions requests (a retried call arrives, and counts, again). */
+  request: number;
+  /** Milliseconds since the first chat-completions request arrived (0 for the first). */
+  elapsedMs: number;
+}
+/** Latency of one request: a constant, or a function of the request and of when it arrived. */
+export type LatencySchedule = number | ((req: FakeRequest, at: RequestClock) => number);
+
+/**
+ * A provider that is slow at first and then settles (cold caches, connection warm-up, a load spike at the start):
+ * `slowMs` for the first `requests` chat-completions requests (or the first `ms` milliseconds, or both: slow while
+ * either holds), `thenMs` after. Prefer `requests` in tests: it does not depend on how fast the machine is.
+ */
+export function slowStart(opts: { slowMs: number; thenMs: number; requests?: number; ms?: number }): (req: FakeRequest, at: RequestClock) => number {
+  return (_req, at) => ((opts.requests !== undefined && at.request < opts.requests) || (opts.ms !== undefined && at.elapsedMs < opts.ms) ? opts.slowMs : opts.thenMs);
+}
 export interface FaultRates {
   rate429?: number;
   rate5xx?: number;
@@ -35,7 +53,8 @@ export interface FakeLlmOptions {
   port?: number;
   host?: string;
   responder?: Responder;
-  latencyMs?: number | ((req: FakeRequest) => number);
+  /** How long to wait before answering; a reply's own `latencyMs` takes precedence. See {@link slowStart}. */
+  latencyMs?: LatencySchedule;
   faults?: FaultRates;
   faultSeed?: number;
   /** Enforced requests-per-minute limit (sliding 60 s window): 429 with retry-after and x-ratelimit-* headers. */
@@ -94,6 +113,8 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
   const windowMs = opts.windowMs ?? 60_000;
   const sockets = new Set<Socket>();
   const hanging = new Set<ServerResponse>();
+  let chatRequests = 0;
+  let firstChatAt: number | undefined;
   const fault = (kind: string) => (stats.faults[kind] = (stats.faults[kind] ?? 0) + 1);
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -138,6 +159,8 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
     }
 
     const now = Date.now();
+    firstChatAt ??= now;
+    const clock: RequestClock = { request: chatRequests++, elapsedMs: now - firstChatAt };
     if (opts.rpm) {
       expire(now);
       const headers = rateHeaders(now);
@@ -189,7 +212,7 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
       reply.content = reply.content.slice(0, maxTokens * 4);
       finish = 'length';
     }
-    const latency = reply.latencyMs ?? (typeof opts.latencyMs === 'function' ? opts.latencyMs(request) : (opts.latencyMs ?? 0));
+    const latency = reply.latencyMs ?? (typeof opts.latencyMs === 'function' ? opts.latencyMs(request, clock) : (opts.latencyMs ?? 0));
     if (latency > 0) await sleep(latency);
     if (hit(f.truncated)) {
       fault('truncated');

@@ -2,16 +2,21 @@
  * The local OpenAI-compatible server, by hand:
  *   tsx tools/fake-llm/main.ts --port 4010 --latency 200 --rpm 600
  * Faults as rates in [0, 1]: --rate429 0.05 --rate5xx 0.02 --hang 0.01 --reset 0.01 --truncated 0 --non-json 0
- * --empty-choices 0 (seeded by --fault-seed). Prints its URL, then runs until SIGINT/SIGTERM.
+ * --empty-choices 0 (seeded by --fault-seed). A provider slow at first: --slow-latency 800 with --slow-requests 50
+ * (the first 50 requests) and/or --slow-ms 5000 (the first 5 s), --latency after. Prints its URL, then runs until
+ * SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
-import { startFakeLlm, type FaultRates } from './index.js';
+import { slowStart, startFakeLlm, type FaultRates, type LatencySchedule } from './index.js';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4010' },
     host: { type: 'string', default: '127.0.0.1' },
     latency: { type: 'string', default: '0' },
+    'slow-latency': { type: 'string' },
+    'slow-requests': { type: 'string' },
+    'slow-ms': { type: 'string' },
     rpm: { type: 'string' },
     'window-ms': { type: 'string' },
     'api-key': { type: 'string' },
@@ -45,10 +50,19 @@ const faults: FaultRates = {
   nonJson: number('non-json', values['non-json']),
   emptyChoices: number('empty-choices', values['empty-choices']),
 };
+const latency = number('latency', values.latency) ?? 0;
+const slowMs = number('slow-latency', values['slow-latency']);
+const slowRequests = number('slow-requests', values['slow-requests']);
+const slowFor = number('slow-ms', values['slow-ms']);
+if (slowMs !== undefined && slowRequests === undefined && slowFor === undefined) {
+  process.stderr.write('--slow-latency needs --slow-requests N and/or --slow-ms MS: how long the slow start lasts\n');
+  process.exit(2);
+}
+const schedule: LatencySchedule = slowMs === undefined ? latency : slowStart({ slowMs, thenMs: latency, requests: slowRequests, ms: slowFor });
 const server = await startFakeLlm({
   port: number('port', values.port),
   host: values.host,
-  latencyMs: number('latency', values.latency),
+  latencyMs: schedule,
   rpm: number('rpm', values.rpm),
   windowMs: number('window-ms', values['window-ms']),
   apiKey: values['api-key'],
