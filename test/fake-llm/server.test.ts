@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { digest, startFakeLlm, type FakeLlm } from '../../tools/fake-llm/index.js';
+import { digest, slowStart, startFakeLlm, type FakeLlm, type FakeRequest, type RequestClock } from '../../tools/fake-llm/index.js';
 
 /** The local OpenAI-compatible server, spoken to with plain fetch: what tests and benchmarks rely on. */
 
@@ -79,6 +79,36 @@ describe('fake LLM server', () => {
     const t0 = performance.now();
     await chat(s.url, {});
     expect(performance.now() - t0).toBeGreaterThanOrEqual(115);
+  });
+
+  it('a latency schedule sees each request\'s arrival order and time, retries and faulted requests counted', async () => {
+    const seen: RequestClock[] = [];
+    const s = await server({ latencyMs: (_req, at) => (seen.push(at), 0), apiKey: 'k' });
+    for (let i = 0; i < 5; i++) await chat(s.url, {});
+    expect((await chat(s.url, {}, { authorization: 'Bearer nope' })).status).toBe(401); // not a chat request that arrived
+    await chat(s.url, {});
+    expect(seen.map((c) => c.request)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(seen[0]!.elapsedMs).toBe(0);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.elapsedMs).toBeGreaterThanOrEqual(seen[i - 1]!.elapsedMs);
+  });
+
+  it('slowStart: slow for the first N requests and/or the first M ms, then fast', async () => {
+    const req = {} as FakeRequest;
+    const byCount = slowStart({ slowMs: 300, thenMs: 20, requests: 3 });
+    expect([0, 1, 2, 3, 4].map((request) => byCount(req, { request, elapsedMs: 99_999 }))).toEqual([300, 300, 300, 20, 20]);
+    const byTime = slowStart({ slowMs: 300, thenMs: 20, ms: 1_000 });
+    expect([0, 999, 1_000].map((elapsedMs) => byTime(req, { request: 0, elapsedMs }))).toEqual([300, 300, 20]);
+    const either = slowStart({ slowMs: 300, thenMs: 20, requests: 2, ms: 1_000 });
+    expect(either(req, { request: 5, elapsedMs: 10 })).toBe(300);
+    expect(either(req, { request: 1, elapsedMs: 5_000 })).toBe(300);
+    expect(either(req, { request: 5, elapsedMs: 5_000 })).toBe(20);
+    // On a real server: the first two calls wait the slow latency.
+    const s = await server({ latencyMs: slowStart({ slowMs: 150, thenMs: 0, requests: 2 }) });
+    for (let i = 0; i < 2; i++) {
+      const t0 = performance.now();
+      await chat(s.url, {});
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(145);
+    }
   });
 
   it('enforces an RPM limit with 429, retry-after, retry-after-ms and x-ratelimit-* headers', async () => {

@@ -34,23 +34,27 @@ describe('measureSuite', () => {
     expect(m.pass_rate.candidate_ci).toBeUndefined();
   });
 
-  it('latency percentiles over every successful call; cost per case and per pass', () => {
+  it('cost per case and per pass; latency not compared on 9 call pairs', () => {
     const m = measureSuite(cases, { confidence: 0.95 });
-    // baseline: 800–802, 900–902, 1000–1002 → 5th of 9 = 901. candidate: 1000–1002 twice, 1100–1102,
-    // 1200–1202 → between the 6th and 7th of 12: (1002 + 1100)/2 = 1051.
-    expect(m.latency_ms.baseline!.p50).toBe(901);
-    expect(m.latency_ms.candidate!.p50).toBe(1051);
-    expect(m.latency_ms.p95_ratio).toBeCloseTo(m.latency_ms.candidate!.p95! / m.latency_ms.baseline!.p95!, 12);
-    expect(m.latency_ms.p95_ratio_ci![0]).toBeLessThanOrEqual(m.latency_ms.p95_ratio_ci![1]);
     expect(m.cost_usd.baseline_per_case).toBeCloseTo(0.001, 12);
     expect(m.cost_usd.candidate_per_case).toBeCloseTo(0.002, 12);
     expect(m.cost_usd.ratio).toBeCloseTo(2, 12);
-    // Costs are exactly 2× in every case: every resample agrees.
+    // Costs are exactly 2× in every case: the interval has no width to give.
     expect(m.cost_usd.ratio_ci![0]).toBeCloseTo(2, 12);
     expect(m.cost_usd.ratio_ci![1]).toBeCloseTo(2, 12);
+    expect(m.detail!.costCases).toBe(3);
     // baseline: 9 calls × $0.001 for 4 passes; candidate: 12 × $0.002 for 9 passes.
     expect(m.cost_usd.baseline_per_pass).toBeCloseTo(0.009 / 4, 12);
     expect(m.cost_usd.candidate_per_pass).toBeCloseTo(0.024 / 9, 12);
+    // Three cases with a pair are too few for a p95 ratio (MIN_LATENCY_CASES, MIN_LATENCY_CALLS).
+    expect(m.latency_ms).toEqual({
+      baseline: null,
+      candidate: null,
+      p95_ratio: null,
+      p95_ratio_ci: null,
+      not_compared: 'only 9 call pairs in 3 cases were measured side by side in this run (the others failed); comparing p95 latency needs at least 20 pairs in 10 cases',
+    });
+    expect(m.detail!.p95Ratio).toBeNull();
   });
 
   it('by tag: the same paired machinery on each tag’s cases, in order of first appearance', () => {
@@ -109,5 +113,107 @@ describe('measureSuite', () => {
     const m = measureSuite(big, { confidence: 0.95 });
     expect(m.paired_n).toBe(10_000);
     expect(m.pass_rate.ci![1] - m.pass_rate.ci![0]).toBeLessThan(0.05);
+  });
+});
+
+describe('latency: only pairs measured side by side in this run', () => {
+  /** n cases × k samples; latency per call from `ms(case, sample, variant)`; `cached(case, sample, variant)` marks cache hits. */
+  function suite(
+    n: number,
+    k: number,
+    ms: (i: number, j: number, variant: 'baseline' | 'candidate') => number,
+    cached: (i: number, j: number, variant: 'baseline' | 'candidate') => boolean = () => false,
+  ): CaseSamples[] {
+    const side = (i: number, variant: 'baseline' | 'candidate'): VariantSamples => ({
+      scores: Array.from({ length: k }, () => 1),
+      latenciesMs: Array.from({ length: k }, (_, j) => ms(i, j, variant)),
+      costUsd: Array.from({ length: k }, () => 0.001),
+      errors: 0,
+      fresh: Array.from({ length: k }, (_, j) => !cached(i, j, variant)),
+      sampleIndex: Array.from({ length: k }, (_, j) => j),
+    });
+    return Array.from({ length: n }, (_, i) => ({ id: `c${i}`, tags: [], baseline: side(i, 'baseline'), candidate: side(i, 'candidate') }));
+  }
+  const base = (i: number, j: number) => 500 + 37 * ((i * 7 + j * 3) % 11);
+  const slower = (i: number, j: number, variant: 'baseline' | 'candidate') => base(i, j) * (variant === 'candidate' ? 1.3 : 1);
+
+  it('enough fresh pairs: percentiles, ratio and interval from them', () => {
+    const m = measureSuite(suite(12, 3, slower), { confidence: 0.95, resamples: 2_000 });
+    expect(m.latency_ms.not_compared).toBeUndefined();
+    expect(m.latency_ms.p95_ratio).toBeCloseTo(1.3, 10);
+    const [lo, hi] = m.latency_ms.p95_ratio_ci!;
+    expect(lo).toBeLessThanOrEqual(1.3);
+    expect(hi).toBeGreaterThanOrEqual(1.3);
+    expect(m.detail!.latencyCases).toBe(12);
+    expect(m.detail!.p95Ratio).toHaveLength(2_000);
+  });
+
+  it('a cached answer is left out with its partner: an old, slow baseline call does not make the candidate look fast', () => {
+    // Samples 0 of every case: the baseline's answer came from the cache, with the latency of a slow day.
+    const cached = (_i: number, j: number, variant: string) => j === 0 && variant === 'baseline';
+    const withCache = suite(12, 3, (i, j, v) => (cached(i, j, v) ? 20 * base(i, j) : base(i, j)), cached);
+    const m = measureSuite(withCache, { confidence: 0.95, resamples: 2_000 });
+    // Exactly the comparison of samples 1 and 2 alone.
+    const fresh = suite(12, 2, (i, j) => base(i, j + 1));
+    const expected = measureSuite(fresh, { confidence: 0.95, resamples: 2_000 });
+    expect(m.latency_ms).toEqual(expected.latency_ms);
+    expect(m.latency_ms.p95_ratio).toBeCloseTo(1, 10);
+    // Including the cached calls would have said ×0.07.
+    const naive = measureSuite(withCache.map((c) => ({ ...c, baseline: { ...c.baseline!, fresh: undefined }, candidate: { ...c.candidate!, fresh: undefined } })), { confidence: 0.95, resamples: 2_000 });
+    expect(naive.latency_ms.p95_ratio).toBeLessThan(0.2);
+  });
+
+  it('pairs by sample index: a cached sample 0 on one side and 1 on the other leave sample 2', () => {
+    const cached = (_i: number, j: number, variant: string) => (j === 0 && variant === 'baseline') || (j === 1 && variant === 'candidate');
+    const m = measureSuite(suite(20, 3, slower, cached), { confidence: 0.95, resamples: 2_000 });
+    expect(m.detail!.latencyCases).toBe(20);
+    const onlyTwo = measureSuite(suite(20, 1, (i, _j, v) => slower(i, 2, v)), { confidence: 0.95, resamples: 2_000 });
+    expect(m.latency_ms).toEqual(onlyTwo.latency_ms);
+  });
+
+  it('every call from the cache: not compared, and the reason says so', () => {
+    const m = measureSuite(suite(30, 3, slower, () => true), { confidence: 0.95 });
+    expect(m.latency_ms).toEqual({
+      baseline: null,
+      candidate: null,
+      p95_ratio: null,
+      p95_ratio_ci: null,
+      not_compared: 'every call was answered from the response cache, so no latency was measured in this run',
+    });
+    expect(m.detail!.p95Ratio).toBeNull();
+    expect(m.detail!.latencyCases).toBe(0);
+    // Cost is not a timing: cached answers still count.
+    expect(m.cost_usd.ratio).toBeCloseTo(1, 12);
+  });
+
+  it('one side all from the cache (a rerun after only the prompt changed): not compared, naming the side', () => {
+    const m = measureSuite(suite(30, 3, slower, (_i, _j, v) => v === 'baseline'), { confidence: 0.95 });
+    expect(m.latency_ms.p95_ratio).toBeNull();
+    expect(m.latency_ms.not_compared).toBe('every baseline call was answered from the response cache, so no pair of calls was measured side by side in this run');
+  });
+
+  it('the thresholds: 10 cases and 20 pairs', () => {
+    const compared = (n: number, k: number) => measureSuite(suite(n, k, slower), { confidence: 0.95, resamples: 500 }).latency_ms.p95_ratio !== null;
+    expect(compared(10, 2)).toBe(true);
+    expect(compared(20, 1)).toBe(true);
+    expect(compared(9, 3)).toBe(false); // 27 pairs but 9 cases
+    expect(compared(19, 1)).toBe(false); // 19 cases but 19 pairs
+    const few = measureSuite(suite(12, 3, slower, (i) => i >= 4), { confidence: 0.95 });
+    expect(few.latency_ms.not_compared).toBe(
+      'only 12 call pairs in 4 cases were measured side by side in this run (the others came from the response cache or failed); comparing p95 latency needs at least 20 pairs in 10 cases',
+    );
+    const small = measureSuite(suite(5, 3, slower), { confidence: 0.95 });
+    expect(small.latency_ms.not_compared).toBe('only 15 call pairs in 5 cases were measured side by side in this run; comparing p95 latency needs at least 20 pairs in 10 cases');
+  });
+
+  it('one variant (an added prompt): its fresh calls give the percentiles; all cached gives none, with the reason', () => {
+    const added = suite(12, 3, slower, (_i, j) => j === 0).map((c) => ({ ...c, baseline: null }));
+    const m = measureSuite(added, { confidence: 0.95 });
+    const freshOnly = suite(12, 2, (i, j) => slower(i, j + 1, 'candidate')).map((c) => ({ ...c, baseline: null }));
+    expect(m.latency_ms.candidate).toEqual(measureSuite(freshOnly, { confidence: 0.95 }).latency_ms.candidate);
+    expect(m.latency_ms.not_compared).toBeUndefined();
+    const allCached = measureSuite(suite(12, 3, slower, () => true).map((c) => ({ ...c, baseline: null })), { confidence: 0.95 });
+    expect(allCached.latency_ms.candidate).toBeNull();
+    expect(allCached.latency_ms.not_compared).toMatch(/response cache/);
   });
 });
