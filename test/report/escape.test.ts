@@ -62,6 +62,28 @@ describe('escapeInline', () => {
     expect(escapeInline('a\u0000b\u001bc\u007fd')).toBe('abcd');
   });
 
+  it('breaks GH- references the way it breaks #123 (GitHub autolinks both)', () => {
+    expect(escapeInline('see GH-1, gh-22 and GH-x')).toBe(`see GH-${ZWJ}1, gh-${ZWJ}22 and GH-x`);
+    expect(escapeInline('acme/bot#3 and GH-4').replaceAll(ZWJ, '')).toBe('acme/bot\\#3 and GH-4');
+    expect(escapeInline('GH-1')).not.toMatch(/GH-\d/);
+  });
+
+  it('shows bidirectional controls and zero-width characters as escapes, and keeps its own joiners', () => {
+    const hidden = '\u202Eevil\u202C \u2066x\u2069 \u200E\u200F\u061C a\u200Bb\u200Cc\u200Dd\u2060e\uFEFFf @g';
+    const out = escapeInline(hidden);
+    expect(out).toBe(`\\\\u202Eevil\\\\u202C \\\\u2066x\\\\u2069 \\\\u200E\\\\u200F\\\\u061C a\\\\u200Bb\\\\u200Cc\\\\u200Dd\\\\u2060e\\\\uFEFFf @${ZWJ}g`);
+    expect(out).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u200C\u2060\uFEFF]/);
+    // The one joiner left is the one that breaks the mention.
+    expect(out.match(/\u200D/g)).toHaveLength(1);
+    expect(escapeInline('tag \u{E0041}\u{E0042}')).toBe('tag \\\\u{E0041}\\\\u{E0042}');
+  });
+
+  it('leaves emoji as they are: joiner sequences, variation selectors, subdivision flags', () => {
+    const emoji = '\u{1F469}\u200D\u{1F4BB} \u{1F468}\u{1F3FD}\u200D\u{1F680} \u2764\uFE0F\u200D\u{1F525} \u2764\uFE0F \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
+    expect(escapeInline(emoji)).toBe(emoji);
+    expect(inertCode(emoji)).toBe(emoji);
+  });
+
   it('escapes backslashes first, so an escape in the text cannot cancel ours', () => {
     expect(escapeInline('\\|')).toBe('\\\\\\|');
     expect(markdownProblems(`| x |\n|---|\n| ${escapeInline('\\|')} |`)).toEqual([]);
@@ -97,6 +119,18 @@ describe('inertCode', () => {
     expect(out.replaceAll(ZWJ, '')).toBe(text);
     // A diff's hunk header keeps its "@@" so highlighting still finds it.
     expect(out).toContain('@@ -1,2 +1,3 @@');
+  });
+});
+
+describe('inertCode and code blocks', () => {
+  it('show bidirectional controls and zero-width characters as escapes', () => {
+    expect(inertCode('if (a\u202E) {} // \u2066x\u2069 a\u200Bb')).toBe('if (a\\u202E) {} // \\u2066x\\u2069 a\\u200Bb');
+    expect(inlineCode('model\u200B-x')).toBe('`model\\u200B-x`');
+  });
+
+  it('a fence for text with very many backtick runs', () => {
+    const text = '`a'.repeat(200_000);
+    expect(fencedBlock(text).startsWith('```\n')).toBe(true);
   });
 });
 
