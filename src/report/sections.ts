@@ -289,7 +289,7 @@ export function tradeoffsSection(s: SuiteReport, ctx: RenderContext): string {
     rows.push(`| retries | | | ${plural(s.calls.retried, 'retry', 'retries')} over ${plural(s.calls.total, 'sample')} (${percent(s.calls.retried / s.calls.total)}) |`);
   }
   // Cached samples are not latency evidence: without a comparison the note shows no latency numbers at all.
-  const latencyLine = notCompared !== undefined ? `Latency was not compared: ${freeText(notCompared, ctx)}` : '';
+  const latencyLine = notCompared !== undefined ? `Latency was not compared: ${freeText(notCompared, ctx)}${/[.!?]$/.test(notCompared) ? '' : '.'}` : '';
   if (rows.length === 2 && !latencyLine) return '';
   const body = [rows.length > 2 ? rows.join('\n') : '', latencyLine].filter(Boolean).join('\n\n');
   return collapsible(ctx, `Tradeoffs${summary.length ? `: ${summary.join(', ')}` : ''}`, body);
