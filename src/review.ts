@@ -15,6 +15,7 @@ import { apiKeyFor, settingsChanges } from './plan/settings.js';
 import { planSuites, type PlannedSuite, type PlannedVariant, type Side } from './plan/suites.js';
 import { ReportSchema, type Report, type SuiteReport, type Verdict } from './report/schema.js';
 import { aggregateSuite } from './results/aggregate.js';
+import { checkBudgetPricing } from './run/budget.js';
 import { diskCache, estimateCost, runSamples, type ResponseCache } from './run/index.js';
 import { makeGrader } from './run/grader.js';
 import type { CallCounts, Endpoint, ModelOutput, SampleRecord, SampleRequest } from './run/types.js';
@@ -166,6 +167,7 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
     const budget = input.overrides?.budgetUsd ?? runConfig.budget_usd;
     if (budget !== undefined) {
       const uncached = cache ? await filterUncached(requests, cache) : requests;
+      checkBudgetPricing(uncached, budget);
       const estimate = estimateCost(uncached);
       log(`Estimated cost: $${estimate.usd.toFixed(4)} for ${estimate.calls} uncached calls (budget $${budget.toFixed(2)}).`);
       if (estimate.usd > budget) {
