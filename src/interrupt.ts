@@ -8,6 +8,13 @@ export interface Interruptions {
 }
 
 /**
+ * An orphaned review (its launcher died) waits this long for calls in flight, then stops waiting: no second
+ * signal will ever come, and it must still write its partial report before it is made to exit (see
+ * ORPHAN_EXIT_MS in src/launch.ts).
+ */
+export const ORPHAN_FORCE_STOP_MS = 2_000;
+
+/**
  * The process shell's signals, for the CLI and the Action alike. The first interruption stops the review from
  * starting calls; those in flight finish and are cached, and a partial report is still written. A second one —
  * another Ctrl-C, or the SIGTERM GitHub's runner sends 7.5 s after its SIGINT when a job is cancelled or times out —
@@ -16,16 +23,26 @@ export interface Interruptions {
 export function interruptions(say: (line: string) => void): Interruptions {
   const first = new AbortController();
   const second = new AbortController();
-  const interrupt = (why: string) => {
-    if (!first.signal.aborted) {
-      say(`promptgate: ${why}, finishing in-flight samples… (interrupt again to stop waiting for them)`);
-      first.abort();
-    } else if (!second.signal.aborted) {
-      say(`promptgate: ${why} again: stopping now; samples still in flight are left out`);
-      second.abort();
-    }
+  const finishUp = (why: string) => {
+    if (first.signal.aborted) return false;
+    say(`promptgate: ${why}, finishing in-flight samples… (interrupt again to stop waiting for them)`);
+    first.abort();
+    return true;
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => interrupt(`${signal} received`));
-  watchLauncher(() => interrupt('the launcher exited'));
+  const stopNow = (why: string) => {
+    if (second.signal.aborted) return;
+    first.abort();
+    say(`promptgate: ${why}: stopping now; samples still in flight are left out`);
+    second.abort();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (!finishUp(`${signal} received`)) stopNow(`${signal} received again`);
+    });
+  }
+  watchLauncher(() => {
+    finishUp('the launcher exited');
+    setTimeout(() => stopNow(`the launcher exited ${ORPHAN_FORCE_STOP_MS / 1000} s ago`), ORPHAN_FORCE_STOP_MS).unref();
+  });
   return { signal: first.signal, forceStop: second.signal };
 }

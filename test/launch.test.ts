@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launch, userSetHeap } from '../src/launch.js';
+import { CHECK_RUN_ENV, CRASHED_ENV, launch, ORPHAN_KILL_MS, userSetHeap } from '../src/launch.js';
 
 /** The launcher in front of both bundles (src/launch.ts), against real child Node processes. */
 
@@ -20,6 +21,23 @@ function script(name: string, body: string): { target: string; out: string } {
 const heapLimitMb = `Math.round(v8.getHeapStatistics().heap_size_limit / 1048576)`;
 const read = (out: string) => JSON.parse(readFileSync(out, 'utf8'));
 const quiet = { log: () => {}, output: 'ignore' as const };
+
+/** Resolves once `ready()` holds, checking every 20 ms; fails after `ms` saying what it waited for. */
+async function until(ready: () => boolean, what: string, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+const running = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 describe('launch', () => {
   it('runs the target with the heap flags, the arguments and the exit code', async () => {
@@ -66,5 +84,98 @@ describe('launch', () => {
     expect(read(out)).toMatchObject({ kept: 120 });
     expect(read(out).limit).toBeGreaterThan(200);
     expect(lines.join('\n')).toMatch(/ran out of memory under --max-old-space-size=32; running it again with Node's defaults/);
+  });
+});
+
+describe('launch: the Action\'s check run through reruns and crashes', () => {
+  /** An attempt that says it is the Action, names check run 77 (or the one it was given), records what it saw, and dies. */
+  const attempt = (name: string, dies: string) =>
+    script(
+      name,
+      [
+        `import { readFileSync } from 'node:fs';`,
+        `const seen = (() => { try { return JSON.parse(readFileSync(out, 'utf8')); } catch { return []; } })();`,
+        `seen.push({ check: process.env.${CHECK_RUN_ENV} ?? null, crashed: process.env.${CRASHED_ENV} ?? null, limit: ${heapLimitMb} });`,
+        `writeFileSync(out, JSON.stringify(seen));`,
+        `const send = (m) => new Promise((r) => process.send(m, undefined, {}, r));`,
+        `if (process.env.${CRASHED_ENV}) await send({ promptgate: 'concluded' });`,
+        `else {`,
+        `  await send({ promptgate: 'action' });`,
+        `  await send({ promptgate: 'check-run', id: Number(process.env.${CHECK_RUN_ENV} ?? 77) });`,
+        `  ${dies}`,
+        `}`,
+      ].join('\n'),
+    );
+
+  it('an out-of-memory rerun reports to the check run the first attempt started, and a rerun that dies too gets it concluded', async () => {
+    const { target, out } = attempt('oom-twice', 'process.abort();');
+    const lines: string[] = [];
+    const code = await launch({ target, args: [], env: { PATH: process.env.PATH }, execArgv: [], heapFlags: ['--max-old-space-size=32'], log: (l) => lines.push(l), output: 'ignore' });
+    expect(code).toBe(134);
+    const seen = read(out) as { check: string | null; crashed: string | null; limit: number }[];
+    expect(seen).toHaveLength(3);
+    // First attempt: a new check run. Rerun with Node's defaults: the same check run. Then only the conclusion.
+    expect(seen.map((s) => s.check)).toEqual([null, '77', '77']);
+    expect(seen[1]!.limit).toBeGreaterThan(seen[0]!.limit);
+    expect(seen[0]!.crashed).toBeNull();
+    expect(seen[1]!.crashed).toBeNull();
+    expect(JSON.parse(seen[2]!.crashed!)).toEqual({
+      message: expect.stringMatching(/^promptgate crashed: the review ran out of memory, also on the rerun with Node's default heap limits \(SIGABRT\)\. .*NODE_OPTIONS/),
+      cancelled: false,
+    });
+    expect(lines.join('\n')).toMatch(/completing the check run/);
+  });
+
+  it('a review that dies another way (killed, or an exit before it finished) is concluded once, without a rerun', async () => {
+    const killed = attempt('killed', "process.kill(process.pid, 'SIGKILL');");
+    expect(await launch({ target: killed.target, args: [], env: { PATH: process.env.PATH }, execArgv: [], ...quiet })).toBe(128 + 9);
+    const seen = read(killed.out) as { check: string | null; crashed: string | null }[];
+    expect(seen.map((s) => s.check)).toEqual([null, '77']);
+    expect(JSON.parse(seen[1]!.crashed!).message).toMatch(/^promptgate crashed: the review process was killed \(SIGKILL/);
+
+    const exited = attempt('exited', 'process.exit(3);');
+    expect(await launch({ target: exited.target, args: [], env: { PATH: process.env.PATH }, execArgv: [], ...quiet })).toBe(3);
+    expect(JSON.parse((read(exited.out) as { crashed: string }[])[1]!.crashed).message).toMatch(/exited with code 3 before it finished/);
+  });
+
+  it('nothing to conclude: a review that finished, and the CLI, which never asks', async () => {
+    const finished = script('finished', `await new Promise((r) => process.send({ promptgate: 'action' }, undefined, {}, r));\nawait new Promise((r) => process.send({ promptgate: 'concluded' }, undefined, {}, r));\nwriteFileSync(out, JSON.stringify({ crashed: process.env.${CRASHED_ENV} ?? null }));\nprocess.exitCode = 1;`);
+    expect(await launch({ target: finished.target, args: [], env: { PATH: process.env.PATH }, execArgv: [], ...quiet })).toBe(1);
+    expect(read(finished.out)).toEqual({ crashed: null });
+    const cli = script('cli', `writeFileSync(out, JSON.stringify({ crashed: process.env.${CRASHED_ENV} ?? null }));\nprocess.kill(process.pid, 'SIGKILL');`);
+    expect(await launch({ target: cli.target, args: [], env: { PATH: process.env.PATH, [CRASHED_ENV]: 'set by someone else', [CHECK_RUN_ENV]: '5' }, execArgv: [], ...quiet })).toBe(137);
+    expect(read(cli.out)).toEqual({ crashed: null });
+  });
+});
+
+describe('launch: an orphaned review does not outlive its launcher', () => {
+  const ROOT = resolve('.');
+
+  /**
+   * A launcher in its own process (so the test can SIGKILL it) in front of a review that installs the real
+   * interruption handling (src/interrupt.ts) and then either spins on the CPU or sits idle with a timer that holds
+   * it open. Resolves with the launcher and the review's pid, once the review is running.
+   */
+  async function orphanable(name: string, then: string) {
+    const child = script(name, `import { interruptions } from ${JSON.stringify(join(ROOT, 'src/interrupt.ts'))};\ninterruptions(() => {});\nwriteFileSync(out, JSON.stringify({ pid: process.pid }));\n${then}`);
+    const main = join(dir, `${name}-launcher.mjs`);
+    writeFileSync(main, `import { launch } from ${JSON.stringify(join(ROOT, 'src/launch.ts'))};\nprocess.exitCode = await launch({ target: ${JSON.stringify(child.target)}, args: [], output: 'ignore' });\n`);
+    const launcher = spawn(process.execPath, ['--import', 'tsx', main], { cwd: ROOT, stdio: 'ignore', env: { PATH: process.env.PATH } });
+    await until(() => existsSync(child.out), `${name}: the review to start`);
+    return { launcher, pid: (read(child.out) as { pid: number }).pid };
+  }
+
+  it('killed outright, its launcher leaves a review that ends within seconds — also one stuck in synchronous work', async () => {
+    const [busy, held] = await Promise.all([
+      orphanable('busy', 'for (;;) {}'),
+      // Ignores the interruption and keeps a timer: only the hard exit ends it.
+      orphanable('held', 'setInterval(() => {}, 1000);'),
+    ]);
+    const killedAt = Date.now();
+    busy.launcher.kill('SIGKILL');
+    held.launcher.kill('SIGKILL');
+    expect(running(busy.pid) && running(held.pid)).toBe(true);
+    await until(() => !running(busy.pid) && !running(held.pid), 'the orphaned reviews to end', 40_000);
+    expect(Date.now() - killedAt).toBeLessThan(ORPHAN_KILL_MS + 10_000);
   });
 });
