@@ -68,6 +68,18 @@ export class BufferedResponse {
   }
 }
 
+const connectListeners = new Set<(origin: string) => void>();
+
+/**
+ * Calls `listener` with the origin (`scheme://host:port`) of every connection a call of {@link nodeFetch} gets from
+ * now on, once it is established (TCP, and TLS for https) or when a kept-alive one is reused: proof that something
+ * answers at that address, before the model has said a word. Returns the function that stops the calls.
+ */
+export function onConnect(listener: (origin: string) => void): () => void {
+  connectListeners.add(listener);
+  return () => connectListeners.delete(listener);
+}
+
 export function nodeFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
   const body = init.body;
   if (typeof input !== 'string' && !(input instanceof URL)) return fetch(input, init);
@@ -113,6 +125,15 @@ export function nodeFetch(input: string | URL | Request, init: RequestInit = {})
       },
     );
     req.on('error', reject);
+    if (connectListeners.size > 0) {
+      req.once('socket', (socket) => {
+        const connected = () => {
+          for (const listener of connectListeners) listener(url.origin);
+        };
+        if (!socket.connecting) connected();
+        else socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
+      });
+    }
     req.end(body ?? undefined);
   });
 }

@@ -1,5 +1,6 @@
 import type { GraderRequest } from '../assertions/index.js';
 import { PromptgateError } from '../errors.js';
+import { onConnect } from '../providers/http-fetch.js';
 import { baseUrlProblem, CallError, callChat, classify, unreachableFix, type CallEndpoint } from '../providers/openai.js';
 import type { ChatMessage } from '../prompts/types.js';
 import { safeUrl } from '../redact.js';
@@ -71,10 +72,10 @@ const BUDGET_MARGIN = 1.5;
 /** Cache reads at once: enough to hide disk latency, few enough to stay far from the open-files limit. */
 const CACHE_READS = 32;
 /**
- * An endpoint that has never answered gets this many attempts in all when each ends without an HTTP answer
- * (connection refused, host not found, no answer before the timeout), waiting these long in between: a refused
- * port or an unknown host does not heal in seconds, and a resolver's passing EAI_AGAIN gets two more chances over
- * two seconds. Then the run stops with one message (docs/reliability.md).
+ * An endpoint never reached (no connection, no answer) gets this many attempts in all when each ends without a
+ * connection (refused, host not found, no connection before the timeout), waiting these long in between: a
+ * refused port or an unknown host does not heal in seconds, and a resolver's passing EAI_AGAIN gets two more
+ * chances over two seconds. Then the run stops with one message (docs/reliability.md).
  */
 const UNREACHABLE_ATTEMPTS = 3;
 const UNREACHABLE_WAITS_MS = [500, 1_500];
@@ -99,10 +100,11 @@ interface GraderJob {
 /** A sample call (its index) or a grader call. */
 type Job = number | GraderJob;
 
-/** Per origin (scheme, host, port): has it ever answered, and which call is finding out. */
+/** Per origin (scheme, host, port): has a connection to it ever been made, and which call is finding out. */
 interface Reach {
-  answered: boolean;
-  /** Until the first answer, the one call allowed in flight (or waiting to retry) to this origin. */
+  /** A connection was established (TCP, and TLS for https), or a call got an HTTP answer. */
+  reached: boolean;
+  /** Until then, the one call allowed in flight (or waiting to retry) to this origin. */
   probe: Job | null;
   faults: number;
   firstAt: number;
@@ -117,8 +119,8 @@ const STOP = Symbol('stopped');
  * And Jitter", AWS Architecture Blog, 2015), never sooner than the server's `retry-after`; after `maxRetries` it
  * is the sample's error — never a failed assertion. Each output is cached the moment its call returns, before
  * grading, so an interrupted run resumes without paying twice. Grader calls are model calls like the samples'
- * (see {@link GradeTools}). Until an origin has answered once, one call at a time goes to it, and a few
- * attempts without an answer stop the run (docs/reliability.md). Hand-written rather than p-limit/p-queue because
+ * (see {@link GradeTools}). Until a connection to an origin has been made, one call at a time goes to it, and a
+ * few attempts that get none stop the run (docs/reliability.md). Hand-written rather than p-limit/p-queue because
  * their concurrency is fixed and they have no notion of a server asking us to wait.
  */
 export async function runSamples(requests: SampleRequest[], opts: RunOptions): Promise<RunOutcome> {
@@ -216,19 +218,34 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
     if (!r) {
       const origin = new URL(baseURL).origin;
       r = reachByOrigin.get(origin);
-      if (!r) reachByOrigin.set(origin, (r = { answered: false, probe: null, faults: 0, firstAt: 0 }));
+      if (!r) reachByOrigin.set(origin, (r = { reached: false, probe: null, faults: 0, firstAt: 0 }));
       reachByUrl.set(baseURL, r);
     }
     return r;
   };
   const jobEndpoint = (job: Job): CallEndpoint => (typeof job === 'number' ? requests[job]!.endpoint : job.endpoint);
-  // Grader calls the stopped run will not make end their grading: that sample is left out.
+  /**
+   * After a budget stop, samples already answered may still be graded: their grading was reserved when they
+   * started, and each grader call is checked against the budget again. Any other stop makes no call more.
+   */
+  const gradersOnly = () => stopped?.reason === 'budget' && !returned && !opts.signal?.aborted && !opts.forceStop?.aborted;
+  // Calls the stopped run will not make: samples not started are left out, and so is a sample whose grader call
+  // will not be made (its grading ends with STOP).
   const dropQueued = () => {
     queued = queue.length;
-    for (const job of due) if (typeof job !== 'number') job.reject(STOP);
-    for (const d of delayed) if (typeof d.job !== 'number') d.job.reject(STOP);
+    const keep = gradersOnly();
+    const drop = (job: Job) => {
+      if (typeof job === 'number') return false;
+      if (keep) return true;
+      job.reject(STOP);
+      return false;
+    };
+    const dueKept = due.filter(drop);
+    const delayedKept = delayed.filter((d) => drop(d.job));
     due.length = 0;
+    due.push(...dueKept);
     delayed.length = 0;
+    delayed.push(...delayedKept);
   };
 
   /** The `run` argument of one sample's grading: its grader calls, their cost and the budget it reserved for them. */
@@ -245,7 +262,7 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
         if (output) {
           graders.cached++;
         } else {
-          if (stopped || returned) {
+          if ((stopped && !gradersOnly()) || returned) {
             state.stoppedOut = true;
             throw STOP;
           }
@@ -404,20 +421,21 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
     pacer.observe(e.rate, now, mark);
     if (e.status === 429) pacer.rateLimitedAt(now, startedAt, e.rate.retryAfterMs ?? backoff);
     const reach = reachOf(endpoint.baseURL);
-    const neverAnswered = e.unreachable !== undefined && !reach.answered;
+    const neverReached = e.unreachable !== undefined && !reach.reached;
     const end = (message: string) => {
       if (grader) job.reject(new Error(message, { cause: e }));
       else failed(job, message);
     };
-    if (!neverAnswered) {
-      reach.answered = true;
-      reach.probe = null;
+    if (!neverReached) {
+      // An HTTP answer, or a fault after a connection was made: the endpoint is there.
+      if (e.unreachable === undefined) reach.reached = true;
+      if (reach.probe === job) reach.probe = null;
     } else if (++reach.faults >= UNREACHABLE_ATTEMPTS && !stopped) {
       stopped = { reason: 'fatal', message: unreachable(e, endpoint, reach, now) };
       return end(stopped.message);
     }
     // After a stop, a sample that did not finish is absent (the run is partial), not an error.
-    if (stopped) {
+    if (stopped && !(grader && gradersOnly())) {
       if (grader) job.reject(STOP);
       return;
     }
@@ -431,8 +449,8 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
       }
       delayed.push({ job, at: now + wait });
     };
-    // An endpoint not heard from yet: its probe tries again soon, whatever max_retries says; a few times, then stop.
-    if (neverAnswered) return retry(UNREACHABLE_WAITS_MS[reach.faults - 1] ?? UNREACHABLE_WAITS_MS.at(-1)!);
+    // An endpoint never reached: its probe tries again soon, whatever max_retries says; a few times, then stop.
+    if (neverReached) return retry(UNREACHABLE_WAITS_MS[reach.faults - 1] ?? UNREACHABLE_WAITS_MS.at(-1)!);
     if (e.kind === 'fatal' || (e.kind === 'rejected' && !answered.has(endpointKey(endpoint)))) {
       const message = grader ? `the llm_rubric grader (model "${endpoint.model}"): ${e.message}` : e.message;
       stopped = { reason: 'fatal', message };
@@ -466,7 +484,7 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
         return;
       }
       const reach = reachOf(endpoint.baseURL);
-      reach.answered = true;
+      reach.reached = true;
       reach.probe = null;
       answered.add(endpointKey(endpoint));
       pacer.observe(result.rate, Date.now(), mark);
@@ -496,6 +514,18 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
       else timer = setTimeout(nudge, Math.max(1, ms));
     });
 
+  // A connection made opens the origin to every call at once: the probe need not wait for the model's answer.
+  for (const url of seenUrls) reachOf(url);
+  let stopListening: (() => void) | null = onConnect((origin) => {
+    const reach = reachByOrigin.get(origin);
+    if (!reach || reach.reached) return;
+    reach.reached = true;
+    nudge();
+    if ([...reachByOrigin.values()].every((r) => r.reached)) {
+      stopListening?.();
+      stopListening = null;
+    }
+  });
   opts.signal?.addEventListener('abort', nudge);
   opts.forceStop?.addEventListener('abort', nudge);
   try {
@@ -514,12 +544,12 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
         }
       }
       let waitMs = Number.POSITIVE_INFINITY;
-      while (!stopped && active < pacer.limit && (due.length > 0 || queued < queue.length)) {
+      while ((!stopped || gradersOnly()) && active < pacer.limit && (due.length > 0 || (!stopped && queued < queue.length))) {
         const job = due.length ? due[0]! : queue[queued]!;
         const endpoint = jobEndpoint(job);
         const reach = reachOf(endpoint.baseURL);
-        // Until its origin answers, one call at a time finds out whether anything is there.
-        if (!reach.answered && reach.probe !== null && reach.probe !== job) break;
+        // Until a connection to its origin is made, one call at a time finds out whether anything is there.
+        if (!reach.reached && reach.probe !== null && reach.probe !== job) break;
         const messages = typeof job === 'number' ? requests[job]!.messages : job.messages;
         const usage = estimateUsage({ endpoint, messages });
         const tokens = usage.input + usage.output;
@@ -536,16 +566,20 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
         const fromReserve = typeof job === 'number' ? 0 : Math.min(job.grading.reserve, estimate);
         const adds = estimate + reserve - fromReserve;
         if (opts.budgetUsd !== undefined && spent + BUDGET_MARGIN * (inflightEstimate + adds) > opts.budgetUsd) {
-          stopped = {
+          stopped ??= {
             reason: 'budget',
             message: `stopped before exceeding the budget of $${opts.budgetUsd.toFixed(2)} ($${spent.toFixed(4)} spent, ${total - done - activeSamples - grading} samples not run); raise run.budget_usd to finish`,
           };
-          break;
+          if (typeof job === 'number') break;
+          // A grading the budget cannot pay for any more: that sample is left out.
+          due.shift();
+          job.reject(STOP);
+          continue;
         }
         if (typeof job !== 'number') job.grading.reserve -= fromReserve;
         if (due.length) due.shift();
         else queued++;
-        if (!reach.answered && reach.probe === null) {
+        if (!reach.reached && reach.probe === null) {
           reach.probe = job;
           if (reach.faults === 0) reach.firstAt = t;
         }
@@ -565,6 +599,7 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
       await wait(waitMs);
     }
   } finally {
+    stopListening?.();
     opts.signal?.removeEventListener('abort', nudge);
     opts.forceStop?.removeEventListener('abort', nudge);
     returned = true;
