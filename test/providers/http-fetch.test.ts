@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeFetch } from '../../src/providers/http-fetch.js';
+import { nodeFetch, onConnect } from '../../src/providers/http-fetch.js';
 
 /** nodeFetch against a real HTTP server, side by side with the built-in fetch on the same answers. */
 
@@ -71,5 +71,25 @@ describe('nodeFetch', () => {
     expect(empty.status).toBe(204);
     expect(await empty.text()).toBe('');
     await expect(nodeFetch(url + '/cut')).rejects.toThrow();
+  });
+
+  it('tells onConnect listeners the origin of each connection made or reused, and nothing for a refused one', async () => {
+    const url = await serve((_req, _body, res) => res.end('ok'));
+    const seen: string[] = [];
+    const stop = onConnect((origin) => seen.push(origin));
+    try {
+      await (await nodeFetch(`${url}/a`)).text();
+      await (await nodeFetch(`${url}/b`)).text();
+      const refused = await nodeFetch('http://127.0.0.1:9/v1').then(
+        () => 'answered',
+        (e: unknown) => String((e as { code?: string }).code),
+      );
+      expect(refused).toBe('ECONNREFUSED');
+    } finally {
+      stop();
+    }
+    expect(seen).toEqual([url, url]);
+    await (await nodeFetch(`${url}/c`)).text();
+    expect(seen).toHaveLength(2);
   });
 });

@@ -425,8 +425,9 @@ describe('an endpoint that never answered', () => {
         return echoResponder(req);
       },
     });
-    const out = await runSamples(plan(s.url, 8, 1), { ...base, concurrency: 8 });
+    const out = await runSamples(plan(s.url, 8, 1), { ...base, concurrency: 8, timeoutMs: 30_000 });
     expect(out.records.every((r) => r.ok)).toBe(true);
+    expect(out.calls.retried).toBe(0);
     expect(out.pacing.peakConcurrency).toBe(8);
   });
 });
