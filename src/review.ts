@@ -125,6 +125,7 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
     base: baseSha,
     head: headSha,
     confidence: gate.confidence,
+    inconclusive_policy: gate.inconclusive,
     suites,
     calls: { total: 0, cached: 0, failed: 0, retried: 0 },
     cost_usd_total: 0,
@@ -322,7 +323,7 @@ function buildReport(args: BuildArgs): Report {
     calls: { total: results[i]!.calls.total, failed: results[i]!.calls.failed },
     runs_planned: s.cases.length * s.repeats * ((s.baseline ? 1 : 0) + (s.candidate ? 1 : 0)),
   }));
-  const gate = evaluateGate(gateInputs, gateConfig);
+  const gate = evaluateGate(gateInputs, gateConfig, { stopped: args.stopped?.message });
   const suites: SuiteReport[] = planned.map((s) => {
     const i = runnable.indexOf(s);
     if (i < 0) return emptySuiteReport(s, 'skipped', s.message!);
