@@ -1,3 +1,4 @@
+import { checkCount, checkSize, guardParse } from '../config/limits.js';
 import { PromptgateError } from '../errors.js';
 import { derivedCaseId, normaliseCases } from './normalise.js';
 import { readCsv, readJson, readJsonl, readYaml, type RawCase } from './readers.js';
@@ -27,11 +28,16 @@ export function parseCases(path: string, text: string): EvalCase[] {
   if (!reader) {
     throw new PromptgateError('is not an eval-set format promptgate reads', { file: path, hint: 'use .jsonl, .json, .yaml/.yml or .csv' });
   }
-  const rows = reader(path, text);
-  if (rows.length === 0) {
-    throw new PromptgateError('has no cases', { file: path, hint: 'add at least one case, e.g. {"vars": {"question": "..."}, "expected": "..."}' });
-  }
-  return normaliseCases(rows, path);
+  // Size, nesting and counts are checked before the text is parsed (see docs/input-limits.md); whatever still
+  // escapes a parser (a stack overflow, a library's internal error) is reported against this file.
+  checkSize('cases', path, text);
+  return guardParse(path, 'an eval set', () => {
+    const rows = reader(path, text);
+    if (rows.length === 0) {
+      throw new PromptgateError('has no cases', { file: path, hint: 'add at least one case, e.g. {"vars": {"question": "..."}, "expected": "..."}' });
+    }
+    return normaliseCases(rows, path);
+  });
 }
 
 /**
@@ -40,5 +46,6 @@ export function parseCases(path: string, text: string): EvalCase[] {
  */
 export function casesFromRows(rows: Record<string, unknown>[], path: string): EvalCase[] {
   if (rows.length === 0) throw new PromptgateError('has an empty testData', { file: path, hint: 'add at least one row to testData' });
+  checkCount('cases', rows.length, { file: path });
   return normaliseCases(rows.map((value, i) => ({ value, label: `testData[${i}]` })), path);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseAssertionSpecs } from '../assertions/validate.js';
+import { checkCount } from '../config/limits.js';
 import { closest } from '../config/yaml-source.js';
 import { PromptgateError } from '../errors.js';
 import type { RawCase } from './readers.js';
@@ -80,6 +81,10 @@ function normaliseCase(raw: RawCase, path: string): EvalCase {
 
   const expected = r.expected;
   const id_ = explicitId ?? derivedCaseId(vars, expected);
+  if (Array.isArray(r.assert)) {
+    const line = at('assert');
+    checkCount('assertions', r.assert.length, { file: path, ...(line !== undefined ? { line } : {}), caseId: id_ });
+  }
   const assert = r.assert === undefined || r.assert === null ? [] : parseAssertionSpecs(r.assert, { file: path, line: at('assert'), caseId: id_, label: `${raw.label}: assert` });
 
   // `{{expected}}` works in templates; a var the case names `expected` itself wins.

@@ -1,7 +1,8 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { checkCount, formatCount, MAX_CSV_CELLS } from '../config/limits.js';
 import { parseYamlSource, type YamlSource } from '../config/yaml-source.js';
 import { PromptgateError } from '../errors.js';
-import { parseJsonSource, positionOf, topLevelElementLines } from '../prompts/json-source.js';
+import { checkJsonText, parseJsonSource, positionOf, topLevelElementLines } from '../prompts/json-source.js';
 
 /** One record of an eval set as read, before it becomes a case. */
 export interface RawCase {
@@ -16,17 +17,42 @@ export interface RawCase {
 
 const stripBom = (text: string) => text.replace(/^\uFEFF/, '');
 
-/** JSON Lines: one JSON object per line. Trailing blank lines are fine; a blank line between records is an error. */
+/** Lines that hold something other than spaces: the records of a JSONL file, the rows of a CSV (quotes aside). */
+function countFilledLines(text: string): number {
+  let lines = 0;
+  let filled = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (filled) lines++;
+      filled = false;
+    } else if (!filled && c !== 32 && c !== 9 && c !== 13) filled = true;
+  }
+  return filled ? lines + 1 : lines;
+}
+
+/**
+ * JSON Lines: one JSON object per line. Trailing blank lines are fine; a blank line between records is an error.
+ * The text is checked (nesting, size, number of records) before any line is parsed, and read line by line without
+ * splitting it: a file of line breaks would otherwise be an array of millions of strings.
+ */
 export function readJsonl(path: string, text: string): RawCase[] {
-  const lines = stripBom(text).split('\n').map((l) => l.replace(/\r$/, ''));
-  let last = lines.length - 1;
-  while (last >= 0 && lines[last]!.trim() === '') last--;
+  const body = stripBom(text);
+  checkJsonText(body, { where: { file: path }, lines: true });
+  checkCount('cases', countFilledLines(body), { file: path });
   const rows: RawCase[] = [];
-  for (let i = 0; i <= last; i++) {
-    const line = i + 1;
-    const source = lines[i]!;
+  let blank: number | undefined;
+  for (let start = 0, line = 1; start <= body.length; line++) {
+    let end = body.indexOf('\n', start);
+    if (end < 0) end = body.length;
+    const source = body.slice(start, end).replace(/\r$/, '');
+    start = end + 1;
     if (source.trim() === '') {
-      throw new PromptgateError(`line ${line} is empty`, { file: path, line, hint: 'remove the blank line: in a .jsonl file every line is one case, a JSON object' });
+      blank ??= line;
+      continue;
+    }
+    if (blank !== undefined) {
+      throw new PromptgateError(`line ${blank} is empty`, { file: path, line: blank, hint: 'remove the blank line: in a .jsonl file every line is one case, a JSON object' });
     }
     try {
       rows.push({ value: JSON.parse(source), line, label: `line ${line}` });
@@ -53,6 +79,7 @@ function fromList(source: YamlSource, what: string, lines?: number[]): RawCase[]
       hint: what === 'JSON' ? 'write [ {"vars": {...}, "expected": "..."}, ... ]' : 'start each case with "- ", e.g. "- vars: { question: ... }"',
     });
   }
+  checkCount('cases', source.value.length, { file: source.file });
   return source.value.map((value, i) => {
     const line = lines ? lines[i] : source.lineOf([i]);
     return {
@@ -66,11 +93,50 @@ function fromList(source: YamlSource, what: string, lines?: number[]): RawCase[]
 
 export function readJson(path: string, text: string): RawCase[] {
   const body = stripBom(text);
-  return fromList(parseJsonSource(path, body, 'a .json eval set is a JSON array of cases'), 'JSON', topLevelElementLines(body));
+  // Counted before JSON.parse builds the array: a 64 MB file of `1,` would be 30 million cases.
+  const source = parseJsonSource(path, body, 'a .json eval set is a JSON array of cases', (scan) => checkCount('cases', scan.topLevelItems, { file: path }));
+  return fromList(source, 'JSON', Array.isArray(source.value) ? topLevelElementLines(body) : undefined);
 }
 
 export function readYaml(path: string, text: string): RawCase[] {
-  return fromList(parseYamlSource(path, stripBom(text)), 'YAML');
+  return fromList(parseYamlSource(path, stripBom(text), 0, 'cases'), 'YAML');
+}
+
+/**
+ * Rows and cells of CSV text, quotes respected, by one scan before csv-parse builds a record object per row: the
+ * number of cases and the memory the records take are limited before they exist (see docs/input-limits.md).
+ */
+function checkCsvShape(path: string, text: string): void {
+  let rows = 0;
+  let cells = 0;
+  let filled = false;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 44) cells++;
+    else if (c === 10) {
+      if (filled) {
+        rows++;
+        cells++;
+      }
+      filled = false;
+      continue;
+    }
+    if (!filled && c !== 32 && c !== 9 && c !== 13) filled = true;
+  }
+  if (filled) {
+    rows++;
+    cells++;
+  }
+  if (cells > MAX_CSV_CELLS) {
+    throw new PromptgateError(`has ${formatCount(cells)} cells, more than the limit of ${formatCount(MAX_CSV_CELLS)} cells (rows × columns) per CSV eval set`, {
+      file: path,
+      hint: 'keep only the columns the prompts use, or split the eval set into several suites',
+    });
+  }
+  checkCount('cases', Math.max(0, rows - 1), { file: path });
 }
 
 /** Cells that hold JSON in a CSV eval set (everything else is text). */
@@ -81,6 +147,7 @@ const JSON_COLUMNS = new Set(['vars', 'assert']);
  * (JSON in the cell). An empty `id` or `expected` cell counts as absent.
  */
 export function readCsv(path: string, text: string): RawCase[] {
+  checkCsvShape(path, text);
   let header: string[] = [];
   let records: { record: Record<string, string>; info: { bytes: number } }[];
   try {
@@ -128,6 +195,7 @@ export function readCsv(path: string, text: string): RawCase[] {
       else if ((key === 'id' || key === 'expected') && cell === '') continue;
       else if (JSON_COLUMNS.has(key)) {
         if (cell.trim() === '') continue;
+        checkJsonText(cell, { where: { file: path, line }, pinpoint: false });
         try {
           value[key] = JSON.parse(cell);
         } catch (err) {

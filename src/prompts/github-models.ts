@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { AssertionSpec } from '../assertions/schema.js';
 import type { ModelParams } from '../config/schema.js';
+import { checkCount, MAX_COUNT } from '../config/limits.js';
 import { parseWithSchema, parseYamlSource, type YamlSource } from '../config/yaml-source.js';
 import { PromptgateError } from '../errors.js';
 import { GITHUB_BUILTIN_EVALUATORS, githubBuiltinEvaluator } from './github-builtins.js';
+import { checkJsonText, jsonSyntaxError } from './json-source.js';
 import { MessageSchema } from './messages.js';
 import type { PromptDoc } from './types.js';
 
@@ -51,9 +53,16 @@ type Evaluator = z.infer<typeof EvaluatorSchema>;
 
 /** GitHub Models `.prompt.yml` / `.prompt.yaml` (DESIGN §2): messages, settings, test data and evaluators. */
 export function parseGitHubModels(path: string, text: string): PromptDoc {
-  const source = parseYamlSource(path, text);
+  const source = parseYamlSource(path, text, 0, 'prompt');
   if (source.value === null || source.value === undefined) {
     throw new PromptgateError('is empty', { file: path, hint: 'a GitHub Models prompt file needs at least `messages: [{role: user, content: ...}]`' });
+  }
+  // Counted before the schema runs, so a file with a million messages is one clear error, not a million issues.
+  const raw = source.value as Record<string, unknown>;
+  const counted: [key: string, kind: keyof typeof MAX_COUNT][] = [['messages', 'messages'], ['testData', 'cases'], ['evaluators', 'assertions']];
+  for (const [key, kind] of counted) {
+    const list = raw[key];
+    if (Array.isArray(list)) checkCount(kind, list.length, { file: path, line: source.lineOf([], key) });
   }
   const doc = parseWithSchema(GitHubModelsSchema, source, 'GitHub Models prompt file');
   const params: ModelParams = {};
@@ -93,10 +102,12 @@ function parseJsonSchemaField(text: string, source: YamlSource): Record<string, 
   const where = { file: source.file, line: source.lineOf(['jsonSchema']) };
   const hint = 'jsonSchema is a JSON string such as {"name": "answer", "strict": true, "schema": {"type": "object", ...}}';
   let value: unknown;
+  checkJsonText(text, { where, pinpoint: false });
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new PromptgateError(`jsonSchema is not valid JSON: ${(err as Error).message}`, { ...where, hint });
+    const e = jsonSyntaxError(source.file, text, err, hint);
+    throw new PromptgateError(`jsonSchema ${e.message}`, { ...where, hint });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new PromptgateError('jsonSchema must be a JSON object', { ...where, hint });
   const record = value as Record<string, unknown>;

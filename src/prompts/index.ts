@@ -1,3 +1,4 @@
+import { checkSize, guardParse } from '../config/limits.js';
 import { PromptgateError } from '../errors.js';
 import { parseChatFile } from './chat.js';
 import { parseGitHubModels } from './github-models.js';
@@ -28,9 +29,10 @@ export function isPromptPath(path: string): boolean {
  * text (from disk or from git at some commit). Every problem is a PromptgateError naming the file and line.
  */
 export function parsePromptFile(path: string, text: string): PromptDoc {
-  if (GITHUB_MODELS.test(path)) return parseGitHubModels(path, text);
-  if (TEXT.test(path)) return parseTextPrompt(path, text);
-  if (CHAT.test(path)) return parseChatFile(path, text);
+  if (isPromptPath(path)) checkSize('prompt', path, text);
+  if (GITHUB_MODELS.test(path)) return guardParse(path, 'a GitHub Models prompt file', () => parseGitHubModels(path, text));
+  if (TEXT.test(path)) return guardParse(path, 'a text prompt', () => parseTextPrompt(path, text));
+  if (CHAT.test(path)) return guardParse(path, 'a chat prompt file', () => parseChatFile(path, text));
   const later = LATER.exec(path);
   throw new PromptgateError(later ? `is a ${later[1]!.toLowerCase() === 'prompty' ? 'Prompty' : 'Dotprompt'} file, which promptgate does not support yet` : 'is not a prompt format promptgate reads', {
     file: path,

@@ -1,6 +1,6 @@
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { depthError, formatCount, MAX_DEPTH, MAX_JSON_CONTAINERS } from '../config/limits.js';
 import type { YamlSource } from '../config/yaml-source.js';
-import { PromptgateError } from '../errors.js';
+import { PromptgateError, type ErrorLocation } from '../errors.js';
 
 /** 1-based line and column of a character offset. */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
@@ -15,50 +15,189 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
+const QUOTE = 34; // "
+const BACKSLASH = 92;
+const NEWLINE = 10;
+const OPEN_SQUARE = 91;
+const CLOSE_SQUARE = 93;
+const OPEN_CURLY = 123;
+const CLOSE_CURLY = 125;
+
+export interface JsonScanOptions {
+  /** Where `text` sits: the file, and the line its first character is on (default 1). */
+  where: ErrorLocation & { file: string };
+  /** JSON Lines: every line is its own JSON text, so nesting starts afresh after each line break. */
+  lines?: boolean;
+  /**
+   * Whether an error names the line and column inside `text` (default), or just `where` as given: for JSON held in
+   * a string of another file (a CSV cell, a YAML value), whose own lines would mislead.
+   */
+  pinpoint?: boolean;
+}
+
 /**
- * JSON text parsed by `JSON.parse` (the value is exactly what JSON says), with line numbers for later schema errors
- * taken from a YAML parse of the same text: JSON is YAML, and the `yaml` package keeps node positions.
- * A syntax error names its line and column.
+ * One pass over JSON text before `JSON.parse` sees it, outside strings: nesting deeper than MAX_DEPTH and more than
+ * MAX_JSON_CONTAINERS objects and arrays are errors at their line and column. `JSON.parse` itself does not recurse,
+ * but what it builds would: a 4 MB file of `[` is two million nested arrays, which every later step (zod, hashing,
+ * `JSON.stringify`) walks recursively, and `[{},{},…]` costs ~22 bytes of heap per byte of text
+ * (see docs/input-limits.md). Invalid JSON passes through; `JSON.parse` reports it.
  */
-export function parseJsonSource(file: string, text: string, what: string): YamlSource {
+export function checkJsonText(text: string, opts: JsonScanOptions): { topLevelItems: number } {
+  let depth = 0;
+  let commas = 0;
+  let topArray: boolean | undefined;
+  let containers = 0;
+  let inString = false;
+  const at = (i: number, error: (where: ErrorLocation) => PromptgateError) => {
+    if (opts.pinpoint === false) return error(opts.where);
+    const { line, column } = positionOf(text, i);
+    const first = opts.where.line ?? 1;
+    return error({ ...opts.where, line: first + line - 1, ...(line === 1 && opts.where.column !== undefined ? { column: opts.where.column + column - 1 } : { column }) });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+      else if (c === NEWLINE && opts.lines) inString = false;
+      continue;
+    }
+    if (c === QUOTE) inString = true;
+    else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
+      topArray ??= c === OPEN_SQUARE;
+      if (++depth > MAX_DEPTH) throw at(i, (where) => depthError(where));
+      if (++containers > MAX_JSON_CONTAINERS) {
+        throw at(i, (where) =>
+          new PromptgateError(`has more than ${formatCount(MAX_JSON_CONTAINERS)} JSON objects and arrays, the limit for one file`, {
+            ...where,
+            hint: 'split the data into several files (for an eval set: several suites), or flatten it',
+          }),
+        );
+      }
+    } else if (c === CLOSE_SQUARE || c === CLOSE_CURLY) depth = Math.max(0, depth - 1);
+    else if (c === 44 && depth === 1) commas++;
+    else if (c === NEWLINE && opts.lines) depth = 0;
+  }
+  return { topLevelItems: topArray ? commas + 1 : 0 };
+}
+
+/**
+ * JSON text parsed by `JSON.parse` (the value is exactly what JSON says), checked first by `checkJsonText` (and by
+ * `beforeParse`, which sees the number of items of a top-level array: its commas + 1). Line
+ * numbers for later schema errors come from a scan of the text to the place a path names, only when a message
+ * needs one. A syntax error names its line and column.
+ */
+export function parseJsonSource(file: string, text: string, what: string, beforeParse?: (scan: { topLevelItems: number }) => void): YamlSource {
+  const scan = checkJsonText(text, { where: { file } });
+  beforeParse?.(scan);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    const message = (err as Error).message;
-    const at = /at position (\d+)/.exec(message);
-    const where = at ? positionOf(text, Number(at[1])) : text.trim() === '' ? { line: 1, column: 1 } : positionOf(text, text.length);
-    throw new PromptgateError(`is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, {
-      file,
-      ...where,
-      hint: `${what}; check the commas, quotes and brackets around that place`,
-    });
+    throw jsonSyntaxError(file, text, err, `${what}; check the commas, quotes and brackets around that place`);
   }
-  // Positions only, and only when a message needs one: the YAML parse costs far more than JSON.parse. A text
-  // JSON.parse accepted but the YAML parser does not (rare) just loses line numbers.
-  const lineCounter = new LineCounter();
-  let doc: Document | null | undefined;
-  const positions = () => {
-    if (doc === undefined) {
-      const parsed = parseDocument(text, { lineCounter, uniqueKeys: false });
-      doc = parsed.errors.length === 0 ? parsed : null;
-    }
-    return doc;
-  };
   return {
     file,
     value,
     lineOf(path, key) {
-      const d = positions();
-      if (!d) return undefined;
-      const node = d.getIn(path as unknown[], true);
-      if (key !== undefined && isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
-        if (pair && isNode(pair.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]).line;
-      }
-      return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+      const offset = jsonOffsetOf(text, path, key);
+      return offset === undefined ? undefined : positionOf(text, offset).line;
     },
   };
+}
+
+/** `JSON.parse`'s error as a PromptgateError at its line and column. */
+export function jsonSyntaxError(file: string, text: string, err: unknown, hint: string): PromptgateError {
+  const message = (err as Error).message;
+  const at = /at position (\d+)/.exec(message);
+  const where = at ? positionOf(text, Number(at[1])) : text.trim() === '' ? { line: 1, column: 1 } : positionOf(text, text.length);
+  return new PromptgateError(`is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, { file, ...where, hint });
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index just past the string starting at `i` (a `"`). */
+function skipString(text: string, i: number): number {
+  for (i++; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === QUOTE) return i + 1;
+  }
+  return i;
+}
+
+/** Index just past the value starting at `i`. The text is valid JSON (JSON.parse accepted it). */
+function skipValue(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === QUOTE) return skipString(text, i);
+  if (c === OPEN_SQUARE || c === OPEN_CURLY) {
+    let depth = 0;
+    for (; i < text.length; i++) {
+      const d = text.charCodeAt(i);
+      if (d === QUOTE) i = skipString(text, i) - 1;
+      else if (d === OPEN_SQUARE || d === OPEN_CURLY) depth++;
+      else if ((d === CLOSE_SQUARE || d === CLOSE_CURLY) && --depth === 0) return i + 1;
+    }
+    return i;
+  }
+  while (i < text.length) {
+    const d = text.charCodeAt(i);
+    if (d === 44 || d === CLOSE_SQUARE || d === CLOSE_CURLY || isSpace(d)) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Offsets of the members of the object at `i`: each key's start and its value's start. A key given twice counts
+ * at its last place, as `JSON.parse` keeps the last value.
+ */
+function findMember(text: string, i: number, name: string): { key: number; value: number } | undefined {
+  if (text.charCodeAt(i) !== OPEN_CURLY) return undefined;
+  let found: { key: number; value: number } | undefined;
+  i = skipSpace(text, i + 1);
+  while (i < text.length && text.charCodeAt(i) === QUOTE) {
+    const keyEnd = skipString(text, i);
+    const key = JSON.parse(text.slice(i, keyEnd)) as string;
+    const value = skipSpace(text, skipSpace(text, keyEnd) + 1);
+    if (key === name) found = { key: i, value };
+    i = skipSpace(text, skipValue(text, value));
+    if (text.charCodeAt(i) !== 44) break;
+    i = skipSpace(text, i + 1);
+  }
+  return found;
+}
+
+/**
+ * Offset of the value at `path` in valid JSON text (or of `key` inside it), by a scan that skips everything else:
+ * linear time, no memory beyond the text. Undefined when the path is not there.
+ */
+export function jsonOffsetOf(text: string, path: readonly PropertyKey[], key?: string): number | undefined {
+  let i = skipSpace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  for (const step of path) {
+    if (typeof step === 'number') {
+      if (text.charCodeAt(i) !== OPEN_SQUARE) return undefined;
+      i = skipSpace(text, i + 1);
+      for (let n = 0; n < step; n++) {
+        if (i >= text.length || text.charCodeAt(i) === CLOSE_SQUARE) return undefined;
+        i = skipSpace(text, skipValue(text, i));
+        if (text.charCodeAt(i) !== 44) return undefined;
+        i = skipSpace(text, i + 1);
+      }
+      if (i >= text.length || text.charCodeAt(i) === CLOSE_SQUARE) return undefined;
+    } else {
+      const member = findMember(text, i, String(step));
+      if (!member) return undefined;
+      i = member.value;
+    }
+  }
+  if (key === undefined) return i;
+  return findMember(text, i, key)?.key ?? i;
 }
 
 /**

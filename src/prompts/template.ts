@@ -1,3 +1,4 @@
+import { checkCount, MAX_COUNT, type RenderBudget } from '../config/limits.js';
 import { PromptgateError } from '../errors.js';
 import type { ChatMessage } from './types.js';
 
@@ -52,7 +53,20 @@ export function variableText(value: unknown): string {
  * silently test a different prompt; here a missing (or null) variable is an error naming the case and the variable.
  */
 export function renderTemplate(template: string, vars: Record<string, unknown>, where: TemplateWhere): string {
-  return template.replace(VARIABLE, (_, name: string) => {
+  const text = renderWithin(template, vars, where, MAX_COUNT.renderedChars);
+  if (text === undefined) tooLarge(renderedLength(template, vars), where);
+  return text;
+}
+
+/**
+ * The template rendered, or undefined as soon as the result would be longer than `limit`: the length is kept up
+ * to date as variables are filled in, so a large variable used many times never builds the oversized string
+ * (see docs/input-limits.md).
+ */
+function renderWithin(template: string, vars: Record<string, unknown>, where: TemplateWhere, limit: number): string | undefined {
+  let length = template.length;
+  const text = template.replace(VARIABLE, (match: string, name: string) => {
+    if (length > limit) return '';
     const hit = lookup(vars, name);
     if (!hit.found) throw missingVariable(name, hit.missing, vars, where);
     if (hit.value === null || hit.value === undefined) {
@@ -62,8 +76,26 @@ export function renderTemplate(template: string, vars: Record<string, unknown>, 
         hint: `give "${name}" a value in the case (an empty string "" if empty is what you mean)`,
       });
     }
-    return variableText(hit.value);
+    const value = variableText(hit.value);
+    length += value.length - match.length;
+    return length > limit ? '' : value;
   });
+  return length > limit ? undefined : text;
+}
+
+/** The length `renderTemplate` gives, without building the string (a variable that is missing counts as written). */
+function renderedLength(template: string, vars: Record<string, unknown>): number {
+  let length = template.length;
+  for (const m of template.matchAll(VARIABLE)) {
+    const hit = lookup(vars, m[1]!);
+    if (hit.found && hit.value !== null && hit.value !== undefined) length += variableText(hit.value).length - m[0].length;
+  }
+  return length;
+}
+
+function tooLarge(length: number, where: TemplateWhere): never {
+  checkCount('renderedChars', length, { file: where.file, caseId: where.caseId });
+  throw new Error(`unreachable: ${length} characters are within the limit`);
 }
 
 /**
@@ -85,8 +117,21 @@ export function renderValue(template: string, vars: Record<string, unknown>, whe
   return hit.value;
 }
 
-export function renderMessages(messages: ChatMessage[], vars: Record<string, unknown>, where: TemplateWhere): ChatMessage[] {
-  return messages.map((m) => ({ role: m.role, content: renderTemplate(m.content, vars, where) }));
+/**
+ * Every message of a prompt rendered for one case. All of them together may hold at most MAX_COUNT.renderedChars
+ * characters; with a `budget` (one per review), they also count towards the review's total.
+ */
+export function renderMessages(messages: ChatMessage[], vars: Record<string, unknown>, where: TemplateWhere, budget?: RenderBudget): ChatMessage[] {
+  let total = 0;
+  const rendered: ChatMessage[] = [];
+  for (const m of messages) {
+    const content = renderWithin(m.content, vars, where, MAX_COUNT.renderedChars - total);
+    if (content === undefined) tooLarge(messages.reduce((n, each) => n + renderedLength(each.content, vars), 0), where);
+    total += content.length;
+    rendered.push({ role: m.role, content });
+  }
+  budget?.take(total, { file: where.file, caseId: where.caseId });
+  return rendered;
 }
 
 /** Every variable the messages use, in order of first use, for `promptgate validate`. */

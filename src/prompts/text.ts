@@ -32,7 +32,7 @@ export function parseTextPrompt(path: string, text: string): PromptDoc {
     });
   }
   // The YAML starts on line 2 of the file, so its line numbers are shifted by one.
-  const source = parseYamlSource(path, m[1] ?? '', 1);
+  const source = parseYamlSource(path, m[1] ?? '', 1, 'prompt');
   const value = source.value ?? {};
   const keys = value !== null && typeof value === 'object' ? Object.keys(value) : [];
   const dotprompt = keys.filter((k) => DOTPROMPT_KEYS.includes(k));
