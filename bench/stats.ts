@@ -9,13 +9,29 @@
  * 4. The "no-op PR" comparison: 50 cases × 3 at p ≈ 0.8, three ways to decide.
  * 5. measureSuite on 10,000 cases × 3 repeats (with the 10,000-resample bootstrap).
  * 6. The alternatives src/stats/intervals.ts weighed, on the cells that decide between them.
+ * 7. Coverage of the 95% intervals on the p95-latency ratio (cluster bootstrap, expanded percentile) and the cost
+ *    ratio (Fieller), next to the plain percentile bootstrap, on lognormal latencies and costs with per-case
+ *    effects (test/stats/latency-world.ts), true ratio 1 and 1.3.
  *
- * Options: --trials N (default 20000 per cell), --quick (2000).
+ * Options: --trials N (default 20000 per cell; the ratio tables use a tenth), --quick (2000).
  */
 import { GateSchema } from '../src/config/schema.js';
 import { evaluateGate } from '../src/gate/index.js';
 import { mean } from 'simple-statistics';
-import { measureSuite, pairedDeltaInterval, proportionInterval, tCritical, type CaseSamples } from '../src/stats/index.js';
+import {
+  bootstrapInterval,
+  clusterBootstrap,
+  expandedPercentileInterval,
+  fiellerRatio,
+  meanRatioStatistic,
+  measureSuite,
+  pairedDeltaInterval,
+  proportionInterval,
+  quantileRatioStatistic,
+  tCritical,
+  type CaseSamples,
+} from '../src/stats/index.js';
+import { simulateRatioCases, type RatioWorld } from '../test/stats/latency-world.js';
 import { plainPairedT } from '../test/stats/plain-paired-t.js';
 import { caseRates, pairsOf, seededRandom, simulateCases, type Random, type World } from '../test/stats/superpopulation.js';
 
@@ -204,6 +220,81 @@ function alternatives(trials: number) {
   for (const name of Object.keys(methods)) console.log(`  ${name.padEnd(48)}${results.map((r) => r[name]!.padStart(30)).join('')}`);
 }
 
+interface RatioCell extends RatioWorld {
+  n: number;
+  k: number;
+}
+
+/** The ratio intervals promptgate reports, and the plain percentile bootstrap, on the same simulated reviews. */
+function ratioCoverage(cell: RatioCell, trials: number, seed: number, resamples: number) {
+  const random = seededRandom(seed);
+  const truth = cell.trueRatio;
+  const counts = { p95: 0, p95Percentile: 0, cost: 0, costPercentile: 0, costUnbounded: 0 };
+  const widths = { p95: [] as number[], cost: [] as number[] };
+  const covers = (ci: readonly [number, number] | null) => ci === null || (ci[0] <= truth && truth <= ci[1]);
+  for (let t = 0; t < trials; t++) {
+    const cases = simulateRatioCases(random, cell, cell.n, cell.k);
+    const b = cases.map((c) => c.baseline!);
+    const c = cases.map((c) => c.candidate!);
+    const [latency, cost] = clusterBootstrap(
+      cell.n,
+      [quantileRatioStatistic(b.map((v) => v.latenciesMs), c.map((v) => v.latenciesMs)), meanRatioStatistic(b.map((v) => mean(v.costUsd)), c.map((v) => mean(v.costUsd)))],
+      { seed: t + 1, resamples },
+    );
+    const expanded = expandedPercentileInterval(latency!, 0.95, cell.n)!;
+    const percentile = bootstrapInterval(latency!, 0.95)!;
+    const fieller = fiellerRatio(b.map((v, i) => ({ baseline: mean(v.costUsd), candidate: mean(c[i]!.costUsd) })), 0.95, 2)!.ci;
+    const costPercentile = bootstrapInterval(cost!, 0.95)!;
+    if (covers(expanded)) counts.p95++;
+    if (covers(percentile)) counts.p95Percentile++;
+    if (covers(fieller)) counts.cost++;
+    if (fieller === null) counts.costUnbounded++;
+    if (covers(costPercentile)) counts.costPercentile++;
+    widths.p95.push(Math.log(expanded[1] / expanded[0]) / Math.log(percentile[1] / percentile[0]));
+    if (fieller) widths.cost.push(Math.log(fieller[1] / fieller[0]) / Math.log(costPercentile[1] / costPercentile[0]));
+  }
+  return { ...counts, p95Width: median(widths.p95), costWidth: widths.cost.length ? median(widths.cost) : NaN };
+}
+
+function printRatioTable(title: string, cells: RatioCell[], trials: number, resamples: number) {
+  console.log(`\n${title} (${trials.toLocaleString('en-US')} trials per cell, ${resamples.toLocaleString('en-US')} resamples each)`);
+  console.log('    n   k  ratio  call sd  cost sd │ p95: expanded  percentile  width ÷ perc. │ cost: Fieller  percentile  width ÷ perc.');
+  const worst = { p95: Infinity, cost: Infinity };
+  cells.forEach((cell, i) => {
+    const r = ratioCoverage(cell, trials, 0x1a7e + i * 7919, resamples);
+    const share = (x: number) => pct(x / trials);
+    worst.p95 = Math.min(worst.p95, r.p95 / trials);
+    worst.cost = Math.min(worst.cost, r.cost / trials);
+    const unbounded = r.costUnbounded ? ` (${r.costUnbounded} unbounded)` : '';
+    console.log(
+      `${pad(cell.n, 5)} ${pad(cell.k, 3)} ${pad(cell.trueRatio.toFixed(1), 6)} ${pad((cell.callSd ?? 0.3).toFixed(1), 8)} ${pad((cell.costCaseSd ?? 0.5).toFixed(1), 8)} │ ` +
+        `${pad(share(r.p95), 13)} ${pad(share(r.p95Percentile), 11)} ${pad(`${r.p95Width.toFixed(2)}×`, 14)} │ ` +
+        `${pad(share(r.cost), 13)} ${pad(share(r.costPercentile), 11)} ${pad(Number.isNaN(r.costWidth) ? '–' : `${r.costWidth.toFixed(2)}×`, 14)}${unbounded}`,
+    );
+  });
+  console.log(`  lowest coverage: p95 ratio ${pct(worst.p95)}, cost ratio ${pct(worst.cost)}`);
+}
+
+function ratioGrid(): RatioCell[] {
+  return [20, 50, 100].flatMap((n) => [1, 3].flatMap((k) => [1, 1.3].map((trueRatio) => ({ n, k, trueRatio }))));
+}
+
+function ratioRobustness(): RatioCell[] {
+  return [
+    // Below the latency comparison's threshold (10 cases and 20 pairs): shown for what it would give.
+    { n: 10, k: 1, trueRatio: 1.3 },
+    // At the threshold.
+    { n: 10, k: 2, trueRatio: 1 },
+    { n: 10, k: 2, trueRatio: 1.3 },
+    { n: 5, k: 4, trueRatio: 1.3 },
+    // Heavier tails: per-call noise twice as large; costs ten times as skewed across cases.
+    { n: 20, k: 1, trueRatio: 1.3, callSd: 0.6, costCaseSd: 1 },
+    { n: 50, k: 1, trueRatio: 1.3, callSd: 0.6, costCaseSd: 1 },
+    { n: 100, k: 3, trueRatio: 1, callSd: 0.6, costCaseSd: 1 },
+    { n: 10, k: 3, trueRatio: 1.3, costCaseSd: 1 },
+  ];
+}
+
 const started = performance.now();
 printDeltaTable('Pass-rate delta, 95% interval, DESIGN grid', designGrid(), TRIALS);
 printDeltaTable('Robustness (beyond the DESIGN grid)', robustness(), Math.max(1_000, Math.round(TRIALS / 4)));
@@ -212,4 +303,6 @@ noOpComparison(Math.max(1_000, Math.round(TRIALS / 4)), Infinity);
 noOpComparison(Math.max(1_000, Math.round(TRIALS / 4)), 2);
 timing();
 alternatives(Math.max(1_000, Math.round(TRIALS / 4)));
+printRatioTable('p95-latency and cost ratios, 95% intervals', ratioGrid(), Math.max(200, Math.round(TRIALS / 10)), 2_000);
+printRatioTable('Ratios: robustness (thresholds, heavier tails, heavier skew)', ratioRobustness(), Math.max(200, Math.round(TRIALS / 10)), 2_000);
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(1)} s)`);
