@@ -3,25 +3,63 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/report/schema.js';
-import { startFakeLlm } from '../../tools/fake-llm/index.js';
+import { echoResponder, startFakeLlm, type FakeLlm } from '../../tools/fake-llm/index.js';
 import { TempRepo } from '../support/git-repo.js';
 
 /**
  * Ctrl-C in the middle of a review: the `promptgate` bin (the launcher in front of the CLI bundle) passes the
  * signal on, the review stops cleanly, reports what finished, and a rerun resumes.
+ *
+ * Every step waits for what it needs to have happened (calls answered, a line printed, a file written), never for
+ * a length of time: on a loaded machine nothing may have happened after any fixed delay.
  */
 
 const BIN = resolve('dist/cli/launch.js');
 
-function run(cwd: string, args: string[], env: Record<string, string>, interrupt?: { afterMs: number; signal: NodeJS.Signals }) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+/** Resolves once `ready()` holds, checking every 20 ms; fails after `ms` saying what it waited for. */
+async function until(ready: () => boolean, what: string, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * A model server that answers the first `free` calls at once and holds every later one until `release()`: the
+ * review is caught mid-way however slow the machine, with exactly the held calls in flight.
+ */
+async function gatedServer(free: number): Promise<{ server: FakeLlm; release: () => void }> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let answered = 0;
+  const server = await startFakeLlm({
+    apiKey: 'k',
+    responder: async (req) => {
+      if (++answered > free) await gate;
+      return echoResponder(req);
+    },
+  });
+  return { server, release };
+}
+
+function run(cwd: string, args: string[], env: Record<string, string>, interrupt?: { when: () => boolean; signal: NodeJS.Signals; then?: (stderr: () => string) => Promise<void> }) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    if (interrupt) setTimeout(() => child.kill(interrupt.signal), interrupt.afterMs);
-    child.on('exit', (code, signal) => done({ code: code ?? (signal ? -1 : -2), stdout, stderr }));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('exit', (code, signal) => r({ code, signal })));
+    void (async () => {
+      if (interrupt) {
+        await until(interrupt.when, 'the review to be under way');
+        child.kill(interrupt.signal);
+        await interrupt.then?.(() => stderr);
+      }
+      const { code, signal } = await exited;
+      done({ code: code ?? (signal ? -1 : -2), stdout, stderr });
+    })().catch(fail);
   });
 }
 
@@ -41,17 +79,25 @@ function slowReview() {
 
 describe('interrupting a review', () => {
   it('writes a partial report on SIGINT, and the next run pays only for what was missing', async () => {
-    const server = await startFakeLlm({ latencyMs: 40, apiKey: 'k' });
+    // Ten answers, then two calls held in flight (concurrency 2) until the review has taken the Ctrl-C.
+    const { server, release } = await gatedServer(10);
     const repo = slowReview();
     const args = ['run', '--base', 'HEAD~1', '--base-url', server.url, '--json', 'r.json'];
-    const first = await run(repo.dir, args, { OPENAI_API_KEY: 'k' }, { afterMs: 700, signal: 'SIGINT' });
+    const first = await run(repo.dir, args, { OPENAI_API_KEY: 'k' }, {
+      when: () => server.stats().requests >= 12,
+      signal: 'SIGINT',
+      then: async (stderr) => {
+        await until(() => stderr().includes('SIGINT received'), 'the review to take the Ctrl-C');
+        release();
+      },
+    });
     expect(first.stderr).toContain('SIGINT received');
     expect(first.code).toBe(2);
     const partial = ReportSchema.parse(JSON.parse(readFileSync(join(repo.dir, 'r.json'), 'utf8')));
     expect(partial.partial).toBe(true);
     expect(partial.verdict).toBe('error');
-    expect(partial.calls.total).toBeGreaterThan(0);
-    expect(partial.calls.total).toBeLessThan(120);
+    // The ten answered and the two in flight, which finish and count: no call was started after the Ctrl-C.
+    expect(partial.calls.total).toBe(12);
     expect(first.stdout).toMatch(/partial results/i);
 
     const second = await run(repo.dir, args, { OPENAI_API_KEY: 'k' });
@@ -65,17 +111,21 @@ describe('interrupting a review', () => {
   });
 
   it('still writes the partial report when the launcher itself is killed', async () => {
-    const server = await startFakeLlm({ latencyMs: 40, apiKey: 'k' });
+    const { server, release } = await gatedServer(10);
     const repo = slowReview();
     const report = join(repo.dir, 'r.json');
     const args = ['run', '--base', 'HEAD~1', '--base-url', server.url, '--json', 'r.json'];
-    const launcher = await run(repo.dir, args, { OPENAI_API_KEY: 'k' }, { afterMs: 700, signal: 'SIGKILL' });
+    let stderr = () => '';
+    const launcher = await run(repo.dir, args, { OPENAI_API_KEY: 'k' }, { when: () => server.stats().requests >= 12, signal: 'SIGKILL', then: async (s) => void (stderr = s) });
     expect(launcher.code).toBe(-1);
-    // The review runs on in its own process group until it notices the launcher is gone, then stops cleanly.
-    for (let i = 0; i < 100 && !existsSync(report); i++) await new Promise((r) => setTimeout(r, 50));
+    // The review runs on in its own process group until it notices the launcher is gone (its stderr is still ours),
+    // then stops starting calls and writes what finished.
+    await until(() => stderr().includes('the launcher exited, finishing in-flight samples'), 'the review to notice the launcher is gone');
+    release();
+    await until(() => existsSync(report), 'the partial report');
     const partial = ReportSchema.parse(JSON.parse(readFileSync(report, 'utf8')));
     expect(partial.partial).toBe(true);
-    expect(partial.calls.total).toBeLessThan(120);
+    expect(partial.calls.total).toBe(12);
     await server.close();
     repo.cleanup();
   });
@@ -92,10 +142,10 @@ describe('interrupting a review', () => {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number>((done) => child.on('exit', (code) => done(code ?? -1)));
-    while (server.stats().completions < 10 || server.stats().requests < 12) await new Promise((r) => setTimeout(r, 20));
+    await until(() => server.stats().completions >= 10 && server.stats().requests >= 12, 'ten answers and two calls in flight');
     const t0 = Date.now();
     child.kill('SIGINT');
-    await new Promise((r) => setTimeout(r, 300));
+    await until(() => stderr.includes('SIGINT received, finishing'), 'the review to take the first Ctrl-C');
     child.kill('SIGINT');
     expect(await exited).toBe(2);
     expect(Date.now() - t0).toBeLessThan(10_000);
