@@ -70,15 +70,18 @@ export function escapeInline(text: string): string {
 }
 
 /**
- * Text shown inside a code block or code span renders literally, so it needs no escaping to be safe. Mentions and
- * tags are still broken with a zero-width joiner (invisible), so that text which somehow left its block — or a
- * reader that does not render Markdown — meets no `<img`, `</details>`, `@team` or `](link`. A lone `@` (a diff's `@@` hunk
+ * Text shown inside a code block or code span renders literally, so it needs no escaping to be safe. Mentions,
+ * references and tags are still broken with a zero-width joiner (invisible), so that text which somehow left its
+ * block — or a reader that does not render Markdown — meets no `<img`, `</details>`, `@team`, `#12`, `GH-12` or
+ * `](link`; invisible characters are shown as escapes, since a code block reorders bidirectional text too. A lone `@` (a diff's `@@` hunk
  * header) is left alone, so highlighting still finds it.
  */
 export function inertCode(text: string): string {
   return showInvisible(text)
     .replace(CONTROL, '')
     .replace(/@(?=[\w-])/g, `@${ZWJ}`)
+    .replace(/#(?=\d)/g, `#${ZWJ}`)
+    .replace(/\bgh-(?=\d)/gi, (m) => `${m}${ZWJ}`)
     .replace(/<(?=[a-z/!?])/gi, `<${ZWJ}`)
     .replace(/\]\(/g, `]${ZWJ}(`);
 }

@@ -111,9 +111,10 @@ describe('fencedBlock', () => {
 
 describe('inertCode', () => {
   it('breaks tags and mentions with an invisible joiner and leaves everything else as it was', () => {
-    const text = '@team <img src=x> </details> [x](https://evil) a < b, x@y @@ -1,2 +1,3 @@';
+    const text = '@team <img src=x> </details> [x](https://evil) a < b, x@y @@ -1,2 +1,3 @@ fixes #12, GH-3';
     const out = inertCode(text);
     expect(out).not.toMatch(/@[\w-]/);
+    expect(out).not.toMatch(/#\d|GH-\d/);
     expect(out).not.toMatch(/<[a-z/]/i);
     expect(out).not.toContain('](');
     expect(out.replaceAll(ZWJ, '')).toBe(text);
