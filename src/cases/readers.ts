@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { checkCount, formatCount, MAX_CSV_CELLS } from '../config/limits.js';
+import { checkCount, formatCount, MAX_CSV_CELLS, MAX_KEYS } from '../config/limits.js';
 import { parseYamlSource, type YamlSource } from '../config/yaml-source.js';
 import { PromptgateError } from '../errors.js';
 import { checkJsonText, parseJsonSource, positionOf, topLevelElementLines } from '../prompts/json-source.js';
@@ -109,26 +109,35 @@ export function readYaml(path: string, text: string): RawCase[] {
 function checkCsvShape(path: string, text: string): void {
   let rows = 0;
   let cells = 0;
+  let columns = 0;
   let filled = false;
   let quoted = false;
+  const endRow = () => {
+    if (!filled) return;
+    rows++;
+    cells++;
+    if (rows === 1) columns = cells;
+    filled = false;
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) quoted = !quoted;
     else if (quoted) continue;
     else if (c === 44) cells++;
-    else if (c === 10) {
-      if (filled) {
-        rows++;
-        cells++;
-      }
-      filled = false;
+    else if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      endRow();
+      if (columns > MAX_KEYS) break;
       continue;
     }
     if (!filled && c !== 32 && c !== 9 && c !== 13) filled = true;
   }
-  if (filled) {
-    rows++;
-    cells++;
+  endRow();
+  if (columns > MAX_KEYS) {
+    throw new PromptgateError(`has ${formatCount(columns)} columns, more than the limit of ${formatCount(MAX_KEYS)} columns`, {
+      file: path,
+      line: 1,
+      hint: 'every column is a variable of every case; keep only the columns the prompts use',
+    });
   }
   if (cells > MAX_CSV_CELLS) {
     throw new PromptgateError(`has ${formatCount(cells)} cells, more than the limit of ${formatCount(MAX_CSV_CELLS)} cells (rows × columns) per CSV eval set`, {

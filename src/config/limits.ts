@@ -32,10 +32,17 @@ export const MAX_INPUT_FILE_BYTES = Math.max(...Object.values(MAX_FILE_BYTES));
 export const MAX_DEPTH = 64;
 
 /**
- * Objects and arrays in one JSON text (a file, a JSONL line, a CSV cell, a jsonSchema string). Nesting and size
- * alone do not bound memory: `[{},{},…]` costs ~22 bytes of heap per byte of text, `[0,0,…]` ~3.
+ * Values (scalars, objects and arrays; counted as commas + objects + arrays) in one JSON text: a file, a CSV cell,
+ * a jsonSchema string. Size alone does not bound memory: `[{},{},…]` costs ~22 bytes of heap per byte of text,
+ * and each value costs again when cases are normalised and hashed.
  */
-export const MAX_JSON_CONTAINERS = 1_000_000;
+export const MAX_JSON_VALUES = 2_000_000;
+
+/**
+ * Keys in one JSON object or YAML mapping, and columns in a CSV eval set. One object with a million keys takes
+ * ~550 bytes per key by the time its case is normalised and hashed; real objects (vars, settings) have a few dozen.
+ */
+export const MAX_KEYS = 10_000;
 
 /**
  * YAML tokens (scalars, indicators, brackets, line breaks) in one YAML text. The `yaml` parser keeps every token

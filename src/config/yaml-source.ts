@@ -2,7 +2,7 @@ import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineC
 import type { z } from 'zod';
 import { PromptgateError } from '../errors.js';
 import { clip } from '../text.js';
-import { checkSize, checkValueShape, depthError, formatCount, guardParse, MAX_DEPTH, MAX_FILE_BYTES, MAX_YAML_TOKENS, type InputKind } from './limits.js';
+import { checkSize, checkValueShape, depthError, formatCount, guardParse, MAX_DEPTH, MAX_FILE_BYTES, MAX_KEYS, MAX_YAML_TOKENS, type InputKind } from './limits.js';
 
 /**
  * YAML text parsed with positions kept, so a schema error can name the line of the offending key or value.
@@ -111,6 +111,13 @@ function checkNodes(doc: Document.Parsed, file: string, lineAt: (offset: number)
     if (!isMap(node) && !isSeq(node)) continue;
     const line = node.range ? lineAt(node.range[0]) : undefined;
     if (depth + 1 > MAX_DEPTH) throw depthError({ file, ...(line !== undefined ? { line } : {}) });
+    if (isMap(node) && node.items.length > MAX_KEYS) {
+      throw new PromptgateError(`has a mapping with ${formatCount(node.items.length)} keys, more than the limit of ${formatCount(MAX_KEYS)} keys per mapping`, {
+        file,
+        ...(line !== undefined ? { line } : {}),
+        hint: 'a mapping with this many keys is data, not settings or variables: make it a list, or keep only the keys the prompts use',
+      });
+    }
     const keys = new Set<unknown>();
     for (const item of node.items as unknown[]) {
       if (isPair(item)) {

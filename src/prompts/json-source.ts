@@ -1,4 +1,4 @@
-import { depthError, formatCount, MAX_DEPTH, MAX_JSON_CONTAINERS } from '../config/limits.js';
+import { depthError, formatCount, MAX_DEPTH, MAX_JSON_VALUES, MAX_KEYS } from '../config/limits.js';
 import type { YamlSource } from '../config/yaml-source.js';
 import { PromptgateError, type ErrorLocation } from '../errors.js';
 
@@ -36,16 +36,20 @@ export interface JsonScanOptions {
 }
 
 /**
- * One pass over JSON text before `JSON.parse` sees it, outside strings: nesting deeper than MAX_DEPTH and more than
- * MAX_JSON_CONTAINERS objects and arrays are errors at their line and column. `JSON.parse` itself does not recurse,
- * but what it builds would: a 4 MB file of `[` is two million nested arrays, which every later step (zod, hashing,
- * `JSON.stringify`) walks recursively, and `[{},{},…]` costs ~22 bytes of heap per byte of text
- * (see docs/input-limits.md). Invalid JSON passes through; `JSON.parse` reports it.
+ * One pass over JSON text before `JSON.parse` sees it, outside strings: nesting deeper than MAX_DEPTH, more than
+ * MAX_JSON_VALUES values and an object with more than MAX_KEYS keys are errors at their line and column.
+ * `JSON.parse` itself does not recurse, but what it builds would: a 4 MB file of `[` is two million nested arrays,
+ * which every later step (zod, hashing, `JSON.stringify`) walks recursively; and memory follows the number of
+ * values, not the bytes (see docs/input-limits.md). Invalid JSON passes through; `JSON.parse` reports it.
  */
 export function checkJsonText(text: string, opts: JsonScanOptions): { topLevelItems: number } {
   let depth = 0;
-  let commas = 0;
+  let values = 0;
+  let topCommas = 0;
   let topArray: boolean | undefined;
+  // Per open level: whether it is an object, and how many commas it has had so far.
+  const isObject = new Uint8Array(MAX_DEPTH + 1);
+  const commas = new Uint32Array(MAX_DEPTH + 1);
   let containers = 0;
   let inString = false;
   const at = (i: number, error: (where: ErrorLocation) => PromptgateError) => {
@@ -66,20 +70,30 @@ export function checkJsonText(text: string, opts: JsonScanOptions): { topLevelIt
     else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
       topArray ??= c === OPEN_SQUARE;
       if (++depth > MAX_DEPTH) throw at(i, (where) => depthError(where));
-      if (++containers > MAX_JSON_CONTAINERS) {
-        throw at(i, (where) =>
-          new PromptgateError(`has more than ${formatCount(MAX_JSON_CONTAINERS)} JSON objects and arrays, the limit for one file`, {
-            ...where,
-            hint: 'split the data into several files (for an eval set: several suites), or flatten it',
-          }),
-        );
-      }
+      isObject[depth] = c === OPEN_CURLY ? 1 : 0;
+      commas[depth] = 0;
+      if (++values > MAX_JSON_VALUES) throw at(i, tooManyValues);
     } else if (c === CLOSE_SQUARE || c === CLOSE_CURLY) depth = Math.max(0, depth - 1);
-    else if (c === 44 && depth === 1) commas++;
-    else if (c === NEWLINE && opts.lines) depth = 0;
+    else if (c === 44) {
+      if (++values > MAX_JSON_VALUES) throw at(i, tooManyValues);
+      if (depth === 1) topCommas++;
+      if (depth > 0 && ++commas[depth]! >= MAX_KEYS && isObject[depth]) throw at(i, tooManyKeys);
+    } else if (c === NEWLINE && opts.lines) depth = 0;
   }
-  return { topLevelItems: topArray ? commas + 1 : 0 };
+  return { topLevelItems: topArray ? topCommas + 1 : 0 };
 }
+
+const tooManyValues = (where: ErrorLocation) =>
+  new PromptgateError(`has more than ${formatCount(MAX_JSON_VALUES)} JSON values, the limit for one file`, {
+    ...where,
+    hint: 'split the data into several files (for an eval set: several suites), or keep only what the prompts use',
+  });
+
+const tooManyKeys = (where: ErrorLocation) =>
+  new PromptgateError(`has an object with more than ${formatCount(MAX_KEYS)} keys, the limit for one object`, {
+    ...where,
+    hint: 'an object with this many keys is data, not settings or variables: make it a list, or keep only the keys the prompts use',
+  });
 
 /**
  * JSON text parsed by `JSON.parse` (the value is exactly what JSON says), checked first by `checkJsonText` (and by
