@@ -188,7 +188,8 @@ function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number, stopp
         ci: m.latency_ms.p95_ratio_ci,
         distribution: detail.p95Ratio,
         maxIncrease: gate.latency_p95.max_increase,
-        n: input.cases.length,
+        // The cases actually in the interval (fresh pairs only), for the cases-needed estimate.
+        n: detail.latencyCases,
         what: `p95 latency ${ms(m.latency_ms.baseline!.p95!)} → ${ms(m.latency_ms.candidate!.p95!)} (${times(m.latency_ms.p95_ratio)}, ${percent(gate.confidence)} CI ${times(m.latency_ms.p95_ratio_ci[0])} to ${times(m.latency_ms.p95_ratio_ci[1])})`,
         worse: (limit) => `more than ${limit} slower`,
       }),
@@ -205,7 +206,7 @@ function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number, stopp
         ci: m.cost_usd.ratio_ci,
         distribution: detail.costRatio,
         maxIncrease: gate.cost.max_increase,
-        n: input.cases.length,
+        n: detail.costCases,
         what: `Cost per case ${usd(m.cost_usd.baseline_per_case!)} → ${usd(m.cost_usd.candidate_per_case!)} (${change(m.cost_usd.ratio)}, ${percent(gate.confidence)} CI ${change(m.cost_usd.ratio_ci[0])} to ${change(m.cost_usd.ratio_ci[1])})`,
         worse: (limit) => `more than ${limit} costlier`,
       }),
@@ -214,7 +215,9 @@ function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number, stopp
     const why =
       m.cost_usd.baseline_per_case === 0
         ? 'the baseline cost $0 per case, so a relative change is undefined; set provider.pricing (USD per million tokens) to gate cost'
-        : 'no case has a successful call under both variants';
+        : m.cost_usd.ratio !== null
+          ? "the baseline's cost per case varies too much across these cases to bound the ratio at this confidence; more cases would"
+          : 'no case has a successful call under both variants';
     fixed.push(notEvaluated('cost', `cost was not compared: ${why}`));
   }
 

@@ -1,3 +1,4 @@
+import { caseOutputs } from '../report/case-outputs.js';
 import type { CaseReport } from '../report/schema.js';
 import type { CallCounts, SampleRecord, Variant } from '../run/types.js';
 import type { CaseSamples, VariantSamples } from '../stats/index.js';
@@ -35,8 +36,8 @@ export function aggregateSuite(suite: PlannedSuite, records: SampleRecord[]): Su
   const cases: CaseReport[] = [];
   for (const c of suite.cases) {
     const recs = (byCase.get(c.id) ?? []).sort((a, b) => a.sampleIndex - b.sampleIndex);
-    const pick = (variant: Variant, ran: boolean): { v: VariantSamples | null; out: string | null; reason: string | null; passed: number; runs: number; errs: number } => {
-      if (!ran) return { v: null, out: null, reason: null, passed: 0, runs: 0, errs: 0 };
+    const pick = (variant: Variant, ran: boolean): { v: VariantSamples | null; firstPass: string | null; firstFail: string | null; reason: string | null; passed: number; runs: number; errs: number } => {
+      if (!ran) return { v: null, firstPass: null, firstFail: null, reason: null, passed: 0, runs: 0, errs: 0 };
       // fresh and sampleIndex let the latency comparison keep only pairs measured side by side in this run.
       const v: VariantSamples = { scores: [], latenciesMs: [], costUsd: [], errors: 0, fresh: [], sampleIndex: [] };
       let firstPass: string | null = null;
@@ -73,10 +74,7 @@ export function aggregateSuite(suite: PlannedSuite, records: SampleRecord[]): Su
           reason ??= r.reason ?? null;
         }
       }
-      // The output shown for a flipped case is the variant's typical behaviour: a failing one when most samples
-      // failed, a passing one otherwise.
-      const out = passed * 2 < v.scores.length ? (firstFail ?? firstPass) : (firstPass ?? firstFail);
-      return { v, out, reason, passed, runs: v.scores.length, errs: v.errors };
+      return { v, firstPass, firstFail, reason, passed, runs: v.scores.length, errs: v.errors };
     };
     const b = pick('baseline', suite.baseline !== null);
     const k = pick('candidate', suite.candidate !== null);
@@ -86,7 +84,8 @@ export function aggregateSuite(suite: PlannedSuite, records: SampleRecord[]): Su
       tags: c.tags,
       baseline: b.v ? { passed: b.passed, runs: b.runs, ...(b.errs ? { errors: b.errs } : {}) } : null,
       candidate: k.v ? { passed: k.passed, runs: k.runs, ...(k.errs ? { errors: k.errs } : {}) } : null,
-      outputs: { baseline: b.out, candidate: k.out },
+      // The sample that shows the flip: for a regression the candidate's failing one, for a fix its passing one.
+      ...caseOutputs(b.v ? b : null, k.v ? k : null),
       reasons: { baseline: b.reason, candidate: k.reason },
     });
   }
