@@ -23,9 +23,10 @@ export class PatternError extends Error {
   }
 }
 
+export const RE2_SYNTAX = 'https://github.com/google/re2/wiki/Syntax';
+
 /** What to do about a PatternError; shared by every place that reports one. */
-export const PATTERN_HINT =
-  'patterns run with RE2 (linear time, so a model answer cannot stall the review): JavaScript syntax without backreferences (\\1, \\k<name>) or lookaround ((?=, (?!, (?<=, (?<!) — see https://github.com/google/re2/wiki/Syntax; in YAML and JSON strings write a backslash as \\\\';
+export const PATTERN_HINT = `patterns run with RE2 (linear time, so a model answer cannot stall the review): JavaScript syntax without backreferences (\\1, \\k<name>) or lookaround ((?=, (?!, (?<=, (?<!) — see ${RE2_SYNTAX}; in YAML and JSON strings write a backslash as \\\\`;
 
 /** JavaScript's `\s`: tab to carriage return, every space separator, the line and paragraph separators, the BOM. */
 const JS_SPACE = '\\t-\\r\\p{Zs}\\u2028\\u2029\\uFEFF';

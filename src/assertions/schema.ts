@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { templateVariables } from '../prompts/template.js';
+import { compilePattern, PatternError, RE2_SYNTAX } from './pattern.js';
 
 /**
  * Assertion specs (DESIGN §4). A sample passes when every assertion that applies to it passes.
@@ -10,8 +12,23 @@ const textOptions = {
   ignore_case: z.boolean().optional(),
 };
 
+/**
+ * A `regex` / `not_regex` pattern RE2 cannot run is an error where it is written (file and line), not only when the
+ * case is planned. A pattern with a `{{var}}` is checked once templated (checkAssertions).
+ */
+const re2Pattern = (type: string) =>
+  z.string().check((ctx) => {
+    if (templateVariables([{ role: 'user', content: ctx.value }]).length > 0) return;
+    try {
+      compilePattern(ctx.value, false);
+    } catch (err) {
+      if (!(err instanceof PatternError)) throw err;
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: `${type} ${err.message}; write it in RE2 syntax (${RE2_SYNTAX})` });
+    }
+  });
+
 const stringValued = (type: string) =>
-  z.strictObject({ type: z.literal(type), value: z.string(), ...textOptions });
+  z.strictObject({ type: z.literal(type), value: type === 'regex' || type === 'not_regex' ? re2Pattern(type) : z.string(), ...textOptions });
 
 const textTypes = ['equals', 'contains', 'icontains', 'starts_with', 'ends_with', 'regex'] as const;
 export type TextAssertionType = (typeof textTypes)[number];

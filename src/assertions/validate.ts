@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { closest } from '../config/yaml-source.js';
 import { PromptgateError } from '../errors.js';
+import { PATTERN_HINT } from './pattern.js';
 import { AssertionSpecSchema, type AssertionSpec } from './schema.js';
 
 /** The keys each assertion type accepts, read from the shared schema so the two never drift. */
@@ -52,7 +53,8 @@ export function parseAssertionSpecs(value: unknown, where: AssertionListWhere): 
     const parsed = AssertionSpecSchema.safeParse(item);
     if (parsed.success) return parsed.data;
     const problems = parsed.error.issues.map((issue) => describeIssue(issue, item, at, type));
-    throw fail(`${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`, typeHint(type));
+    const badPattern = parsed.error.issues.some((issue) => issue.code === 'custom' && issue.path[0] === 'value' && type.endsWith('regex'));
+    throw fail(`${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`, badPattern ? PATTERN_HINT : typeHint(type));
   });
 }
 

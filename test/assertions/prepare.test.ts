@@ -124,6 +124,19 @@ describe('parseAssertionSpecs', () => {
     expect(ASSERTION_TYPES).not.toContain('not_json_schema');
   });
 
+  it('a pattern RE2 cannot run is an error at the line that holds it, with RE2 syntax as the fix', () => {
+    const at = { file: 'evals/t.jsonl', line: 7, caseId: 'C7' };
+    const err = errorOf(() => parseAssertionSpecs([{ type: 'equals', value: 'x' }, { type: 'not_regex', value: '(\\w)\\1' }], at));
+    expect(err.message).toBe('assert[1].value: not_regex /(\\w)\\1/ uses the backreference \\1, which RE2 does not support; write it in RE2 syntax (https://github.com/google/re2/wiki/Syntax)');
+    expect(err.line).toBe(7);
+    expect(err.caseId).toBe('C7');
+    expect(err.hint).toContain('linear time');
+    // A pattern with a variable is checked once the case's vars fill it in (checkAssertions).
+    expect(parseAssertionSpecs([{ type: 'regex', value: '^{{expected}}$' }, { type: 'regex', value: '{{x}}(?=y)' }], at)).toHaveLength(2);
+    expect(AssertionSpecSchema.safeParse({ type: 'regex', value: '(?<=a)b' }).success).toBe(false);
+    expect(AssertionSpecSchema.safeParse({ type: 'contains', value: '(?<=a)b' }).success).toBe(true);
+  });
+
   it('says which field is wrong, with "did you mean" for keys and types', () => {
     const at = { file: 'evals/t.jsonl', line: 4, caseId: 'C4' };
     expect(errorOf(() => parseAssertionSpecs([{ type: 'equals', value: 'x', ignorecase: true }], at)).message).toBe('assert[0]: unknown key "ignorecase" (did you mean "ignore_case"?)');

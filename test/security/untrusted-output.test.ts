@@ -101,13 +101,24 @@ describe('a model answer against a catastrophic pattern', () => {
     expect(report.suites[0]!.pass_rate).toMatchObject({ baseline: 0, candidate: 1 });
   }, HUNG_AFTER_MS + 30_000);
 
-  it('a lookahead is refused before any model call, naming the pattern and RE2', async () => {
-    const repo = promptChange('      - { type: regex, value: "^(?=.*refund)" }', 'Answer: {{q}}', 'Answer briefly: {{q}}');
+  it('a lookahead is refused before any model call, naming the file, the line, the pattern and RE2 syntax', async () => {
+    const repo = promptChange('      - { type: equals, value: x }\n      - { type: regex, value: "^(?=.*refund)" }', 'Answer: {{q}}', 'Answer briefly: {{q}}');
     const before = llm.stats().completions;
     const run = await review(repo);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('regex /^(?=.*refund)/ uses a lookahead');
-    expect(run.stderr).toContain('RE2');
+    expect(run.stderr).toContain('promptgate.yml:9: ');
+    expect(run.stderr).toContain('suites[0].assert[1].value: regex /^(?=.*refund)/ uses a lookahead (?=…), which RE2 does not support');
+    expect(run.stderr).toContain('https://github.com/google/re2/wiki/Syntax');
+    expect(llm.stats().completions).toBe(before);
+  }, HUNG_AFTER_MS + 30_000);
+
+  it('a pattern that is only whole once templated is checked then, before any model call', async () => {
+    const repo = promptChange('      - { type: not_regex, value: "{{q}}(?!!)" }', 'Answer: {{q}}', 'Answer briefly: {{q}}');
+    const before = llm.stats().completions;
+    const run = await review(repo);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('not_regex /question 1(?!!)/ uses a lookahead (?!…), which RE2 does not support');
+    expect(run.stderr).toContain('(case "T1")');
     expect(llm.stats().completions).toBe(before);
   }, HUNG_AFTER_MS + 30_000);
 });
