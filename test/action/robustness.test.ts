@@ -230,12 +230,22 @@ evaluators:
     const head = repo.write({ 'prompts/labeller.prompt.yml': promptFile('Label it in one word.') }).commit('head');
     gh.state.files = [{ filename: 'prompts/labeller.prompt.yml', status: 'modified' }];
     const token = 'workflow-token-as-model-key-1618';
-    const r = await runAction({ cwd: repo.dir, apiUrl: gh.url, eventName: 'pull_request', payload: prPayload({ base, head }), inputs: { 'api-key': '', 'github-token': token, 'base-url': await echoingProvider(401) } });
+    const oidc = 'oidc-request-token-value-1414';
+    const r = await runAction({
+      cwd: repo.dir,
+      apiUrl: gh.url,
+      eventName: 'pull_request',
+      payload: prPayload({ base, head }),
+      inputs: { 'api-key': '', 'github-token': token, 'base-url': await echoingProvider(401) },
+      env: { ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc },
+    });
     expect(r.outputs.verdict, r.log).toBe('error');
     const text = written(gh, r);
     expect(text).toContain('upstream refused key');
     expect(text).not.toContain(token);
-    expect(r.log).toContain(`::add-mask::${token}`);
-    expect(unmaskedLines(r.log, token)).toEqual([]);
+    for (const s of [token, oidc]) {
+      expect(r.log).toContain(`::add-mask::${s}`);
+      expect(unmaskedLines(r.log, s)).toEqual([]);
+    }
   });
 });
