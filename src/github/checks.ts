@@ -1,25 +1,8 @@
-import type { Verdict } from '../report/schema.js';
 import type { Octokit } from './client.js';
 import { CHECK_OUTPUT_LIMIT, CHECK_TITLE_LIMIT, fitLine, fitMarkdown } from './limits.js';
 
+/** A check run's conclusion, as promptgate uses them (the mapping from a verdict: checkConclusion in src/gate). */
 export type Conclusion = 'success' | 'failure' | 'neutral' | 'cancelled';
-
-/**
- * The check's conclusion for a verdict: pass and skipped (no prompt changes) succeed, so a required check never
- * blocks an unrelated PR; fail and error fail; inconclusive is neutral, or a failure with `fail-on-inconclusive`.
- */
-export function conclusionFor(verdict: Verdict, failOnInconclusive: boolean): Conclusion {
-  switch (verdict) {
-    case 'pass':
-    case 'skipped':
-      return 'success';
-    case 'inconclusive':
-      return failOnInconclusive ? 'failure' : 'neutral';
-    case 'fail':
-    case 'error':
-      return 'failure';
-  }
-}
 
 export type CheckUnavailable = { unavailable: string };
 

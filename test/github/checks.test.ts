@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkOutput, completeCheckRun, conclusionFor, startCheckRun } from '../../src/github/checks.js';
+import { checkOutput, completeCheckRun, startCheckRun } from '../../src/github/checks.js';
 import { makeOctokit } from '../../src/github/client.js';
 import { CHECK_OUTPUT_LIMIT, CHECK_TITLE_LIMIT } from '../../src/github/limits.js';
-import type { Verdict } from '../../src/report/schema.js';
 import { startGithubStub, type GithubStub } from '../support/github-stub.js';
 
 let gh: GithubStub | undefined;
@@ -14,21 +13,6 @@ afterEach(async () => {
 const HEAD = '1234567890abcdef1234567890abcdef12345678';
 const REPO = { owner: 'acme', repo: 'bot' };
 const octokitFor = (stub: GithubStub) => makeOctokit('ghs_workflow', { baseUrl: stub.url, throttle: false });
-
-describe('conclusionFor', () => {
-  it('maps each verdict; fail-on-inconclusive turns only inconclusive into a failure', () => {
-    const table: [Verdict, string, string][] = [
-      ['pass', 'success', 'success'],
-      ['skipped', 'success', 'success'],
-      ['inconclusive', 'neutral', 'failure'],
-      ['fail', 'failure', 'failure'],
-      ['error', 'failure', 'failure'],
-    ];
-    for (const [verdict, normally, strict] of table) {
-      expect([verdict, conclusionFor(verdict, false), conclusionFor(verdict, true)]).toEqual([verdict, normally, strict]);
-    }
-  });
-});
 
 describe('check runs', () => {
   it('starts in_progress on the head sha, then completes the same run with the conclusion, title and note', async () => {
@@ -45,7 +29,7 @@ describe('check runs', () => {
       checkRunId: id,
       headSha: HEAD,
       name: 'promptgate',
-      conclusion: conclusionFor('inconclusive', false),
+      conclusion: 'neutral',
       title: 'triage: inconclusive',
       summary: 'Pass rate 82% → 84%',
       text: 'details',
@@ -65,7 +49,7 @@ describe('check runs', () => {
   it('without a started run (or when it is gone), creates a completed one: "no prompt changes" is a success', async () => {
     gh = await startGithubStub();
     const octokit = octokitFor(gh);
-    const direct = await completeCheckRun(octokit, { ...REPO, headSha: HEAD, name: 'promptgate', conclusion: conclusionFor('skipped', false), title: 'No prompt changes', summary: 'Nothing to review.' });
+    const direct = await completeCheckRun(octokit, { ...REPO, headSha: HEAD, name: 'promptgate', conclusion: 'success', title: 'No prompt changes', summary: 'Nothing to review.' });
     expect('id' in direct).toBe(true);
     const gone = await completeCheckRun(octokit, { ...REPO, checkRunId: 999_999, headSha: HEAD, name: 'promptgate', conclusion: 'failure', title: 't', summary: 's' });
     expect('id' in gone).toBe(true);
