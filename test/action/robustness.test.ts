@@ -100,6 +100,27 @@ describe('the Action never leaves a check in progress', () => {
   });
 });
 
+describe('the conclusion', () => {
+  it('gate.inconclusive: failure in the config makes an inconclusive verdict fail the check and the job', async () => {
+    const { gh, repo, base } = await setUp('gate: { inconclusive: failure }\n');
+    // The candidate loses one case of six: the drop can be neither ruled out nor shown.
+    const head = repo.write({ 'prompts/triage.txt': 'Label this in one word, T1 excepted: {{ticket}}' }).commit('worse on one case');
+    const worse = await startFakeLlm({
+      apiKey: 'model-key-0123',
+      responder: (req) => {
+        const text = req.messages.map((m) => m.content).join('\n');
+        const label = /about (\w+)/.exec(text)?.[1] ?? 'other';
+        return { content: /T1 excepted/.test(text) && /ticket 1 /.test(text) ? 'other' : label };
+      },
+    });
+    cleanups.push(() => worse.close());
+    const r = await runAction({ cwd: repo.dir, apiUrl: gh.url, eventName: 'pull_request', payload: prPayload({ base, head }), inputs: { 'api-key': 'model-key-0123', 'base-url': worse.url } });
+    expect(r.outputs.verdict, r.log).toBe('inconclusive');
+    expect(checks(gh)).toEqual([['completed', 'failure']]);
+    expect(r.code).toBe(1);
+  });
+});
+
 describe('the launcher and the Action together', () => {
   /**
    * A preload (NODE_OPTIONS=--require) that makes the review process abort — SIGABRT, exit 134, what V8 does at its
