@@ -17,8 +17,7 @@ import { ReportSchema, type Report, type SuiteReport, type Verdict } from './rep
 import { aggregateSuite } from './results/aggregate.js';
 import { checkBudgetPricing } from './run/budget.js';
 import { diskCache, estimateCost, runSamples, type ResponseCache } from './run/index.js';
-import { makeGrader } from './run/grader.js';
-import type { CallCounts, Endpoint, ModelOutput, SampleRecord, SampleRequest } from './run/types.js';
+import type { CallCounts, Endpoint, SampleRecord, SampleRequest } from './run/types.js';
 
 /** Progress of a running review, for a bar on stderr or a log line in the Action. */
 export interface ReviewProgress {
@@ -170,7 +169,8 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
       const uncached = cache ? await filterUncached(requests, cache) : requests;
       checkBudgetPricing(uncached, budget);
       const estimate = estimateCost(uncached);
-      log(`Estimated cost: $${estimate.usd.toFixed(4)} for ${estimate.calls} uncached calls (budget $${budget.toFixed(2)}).`);
+      const graderNote = estimate.graderCalls ? `, ${estimate.graderCalls} of them grader calls` : '';
+      log(`Estimated cost: $${estimate.usd.toFixed(4)} for ${estimate.calls} uncached calls${graderNote} (budget $${budget.toFixed(2)}).`);
       if (estimate.usd > budget) {
         const message = `Refused to start: the estimated cost $${estimate.usd.toFixed(2)} for ${estimate.calls} calls is over the budget of $${budget.toFixed(2)}. Raise run.budget_usd (or --budget-usd / budget-usd), lower repeats, or trim the eval set.`;
         const suites = planned.map((s) => emptySuiteReport(s, 'error', message));
@@ -178,13 +178,6 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
       }
     }
     log(`Running ${requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${input.overrides?.concurrency ?? runConfig.concurrency}).`);
-    // One grader per endpoint, made when a sample first needs grading, not once per sample.
-    const graders = new Map<Endpoint, ReturnType<typeof makeGrader>>();
-    const graderFor = (e: Endpoint) => {
-      let g = graders.get(e);
-      if (!g) graders.set(e, (g = makeGrader(e, { cache, timeoutMs: runConfig.timeout_s * 1000, maxRetries: runConfig.max_retries })));
-      return g;
-    };
     const outcome = await runSamples(requests, {
       concurrency: input.overrides?.concurrency ?? runConfig.concurrency,
       timeoutMs: runConfig.timeout_s * 1000,
@@ -195,7 +188,8 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
       budgetUsd: budget,
       signal: input.signal,
       forceStop: input.forceStop,
-      grade: async (req: SampleRequest, output: ModelOutput) => gradeOutput(req.assert, output, { grader: graderFor(req.endpoint) }),
+      // Graders (llm_rubric) are model calls: paced, retried, budgeted and cached like the samples (docs/reliability.md).
+      grade: (req, output, run) => gradeOutput(req.assert, output, { grader: run.grader }),
       onProgress: input.onProgress,
     });
     for (const w of outcome.warnings ?? []) log(`warning: ${w}`);

@@ -1,7 +1,6 @@
 import type { AssertionSpec, GraderRequest } from '../assertions/index.js';
-import { CallError, callChat, type CallEndpoint } from '../providers/openai.js';
+import type { CallEndpoint } from '../providers/openai.js';
 import type { ChatMessage } from '../prompts/types.js';
-import { cacheKey, type ResponseCache } from './cache.js';
 import type { Endpoint, ModelOutput } from './types.js';
 
 /**
@@ -43,32 +42,4 @@ export function judgeAnswer(output: ModelOutput, endpoint: Pick<Endpoint, 'model
     throw new Error(`the judge's reply was cut off at ${String(endpoint.params.max_tokens ?? JUDGE_MAX_TOKENS)} tokens (model "${endpoint.model}"); ask for a shorter answer in the rubric`);
   }
   return output.text;
-}
-
-/**
- * @deprecated A grader outside the runner: neither paced with the model calls nor counted against the budget.
- * `runSamples` hands every `grade` call its own paced, budgeted grader (`run.grader`); use that.
- */
-export function makeGrader(endpoint: Endpoint, opts: { cache: ResponseCache | null; timeoutMs: number; maxRetries: number }) {
-  return async (req: GraderRequest): Promise<string> => {
-    const e = graderEndpoint(endpoint, req.model);
-    const messages = graderMessages(req);
-    const key = cacheKey(e, messages, 0);
-    const hit = await opts.cache?.get(key);
-    if (hit) return judgeAnswer(hit, e);
-    let lastError: unknown;
-    for (let attempt = 0; attempt <= opts.maxRetries; attempt++) {
-      try {
-        const { output } = await callChat(e, messages, 0, { timeoutMs: opts.timeoutMs });
-        await opts.cache?.set(key, output);
-        return judgeAnswer(output, e);
-      } catch (err) {
-        lastError = err;
-        if (!(err instanceof CallError) || err.kind !== 'retryable' || attempt === opts.maxRetries) break;
-        const wait = Math.max(err.rate.retryAfterMs ?? 0, Math.min(10_000, 250 * 2 ** attempt) * Math.random());
-        await new Promise((r) => setTimeout(r, wait));
-      }
-    }
-    throw lastError;
-  };
 }
