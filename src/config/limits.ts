@@ -65,12 +65,12 @@ export const MAX_COUNT = {
   promptFiles: 1_000,
   /** Suites in one review (after globs are expanded: one suite per matched prompt file). */
   suites: 1_000,
-  /** Samples (model calls) planned in one review: cases × variants × repeats over every suite. */
-  samples: 500_000,
+  /** Samples (model calls) planned in one review: cases × variants × repeats over every suite (~1 KB each kept). */
+  samples: 200_000,
   /** Characters of one case's prompt as sent (every message, after `{{var}}` rendering), per variant. */
   renderedChars: 4 * MiB,
-  /** Characters of every rendered prompt of one review together (every case × variant). */
-  renderedCharsPerReview: 256 * MiB,
+  /** Characters of every rendered prompt of one review together (every case × variant): at most 256 MB of strings. */
+  renderedCharsPerReview: 128 * MiB,
 } as const;
 
 export type CountKind = keyof typeof MAX_COUNT;
