@@ -40,7 +40,7 @@ export function interruptions(say: (line: string) => void): Interruptions {
       if (!finishUp(`${signal} received`)) stopNow(`${signal} received again`);
     });
   }
-  watchLauncher(() => {
+  void watchLauncher(() => {
     finishUp('the launcher exited');
     setTimeout(() => stopNow(`the launcher exited ${ORPHAN_FORCE_STOP_MS / 1000} s ago`), ORPHAN_FORCE_STOP_MS).unref();
   });

@@ -196,21 +196,27 @@ export function tellLauncher(message: LauncherMessage): Promise<void> {
  */
 export const ORPHAN_EXIT_MS = 8_000;
 export const ORPHAN_KILL_MS = 10_000;
+/**
+ * The watchdog thread starts this long after the process does: a thread costs tens of milliseconds of start-up,
+ * which `promptgate --version` and the first model call should not pay, and a review runs far longer.
+ */
+export const WATCHDOG_AFTER_MS = 1_000;
 
 /**
  * For the bundle behind a launcher: call `onGone` when the launcher has died (its IPC channel closed) without
  * passing a signal on, and make sure this process ends soon after — nobody is left to send it a second signal,
  * and in its own process group it outlives the job (see docs/action.md, "The launcher"). Does not keep the process
- * alive.
+ * alive. Resolves once the watchdog thread runs (at once when there is no launcher, or no thread to be had).
  */
-export function watchLauncher(onGone: () => void): void {
-  if (!process.env[LAUNCHED_ENV] || !process.channel) return;
+export function watchLauncher(onGone: () => void): Promise<void> {
+  if (!process.env[LAUNCHED_ENV] || !process.channel) return Promise.resolve();
   process.once('disconnect', () => {
     onGone();
     setTimeout(() => process.exit(process.exitCode ?? 1), ORPHAN_EXIT_MS).unref();
   });
   process.channel.unref();
-  startWatchdog(process.ppid, ORPHAN_KILL_MS);
+  const launcher = process.ppid;
+  return new Promise((resolve) => setTimeout(() => startWatchdog(launcher, ORPHAN_KILL_MS, resolve), WATCHDOG_AFTER_MS).unref());
 }
 
 /**
@@ -232,7 +238,7 @@ setInterval(() => {
 }, w.pollMs);
 `;
 
-function startWatchdog(launcher: number, killAfterMs: number): void {
+function startWatchdog(launcher: number, killAfterMs: number, running: () => void): void {
   try {
     const worker = new Worker(WATCHDOG, {
       eval: true,
@@ -240,9 +246,11 @@ function startWatchdog(launcher: number, killAfterMs: number): void {
       resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1, stackSizeMb: 1 },
     });
     worker.unref();
+    worker.once('online', running);
     // A watchdog that cannot start or dies must not take the review with it.
-    worker.on('error', () => {});
+    worker.on('error', running);
   } catch {
     // No worker threads here: the main thread's own exit timer remains.
+    running();
   }
 }

@@ -153,11 +153,11 @@ describe('launch: an orphaned review does not outlive its launcher', () => {
 
   /**
    * A launcher in its own process (so the test can SIGKILL it) in front of a review that installs the real
-   * interruption handling (src/interrupt.ts) and then either spins on the CPU or sits idle with a timer that holds
-   * it open. Resolves with the launcher and the review's pid, once the review is running.
+   * handling of a launcher's death (src/launch.ts, src/interrupt.ts) and then does `then`. Resolves with the launcher
+   * and the review's pid, once the review is running.
    */
-  async function orphanable(name: string, then: string) {
-    const child = script(name, `import { interruptions } from ${JSON.stringify(join(ROOT, 'src/interrupt.ts'))};\ninterruptions(() => {});\nwriteFileSync(out, JSON.stringify({ pid: process.pid }));\n${then}`);
+  async function orphanable(name: string, setup: string, then: string) {
+    const child = script(name, `import { interruptions } from ${JSON.stringify(join(ROOT, 'src/interrupt.ts'))};\nimport { watchLauncher } from ${JSON.stringify(join(ROOT, 'src/launch.ts'))};\n${setup}\nwriteFileSync(out, JSON.stringify({ pid: process.pid }));\n${then}`);
     const main = join(dir, `${name}-launcher.mjs`);
     writeFileSync(main, `import { launch } from ${JSON.stringify(join(ROOT, 'src/launch.ts'))};\nprocess.exitCode = await launch({ target: ${JSON.stringify(child.target)}, args: [], output: 'ignore' });\n`);
     const launcher = spawn(process.execPath, ['--import', 'tsx', main], { cwd: ROOT, stdio: 'ignore', env: { PATH: process.env.PATH } });
@@ -167,9 +167,11 @@ describe('launch: an orphaned review does not outlive its launcher', () => {
 
   it('killed outright, its launcher leaves a review that ends within seconds — also one stuck in synchronous work', async () => {
     const [busy, held] = await Promise.all([
-      orphanable('busy', 'for (;;) {}'),
-      // Ignores the interruption and keeps a timer: only the hard exit ends it.
-      orphanable('held', 'setInterval(() => {}, 1000);'),
+      // Spins on the CPU once its watchdog thread runs: no timer or event of its own can fire any more.
+      // (The interval stands for the review's own work, which keeps a real process alive until then.)
+      orphanable('busy', 'setInterval(() => {}, 1000);\nawait watchLauncher(() => {});', 'for (;;) {}'),
+      // Takes the interruption but keeps a timer: only the hard exit ends it.
+      orphanable('held', 'interruptions(() => {});', 'setInterval(() => {}, 1000);'),
     ]);
     const killedAt = Date.now();
     busy.launcher.kill('SIGKILL');
