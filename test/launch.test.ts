@@ -150,6 +150,11 @@ describe('launch: the Action\'s check run through reruns and crashes', () => {
 
 describe('launch: an orphaned review does not outlive its launcher', () => {
   const ROOT = resolve('.');
+  // Whatever a failed run of this test leaves behind is ended, by pid.
+  const started: number[] = [];
+  afterAll(() => {
+    for (const pid of started) if (running(pid)) process.kill(pid, 'SIGKILL');
+  });
 
   /**
    * A launcher in its own process (so the test can SIGKILL it) in front of a review that installs the real
@@ -161,8 +166,11 @@ describe('launch: an orphaned review does not outlive its launcher', () => {
     const main = join(dir, `${name}-launcher.mjs`);
     writeFileSync(main, `import { launch } from ${JSON.stringify(join(ROOT, 'src/launch.ts'))};\nprocess.exitCode = await launch({ target: ${JSON.stringify(child.target)}, args: [], output: 'ignore' });\n`);
     const launcher = spawn(process.execPath, ['--import', 'tsx', main], { cwd: ROOT, stdio: 'ignore', env: { PATH: process.env.PATH } });
+    started.push(launcher.pid!);
     await until(() => existsSync(child.out), `${name}: the review to start`);
-    return { launcher, pid: (read(child.out) as { pid: number }).pid };
+    const pid = (read(child.out) as { pid: number }).pid;
+    started.push(pid);
+    return { launcher, pid };
   }
 
   it('killed outright, its launcher leaves a review that ends within seconds — also one stuck in synchronous work', async () => {
