@@ -167,7 +167,13 @@ export async function run(opts: { signal?: AbortSignal; forceStop?: AbortSignal 
     s.failure ??= message;
     core.error(message);
   }
-  await finish(s, opts);
+  try {
+    await finish(s, opts);
+  } catch (err) {
+    // finish() guards each of its steps; should it still throw, the job fails and the launcher, told nothing,
+    // concludes the check (src/launch.ts).
+    core.setFailed(`promptgate: ${describe(err)}`);
+  }
 }
 
 function crashFromLauncher(env: NodeJS.ProcessEnv): CrashReport | undefined {
