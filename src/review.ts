@@ -4,6 +4,7 @@ import { gradeOutput } from './assertions/index.js';
 import { changedFilesBetween, listFilesAt, readFileAt, resolveRev } from './changes/git.js';
 import { prContext } from './changes/pr-context.js';
 import type { ChangedFile } from './changes/types.js';
+import { checkCount, RenderBudget } from './config/limits.js';
 import { findConfig } from './config/load.js';
 import { GateSchema, RunSchema, type Config } from './config/schema.js';
 import { PromptgateError } from './errors.js';
@@ -153,7 +154,11 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
     return e;
   };
   if (input.records) matchGivenRepeats(planned, input.records);
-  const allRequests = planned.flatMap((s) => planRequests(s, endpointFor));
+  // Limits before anything is rendered: samples per review, and rendered text per review (docs/input-limits.md).
+  const configWhere = { file: trustedSide.configFile ?? undefined };
+  checkCount('samples', planned.reduce((n, s) => n + s.cases.length * s.repeats * ((s.baseline ? 1 : 0) + (s.candidate ? 1 : 0)), 0), configWhere);
+  const renderBudget = new RenderBudget();
+  const allRequests = planned.flatMap((s) => planRequests(s, endpointFor, renderBudget));
   const requests = shardSlice(allRequests, input.shard);
   const cache: ResponseCache | null = input.noCache || input.records ? null : diskCache(join(input.repoDir, runConfig.cache_dir));
 

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { formatBytes, MAX_INPUT_FILE_BYTES } from '../config/limits.js';
 import { PromptgateError } from '../errors.js';
 import type { ChangedFile } from './types.js';
 
@@ -32,9 +33,16 @@ export async function resolveRev(repoDir: string, rev: string): Promise<string> 
 /** The file's text at a commit, or null when it does not exist there. */
 export async function readFileAt(repoDir: string, sha: string, path: string): Promise<string | null> {
   try {
-    const { stdout } = await run('git', ['show', `${sha}:${path}`], { cwd: repoDir, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+    // One byte over the largest input promptgate reads: a larger file is refused by size, not reported missing.
+    const { stdout } = await run('git', ['show', `${sha}:${path}`], { cwd: repoDir, maxBuffer: MAX_INPUT_FILE_BYTES + 1, encoding: 'utf8' });
     return stdout;
-  } catch {
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+      throw new PromptgateError(`is larger than ${formatBytes(MAX_INPUT_FILE_BYTES)} at ${sha.slice(0, 7)}, more than any file promptgate reads`, {
+        file: path,
+        hint: 'see docs/input-limits.md for the limit of each kind of file',
+      });
+    }
     return null;
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { checkAssertions, templateAssertions } from '../assertions/index.js';
 import type { AssertionSpec } from '../assertions/schema.js';
 import { canonicalJson } from '../canonical-json.js';
+import type { RenderBudget } from '../config/limits.js';
 import type { EvalCase } from '../cases/types.js';
 import { PromptgateError } from '../errors.js';
 import { renderMessages } from '../prompts/index.js';
@@ -27,6 +28,8 @@ export function caseVars(c: EvalCase): Record<string, unknown> {
 export function planRequests(
   suite: PlannedSuite,
   endpointFor: (variant: PlannedVariant) => Endpoint,
+  /** One per review: every rendered prompt of the review counts against it (docs/input-limits.md). */
+  renderBudget?: RenderBudget,
 ): SampleRequest[] {
   const requests: SampleRequest[] = [];
   const variants: [Variant, PlannedVariant | null][] = [
@@ -38,7 +41,7 @@ export function planRequests(
     const vars = caseVars(c);
     const rendered = ran.map(({ variant, v, endpoint }) => {
       const where = { file: v.path, caseId: c.id };
-      const messages = renderMessages(v.doc.messages, vars, where);
+      const messages = renderMessages(v.doc.messages, vars, where, renderBudget);
       const assert: AssertionSpec[] = templateAssertions([...suite.assert, ...c.assert], vars, where);
       checkAssertions(assert, where);
       return { variant, endpoint, messages, assert };

@@ -4,6 +4,7 @@ import { parseCases, casesFromRows } from '../cases/index.js';
 import type { EvalCase } from '../cases/types.js';
 import type { ChangedFile } from '../changes/types.js';
 import type { Config, SuiteConfig } from '../config/schema.js';
+import { checkCount } from '../config/limits.js';
 import { closest } from '../config/yaml-source.js';
 import { PromptgateError } from '../errors.js';
 import { parsePromptFile } from '../prompts/index.js';
@@ -69,13 +70,17 @@ const GITHUB_MODELS_PROMPT = /\.prompt\.ya?ml$/i;
 export async function planSuites(input: PlanInput): Promise<PlannedSuite[]> {
   const trustedSide = input.trusted === 'base' ? input.base : input.head;
   const config = trustedSide.config;
-  return config ? planConfigured(input, config, trustedSide) : planZeroConfig(input, trustedSide);
+  const planned = config ? await planConfigured(input, config, trustedSide) : await planZeroConfig(input, trustedSide);
+  checkCount('suites', planned.length, { file: trustedSide.configFile ?? undefined });
+  return planned;
 }
 
 async function planConfigured(input: PlanInput, config: Config, trusted: Side): Promise<PlannedSuite[]> {
   const { base, head, changed } = input;
   const changedPaths = new Set(changed.flatMap((f) => [f.path, f.previousPath].filter((p): p is string => !!p)));
   const planned: PlannedSuite[] = [];
+  // One parse per cases file per review, however many prompt files a glob matches (an eval set may be 64 MiB).
+  const parsedCases = new Map<string, EvalCase[]>();
   checkSuitePaths(config, trusted, input);
   for (const suite of config.suites) {
     const matches = picomatch(suite.prompt, { dot: true });
@@ -89,7 +94,9 @@ async function planConfigured(input: PlanInput, config: Config, trusted: Side): 
         targets.set(f.path, { path: f.path, previousPath: f.previousPath, kind: f.status });
       }
     }
-    for (const path of head.files.filter((p) => matches(p))) {
+    const matched = head.files.filter((p) => matches(p));
+    checkCount('promptFiles', matched.length, { file: trusted.configFile ?? undefined });
+    for (const path of matched) {
       if (!targets.has(path) && !changedPaths.has(path)) targets.set(path, { path, kind: 'same' });
     }
     const several = targets.size > 1;
@@ -118,7 +125,7 @@ async function planConfigured(input: PlanInput, config: Config, trusted: Side): 
         change = t.kind === 'added' ? 'added' : t.kind === 'renamed' ? 'renamed' : 'modified';
       }
       const evalDoc = (input.trusted === 'base' ? baseline?.doc : candidate.doc) ?? null;
-      const cases = await loadCases(trusted, casesFile, evalDoc, name);
+      const cases = await loadCases(trusted, casesFile, evalDoc, name, parsedCases);
       if (!cases) {
         planned.push(
           emptySuite(name, t.path, change, suite, 'No trusted eval set: under pull_request_target the cases come from the base commit, which has none for this prompt.', input),
@@ -248,8 +255,10 @@ async function untrustedVariantAt(
   return { ...read, doc, settings, ...(ignoredSettings.length ? { ignoredSettings } : {}) };
 }
 
-async function loadCases(side: Side, casesFile: string | undefined, doc: PromptDoc | null, suiteName: string): Promise<EvalCase[] | null> {
+async function loadCases(side: Side, casesFile: string | undefined, doc: PromptDoc | null, suiteName: string, parsed: Map<string, EvalCase[]>): Promise<EvalCase[] | null> {
   if (casesFile) {
+    const known = parsed.get(casesFile);
+    if (known) return known;
     const text = await side.read(casesFile);
     if (text === null) {
       throw new PromptgateError(`cases file not found at ${side.sha.slice(0, 7)}`, {
@@ -257,7 +266,9 @@ async function loadCases(side: Side, casesFile: string | undefined, doc: PromptD
         hint: `create it, or fix the \`cases\` path of suite "${suiteName}" in the config`,
       });
     }
-    return parseCases(casesFile, text);
+    const cases = parseCases(casesFile, text);
+    parsed.set(casesFile, cases);
+    return cases;
   }
   if (doc?.testData?.length) return casesFromRows(doc.testData, doc.path);
   if (doc === null) return null;
