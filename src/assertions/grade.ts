@@ -4,8 +4,8 @@ import { PromptgateError } from '../errors.js';
 import { clip } from '../text.js';
 import type { ModelOutput } from '../run/types.js';
 import { compileRegex, compileSchema, parseJsonOutput, schemaErrors } from './compile.js';
-import { readGraderAnswer, rubricRequest, type GraderRequest, type RubricChoice } from './rubric.js';
-import type { AssertionSpec } from './schema.js';
+import { readGhModelsAnswer, readGraderAnswer, rubricRequest, type GraderRequest, type RubricChoice } from './rubric.js';
+import { GH_MODELS, type AssertionSpec } from './schema.js';
 import { ASSERTION_TYPES } from './validate.js';
 
 export interface AssertionResult {
@@ -59,7 +59,8 @@ function normaliser(spec: AssertionSpec, forceIgnoreCase: boolean): (s: string) 
 function checkText(base: string, spec: AssertionSpec, output: string): Check {
   const expected = String(spec.value ?? '');
   const norm = normaliser(spec, base === 'icontains');
-  const got = norm(output);
+  // `gh models eval` trims the model's reply, and only the reply (see docs/github-models.md).
+  const got = norm(spec.semantics === GH_MODELS ? output.trim() : output);
   const want = norm(expected);
   switch (base) {
     case 'equals':
@@ -137,6 +138,7 @@ async function gradeRubric(spec: AssertionSpec, out: ModelOutput, ctx: GradeCont
     });
   }
   const choices = (spec.choices as RubricChoice[] | undefined) ?? [];
+  if (spec.semantics === GH_MODELS) return gradeGhModelsJudge(spec, choices, await ctx.grader(rubricRequest(spec, out.text.trim())));
   const answer = await ctx.grader(rubricRequest(spec, out.text));
   const verdict = readGraderAnswer(answer, choices);
   const threshold = typeof spec.threshold === 'number' ? spec.threshold : 0.5;
@@ -147,6 +149,24 @@ async function gradeRubric(spec: AssertionSpec, out: ModelOutput, ctx: GradeCont
   const passed = verdict.score >= threshold;
   const said = verdict.choice !== undefined ? ` (grader chose ${show(verdict.choice, 20)})` : '';
   return { type: spec.type, passed, score: verdict.score, ...(passed ? {} : { reason: `llm_rubric: score ${verdict.score} < ${threshold}${said}` }) };
+}
+
+/**
+ * A GitHub Models `llm` evaluator (or built-in) as `gh models eval` grades it: the first listed choice found in the
+ * judge's reply, passing when its score is > 0; `threshold` (the file's opt-in `passThreshold`) asks for ≥ instead.
+ * No choice found fails, with the reply in the reason.
+ */
+function gradeGhModelsJudge(spec: AssertionSpec, choices: RubricChoice[], answer: string): AssertionResult {
+  const choice = readGhModelsAnswer(answer, choices);
+  if (!choice) {
+    const listed = choices.map((c) => c.choice).join(', ');
+    return { type: spec.type, passed: false, score: 0, reason: clip(`llm: judge replied ${show(answer.trim().toLowerCase(), 50)}, which matches none of the choices (${listed})`, REASON_CHARS) };
+  }
+  const threshold = typeof spec.threshold === 'number' ? spec.threshold : undefined;
+  const passed = threshold === undefined ? choice.score > 0 : choice.score >= threshold;
+  if (passed) return { type: spec.type, passed, score: choice.score };
+  const rule = threshold === undefined ? 'not > 0' : `< passThreshold ${threshold}`;
+  return { type: spec.type, passed, score: choice.score, reason: clip(`llm: judge chose ${show(choice.choice, 20)}, score ${choice.score} ${rule}`, REASON_CHARS) };
 }
 
 async function gradeOne(spec: AssertionSpec, out: ModelOutput, ctx: GradeContext): Promise<AssertionResult> {

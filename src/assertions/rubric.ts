@@ -1,4 +1,4 @@
-import type { AssertionSpec } from './schema.js';
+import { GH_MODELS, type AssertionSpec } from './schema.js';
 import { RUBRIC_PIECES, splitAtCompletion } from './template.js';
 
 export interface RubricChoice {
@@ -35,7 +35,7 @@ export function rubricRequest(spec: AssertionSpec, output: string): GraderReques
     ...(typeof spec.model === 'string' ? { model: spec.model } : {}),
     ...(typeof spec.system === 'string' ? { system: spec.system } : {}),
   };
-  if (pieces.length > 1) return { ...base, prompt: pieces.join(output) };
+  if (pieces.length > 1 || spec.semantics === GH_MODELS) return { ...base, prompt: pieces.join(output) };
   const rubric = pieces[0]!;
   const answerFormat = choices.length
     ? `Reply with exactly one of ${choices.map((c) => JSON.stringify(c.choice)).join(', ')}, alone on the last line.`
@@ -128,4 +128,15 @@ export function readGraderAnswer(answer: string, choices: RubricChoice[]): Grade
   if (/^(pass|passed|yes|true|correct)$/.test(word)) return { score: 1 };
   if (/^(fail|failed|no|false|incorrect)$/.test(word)) return { score: 0 };
   return { unreadable: true };
+}
+
+/**
+ * A judge's reply read as `gh models eval` reads it (github/gh-models, cmd/eval/eval.go): the reply trimmed and
+ * lower-cased, then the first choice, in the order the file lists them, whose lower-cased text occurs anywhere in
+ * it. So "Partly." picks a choice "partly", and a reply of "2" picks "2"; a reply naming several choices picks the
+ * one listed first, not the one it names first. Undefined when no choice occurs.
+ */
+export function readGhModelsAnswer(answer: string, choices: RubricChoice[]): RubricChoice | undefined {
+  const reply = answer.trim().toLowerCase();
+  return choices.find((c) => reply.includes(c.choice.toLowerCase()));
 }

@@ -10,7 +10,16 @@ import { compilePattern, PatternError, RE2_SYNTAX } from './pattern.js';
 const textOptions = {
   trim: z.boolean().optional(),
   ignore_case: z.boolean().optional(),
+  semantics: z.literal('gh-models').optional(),
 };
+
+/**
+ * `semantics: gh-models`: grade exactly as `gh models eval` does (see docs/github-models.md). Text checks compare
+ * the trimmed answer with the value as written; an `llm_rubric` sends its prompt as written, takes the first listed
+ * choice found in the judge's lower-cased reply, and passes when that choice's score is > 0 (or ≥ `threshold`,
+ * when one is set). Every evaluator of a GitHub Models prompt file has it.
+ */
+export const GH_MODELS = 'gh-models';
 
 /**
  * A `regex` / `not_regex` pattern RE2 cannot run is an error where it is written (file and line), not only when the
@@ -49,6 +58,7 @@ export const AssertionSpecSchema: z.ZodType<AssertionSpec> = z.discriminatedUnio
     threshold: z.number().min(0).max(1).optional(),
     choices: z.array(z.strictObject({ choice: z.string(), score: z.number().min(0).max(1) })).optional(),
     system: z.string().optional(),
+    semantics: z.literal('gh-models').optional(),
   }),
   z.strictObject({
     type: z.literal('tool_call'),

@@ -41,11 +41,25 @@ export function parseCases(path: string, text: string): EvalCase[] {
 }
 
 /**
- * GitHub Models `testData` rows (flat records whose keys are the template variables, `expected` among them) as
- * cases. `path` is the prompt file they came from; rows are named `testData[i]` in messages.
+ * GitHub Models `testData` rows as cases. As in `gh models eval`, a row is a flat record and every key is a
+ * template variable (`expected`, `id` and `tags` included). A row is named by its file and 1-based position,
+ * `summarise.prompt.yml#3`, in the note, the report and every error, so a reader can find it. `path` is the prompt
+ * file the rows came from.
  */
 export function casesFromRows(rows: Record<string, unknown>[], path: string): EvalCase[] {
   if (rows.length === 0) throw new PromptgateError('has an empty testData', { file: path, hint: 'add at least one row to testData' });
   checkCount('cases', rows.length, { file: path });
-  return normaliseCases(rows.map((value, i) => ({ value, label: `testData[${i}]` })), path);
+  return rows.map((row, i) => {
+    const id = testDataRowId(path, i);
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+      throw new PromptgateError(`testData row ${i + 1} must be a mapping of variables`, { file: path, caseId: id, hint: 'write each row as `- { name: value, expected: value }`' });
+    }
+    const vars = { ...row };
+    return { id, vars, ...(Object.hasOwn(row, 'expected') ? { expected: row.expected } : {}), tags: [], assert: [] };
+  });
+}
+
+/** `file#row`: the prompt file's name and the row's 1-based position in its `testData`. */
+export function testDataRowId(path: string, index: number): string {
+  return `${path.split('/').pop()}#${index + 1}`;
 }

@@ -8,6 +8,7 @@ import { checkCount } from '../config/limits.js';
 import { closest } from '../config/yaml-source.js';
 import { PromptgateError } from '../errors.js';
 import { parsePromptFile } from '../prompts/index.js';
+import { checkEvaluatorVariables } from '../prompts/github-models.js';
 import type { PromptDoc } from '../prompts/types.js';
 import type { ChangeKind } from '../report/schema.js';
 import { NO_FILE_SETTINGS, settingsChanges, variantSettings, type SettingsContext, type VariantSettings } from './settings.js';
@@ -200,6 +201,7 @@ async function planZeroConfig(input: PlanInput, trusted: Side): Promise<PlannedS
       continue; // a prompt file without testData is not a suite
     }
     const cases = casesFromRows(evalDoc.testData, input.trusted === 'base' ? baselinePath : f.path);
+    checkEvaluatorVariables(evalDoc);
     planned.push({
       name: candidate.doc.name ?? f.path,
       prompt: f.path,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AssertionSpec } from '../assertions/schema.js';
+import { GH_MODELS, type AssertionSpec } from '../assertions/schema.js';
+import { COMPLETION_VARIABLE } from '../assertions/template.js';
 import type { ModelParams } from '../config/schema.js';
 import { checkCount, MAX_COUNT } from '../config/limits.js';
 import { parseWithSchema, parseYamlSource, type YamlSource } from '../config/yaml-source.js';
@@ -7,7 +8,11 @@ import { PromptgateError } from '../errors.js';
 import { GITHUB_BUILTIN_EVALUATORS, githubBuiltinEvaluator } from './github-builtins.js';
 import { checkJsonText, jsonSyntaxError } from './json-source.js';
 import { MessageSchema } from './messages.js';
+import { templateVariables } from './template.js';
 import type { PromptDoc } from './types.js';
+
+/** Each evaluator's `name`, for messages about it (the assertion spec has no room for it). */
+const EVALUATOR_NAMES = new WeakMap<AssertionSpec, string>();
 
 const StringEvaluatorSchema = z.strictObject({
   equals: z.string().optional(),
@@ -28,6 +33,11 @@ const EvaluatorSchema = z.strictObject({
   string: StringEvaluatorSchema.optional(),
   llm: LlmEvaluatorSchema.optional(),
   uses: z.string().min(1).optional(),
+  /**
+   * promptgate's opt-in extension (see docs/github-models.md): an `llm` or built-in evaluator passes only at a score
+   * ≥ this, instead of `gh models eval`'s > 0. `gh` ignores the key, so the file still runs there.
+   */
+  passThreshold: z.number().min(0).max(1).optional(),
 });
 
 /** A GitHub Models prompt file, with the keys `gh models` reads (github/gh-models, pkg/prompt/prompt.go). */
@@ -43,7 +53,8 @@ const GitHubModelsSchema = z.strictObject({
     })
     .optional(),
   responseFormat: z.enum(['text', 'json_object', 'json_schema']).optional(),
-  jsonSchema: z.string().optional(),
+  // A JSON string (what `gh models` reads), or the same object written as YAML (both exist in the wild).
+  jsonSchema: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
   messages: z.array(MessageSchema).min(1),
   testData: z.array(z.record(z.string(), z.unknown())).optional(),
   evaluators: z.array(EvaluatorSchema).optional(),
@@ -70,8 +81,10 @@ export function parseGitHubModels(path: string, text: string): PromptDoc {
   if (mp?.maxTokens !== undefined) params.max_tokens = mp.maxTokens;
   if (mp?.temperature !== undefined) params.temperature = mp.temperature;
   if (mp?.topP !== undefined) params.top_p = mp.topP;
-  // Like `gh models`, jsonSchema must be valid JSON whenever present, and is sent only with json_schema.
-  const jsonSchema = doc.jsonSchema === undefined ? undefined : parseJsonSchemaField(doc.jsonSchema, source);
+  // Like `gh models`, jsonSchema must be valid JSON whenever present, and is sent only with json_schema, as
+  // `response_format: { type: json_schema, json_schema: <the object as written: name, strict, schema> }`.
+  const jsonSchema =
+    doc.jsonSchema === undefined ? undefined : typeof doc.jsonSchema === 'string' ? parseJsonSchemaField(doc.jsonSchema, source) : checkJsonSchemaObject(doc.jsonSchema, source);
   if (doc.responseFormat === 'json_schema') {
     if (jsonSchema === undefined) {
       throw new PromptgateError('responseFormat json_schema needs a jsonSchema', {
@@ -84,7 +97,11 @@ export function parseGitHubModels(path: string, text: string): PromptDoc {
   } else if (doc.responseFormat !== undefined) {
     params.response_format = { type: doc.responseFormat };
   }
-  const evaluators = (doc.evaluators ?? []).map((e, i) => evaluatorSpec(e, path, source.lineOf(['evaluators', i])));
+  const evaluators = (doc.evaluators ?? []).map((e, i) => {
+    const spec = evaluatorSpec(e, path, source.lineOf(['evaluators', i]));
+    EVALUATOR_NAMES.set(spec, e.name);
+    return spec;
+  });
   return {
     path,
     format: 'github-models',
@@ -110,10 +127,65 @@ function parseJsonSchemaField(text: string, source: YamlSource): Record<string, 
     throw new PromptgateError(`jsonSchema ${e.message}`, { ...where, hint });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new PromptgateError('jsonSchema must be a JSON object', { ...where, hint });
-  const record = value as Record<string, unknown>;
+  return checkJsonSchemaObject(value as Record<string, unknown>, source);
+}
+
+function checkJsonSchemaObject(record: Record<string, unknown>, source: YamlSource): Record<string, unknown> {
+  const where = { file: source.file, line: source.lineOf(['jsonSchema']) };
+  const hint = 'jsonSchema holds "name", "strict" (optional) and "schema", e.g. {"name": "answer", "strict": true, "schema": {"type": "object", ...}}';
   if (typeof record.name !== 'string') throw new PromptgateError('jsonSchema needs a "name" (a string)', { ...where, hint });
   if (record.schema === null || typeof record.schema !== 'object') throw new PromptgateError('jsonSchema needs a "schema" (a JSON Schema object)', { ...where, hint });
   return record;
+}
+
+/** "1–3, 5, 7–8" for [1, 2, 3, 5, 7, 8] (sorted, 1-based). */
+export function rowRanges(rows: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    parts.push(j === i ? String(rows[i]) : `${rows[i]}–${rows[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/**
+ * Before any model call: every variable an evaluator fills in (its `string` value, its `llm` prompt, a built-in's
+ * prompt; `{{completion}}` aside) must be in every `testData` row. Otherwise one error names the evaluator, the
+ * variable and the rows that lack it ("rows 1–3, 5"), instead of one error per case at grading time.
+ */
+export function checkEvaluatorVariables(doc: PromptDoc): void {
+  const rows = doc.testData ?? [];
+  if (rows.length === 0) return;
+  for (const spec of doc.evaluators ?? []) {
+    const name = EVALUATOR_NAMES.get(spec);
+    if (name === undefined || typeof spec.value !== 'string') continue;
+    const vars = templateVariables([{ role: 'user', content: spec.value }]).filter((v) => v !== COMPLETION_VARIABLE);
+    for (const variable of vars) {
+      const lacking: number[] = [];
+      rows.forEach((row, i) => {
+        if (!hasVariable(row, variable)) lacking.push(i + 1);
+      });
+      if (lacking.length === 0) continue;
+      const file = doc.path.split('/').pop()!;
+      const which = lacking.length === rows.length ? `all ${rows.length} testData rows` : `testData ${lacking.length === 1 ? 'row' : 'rows'} ${rowRanges(lacking)}`;
+      throw new PromptgateError(`evaluator "${name}" needs the variable "${variable}" ({{${variable}}}), which ${which} of ${file} ${lacking.length === 1 ? 'lacks' : 'lack'}`, {
+        file: doc.path,
+        hint: `add "${variable}" to ${lacking.length === rows.length ? 'every testData row' : `testData row${lacking.length === 1 ? '' : 's'} ${rowRanges(lacking)}`} (${file}#${lacking[0]} is the first), or remove the evaluator`,
+      });
+    }
+  }
+}
+
+function hasVariable(row: Record<string, unknown>, name: string): boolean {
+  if (Object.hasOwn(row, name)) return row[name] !== null && row[name] !== undefined;
+  let value: unknown = row;
+  for (const part of name.split('.')) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return false;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value !== null && value !== undefined;
 }
 
 /**
@@ -130,7 +202,8 @@ function evaluatorSpec(e: Evaluator, file: string, line: number | undefined): As
     });
   }
   if (e.string) {
-    const checks = Object.entries(e.string).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    // `gh models` reads an empty string as "not set".
+    const checks = Object.entries(e.string).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
     if (checks.length !== 1) {
       throw new PromptgateError(`evaluator "${e.name}" needs exactly one string check, found ${checks.length}`, {
         file,
@@ -138,18 +211,29 @@ function evaluatorSpec(e: Evaluator, file: string, line: number | undefined): As
         hint: 'use one of equals, contains, startsWith, endsWith per evaluator (add more evaluators for more checks)',
       });
     }
+    if (e.passThreshold !== undefined) {
+      throw new PromptgateError(`evaluator "${e.name}": passThreshold applies to \`llm\` and \`uses\` evaluators only`, {
+        file,
+        line,
+        hint: 'a string check passes or fails; remove passThreshold from this evaluator',
+      });
+    }
     const [kind, value] = checks[0]!;
-    if (kind === 'equals') return { type: 'equals', value };
+    if (kind === 'equals') return { type: 'equals', value, semantics: GH_MODELS };
     const type = kind === 'contains' ? 'contains' : kind === 'startsWith' ? 'starts_with' : 'ends_with';
-    return { type, value, ignore_case: true };
+    return { type, value, ignore_case: true, semantics: GH_MODELS };
   }
+  const threshold = e.passThreshold !== undefined ? { threshold: e.passThreshold } : {};
   if (e.llm) {
     return {
       type: 'llm_rubric',
       value: e.llm.prompt,
       model: e.llm.modelId,
       choices: e.llm.choices,
-      ...(e.llm.systemPrompt !== undefined ? { system: e.llm.systemPrompt } : {}),
+      // `gh` sends no system message when systemPrompt is empty.
+      ...(e.llm.systemPrompt ? { system: e.llm.systemPrompt } : {}),
+      semantics: GH_MODELS,
+      ...threshold,
     };
   }
   const uses = e.uses!;
@@ -161,5 +245,5 @@ function evaluatorSpec(e: Evaluator, file: string, line: number | undefined): As
       hint: `supported built-in evaluators: ${GITHUB_BUILTIN_EVALUATORS.join(', ')}; or write the check as a \`string\` or \`llm\` evaluator`,
     });
   }
-  return builtin;
+  return { ...builtin, ...threshold };
 }

@@ -208,16 +208,14 @@ describe('CSV', () => {
 });
 
 describe('GitHub Models testData rows', () => {
-  it('are flat records: every key but the reserved ones is a var, expected included', () => {
-    const cases = casesFromRows([{ name: 'Ada', expected: 'Hi Ada' }, { id: 'bob', name: 'Bob' }], 'prompts/greet.prompt.yml');
-    expect(cases[0]).toEqual({ id: derivedCaseId({ name: 'Ada' }, 'Hi Ada'), vars: { name: 'Ada', expected: 'Hi Ada' }, expected: 'Hi Ada', tags: [], assert: [] });
-    expect(cases[1]!.id).toBe('bob');
+  it('are flat records, every key a var as in gh models eval, named file#row (1-based)', () => {
+    const cases = casesFromRows([{ name: 'Ada', expected: 'Hi Ada' }, { id: 'bob', name: 'Bob', tags: 'x' }], 'prompts/greet.prompt.yml');
+    expect(cases[0]).toEqual({ id: 'greet.prompt.yml#1', vars: { name: 'Ada', expected: 'Hi Ada' }, expected: 'Hi Ada', tags: [], assert: [] });
+    expect(cases[1]).toEqual({ id: 'greet.prompt.yml#2', vars: { id: 'bob', name: 'Bob', tags: 'x' }, tags: [], assert: [] });
   });
 
-  it('name rows by their index in messages', () => {
-    const err = errorOf(() => casesFromRows([{ name: 'A' }, { name: 'A' }], 'p.prompt.yml'));
-    expect(err.message).toContain('(testData[0] and testData[1])');
-    expect(err.file).toBe('p.prompt.yml');
+  it('identical rows are two cases, as gh runs them both', () => {
+    expect(casesFromRows([{ name: 'A' }, { name: 'A' }], 'p.prompt.yml').map((c) => c.id)).toEqual(['p.prompt.yml#1', 'p.prompt.yml#2']);
   });
 });
 
