@@ -1,18 +1,20 @@
-import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, readdir, writeFile, access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import picomatch from 'picomatch';
+import { parse as parseYaml } from 'yaml';
 import { CONFIG_PATHS, findConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
-import { formatError } from './errors.js';
-import { registerEnvSecrets, secrets } from './redact.js';
+import { formatError, PromptgateError } from './errors.js';
+import { registerEnvSecrets, safeUrl, secrets } from './redact.js';
 import { renderChangeNote, writeJsonReport } from './report/index.js';
 import type { Report, Verdict } from './report/schema.js';
 import { combineShards, parseShardFile, shardFile } from './results/shard-file.js';
 import { progressLine, review, type ReviewProgress } from './review.js';
 import { defaultBase, git } from './changes/git.js';
 import { validateRepo } from './validate.js';
-import { STARTER_CONFIG, STARTER_WORKFLOW } from './init-templates.js';
+import { GITIGNORE_LINE, STARTER_CONFIG, STARTER_WORKFLOW, ZERO_CONFIG_WORKFLOW } from './init-templates.js';
 
 /** Exit codes (DESIGN §7): 0 pass / inconclusive / skipped, 1 fail, 2 error. */
 export function exitCodeFor(verdict: Verdict): number {
@@ -104,23 +106,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command('init')
-    .description('write a starter promptgate.yml and a GitHub workflow')
+    .description('write a GitHub workflow, and a starter promptgate.yml unless the repo has .prompt.yml files with testData')
     .option('--force', 'overwrite existing files')
-    .action(async (opts) => {
-      for (const [path, text] of [
-        ['promptgate.yml', STARTER_CONFIG],
-        ['.github/workflows/promptgate.yml', STARTER_WORKFLOW],
-      ] as const) {
-        const target = join(io.cwd, path);
-        if (!opts.force && (await exists(target))) {
-          io.stderr(`skipped ${path}: it exists (use --force to overwrite)\n`);
-          continue;
-        }
-        await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, text);
-        io.stdout(`wrote ${path}\n`);
-      }
-      code = 0;
+    .action(async (opts: { force?: boolean }) => {
+      code = await initCommand(opts, io);
     });
 
   try {
@@ -156,22 +145,38 @@ async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
   secrets.addUrl(opts.baseUrl);
   if (!opts.quiet && opts.head === 'HEAD') for (const line of await uncommittedWarnings(repoDir, opts.config)) io.stderr(line + '\n');
   const base = opts.base ?? (await defaultBase(repoDir, opts.head));
+  // No config at the head: zero-config, on GitHub Models unless --base-url says otherwise (docs/github-models.md).
+  const zero = opts.config === undefined && !(await hasConfigAt(repoDir, opts.head)) ? await zeroConfigCredential(opts.baseUrl, io.env) : undefined;
+  if (zero) {
+    secrets.add(zero.apiKey);
+    if (!opts.quiet) io.stderr(`${zero.banner}\n`);
+  }
   const progress = opts.quiet ? undefined : progressPrinter(io);
-  const out = await review({
-    context: await commitContext(repoDir, base, opts.head),
-    repoDir,
-    base,
-    head: opts.head,
-    configPath: opts.config,
-    overrides: { repeats: opts.repeats, concurrency: opts.concurrency, budgetUsd: opts.budgetUsd, baseUrl: opts.baseUrl },
-    env: io.env,
-    shard: opts.shard,
-    noCache: !opts.cache,
-    onProgress: progress?.update,
-    log: opts.quiet ? undefined : (line) => io.stderr(line + '\n'),
-    signal: io.signal,
-    forceStop: io.forceStop,
-  });
+  let out: Awaited<ReturnType<typeof review>>;
+  try {
+    out = await review({
+      context: await commitContext(repoDir, base, opts.head),
+      repoDir,
+      base,
+      head: opts.head,
+      configPath: opts.config,
+      overrides: { repeats: opts.repeats, concurrency: opts.concurrency, budgetUsd: opts.budgetUsd, baseUrl: opts.baseUrl, ...(zero?.apiKey ? { apiKey: zero.apiKey } : {}) },
+      // Without a config no key is read from the environment but the one named above: an OPENAI_API_KEY that happens
+      // to be set is never sent to GitHub Models.
+      env: zero ? withoutKeys(io.env) : io.env,
+      ...(zero ? { zeroConfigProvider: { baseUrl: GITHUB_MODELS_URL, model: GITHUB_MODELS_MODEL } } : {}),
+      shard: opts.shard,
+      noCache: !opts.cache,
+      onProgress: progress?.update,
+      log: opts.quiet ? undefined : (line) => io.stderr(line + '\n'),
+      signal: io.signal,
+      forceStop: io.forceStop,
+    });
+  } catch (err) {
+    // The review asks for a key only when something will run; without a config, say what the user can do.
+    if (zero && !zero.apiKey && err instanceof PromptgateError && err.message.startsWith('no API key')) throw zero.missing;
+    throw err;
+  }
   progress?.finish();
   if (opts.shard && opts.shard.count > 1) {
     const file = shardFile(out.report.base, out.report.head, opts.shard, out.records);
@@ -180,6 +185,148 @@ async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
     return out.report.partial && out.records.length < out.planned ? 2 : 0;
   }
   return finish(out.report, opts, io);
+}
+
+export const GITHUB_MODELS_URL = 'https://models.github.ai/inference';
+export const GITHUB_MODELS_MODEL = 'openai/gpt-4o-mini';
+/** The variables a key for `--base-url` is read from, in order, when there is no config. */
+export const BASE_URL_KEY_ENVS = ['PROMPTGATE_API_KEY', 'OPENAI_API_KEY'] as const;
+const TOKEN_ENVS = ['GITHUB_TOKEN', 'GH_TOKEN'] as const;
+
+interface ZeroConfigCredential {
+  apiKey?: string;
+  /** The stderr line that says which endpoint and which credential source (never the credential). */
+  banner: string;
+  /** The error to raise when a model call needs the credential that was not found. */
+  missing: PromptgateError;
+}
+
+/** Is there a promptgate.yml (or .github/promptgate.yml) in the head commit? */
+async function hasConfigAt(repoDir: string, ref: string): Promise<boolean> {
+  for (const path of CONFIG_PATHS) {
+    try {
+      await git(repoDir, ['cat-file', '-e', `${ref}:${path}`]);
+      return true;
+    } catch {
+      // not there
+    }
+  }
+  return false;
+}
+
+function withoutKeys(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const copy = { ...env };
+  for (const name of [...BASE_URL_KEY_ENVS, ...TOKEN_ENVS]) delete copy[name];
+  return copy;
+}
+
+/**
+ * The zero-config endpoint and credential (DESIGN: the CLI without a config is zero-config too). GitHub Models with
+ * GITHUB_TOKEN, else GH_TOKEN, else the `gh` CLI's token; with `--base-url`, that endpoint with PROMPTGATE_API_KEY,
+ * else OPENAI_API_KEY (a GitHub token is never sent to another host).
+ */
+async function zeroConfigCredential(baseUrl: string | undefined, env: Record<string, string | undefined>): Promise<ZeroConfigCredential> {
+  const lead = 'no promptgate.yml: zero-config mode (every changed .prompt.yml with testData is a suite)';
+  if (baseUrl !== undefined) {
+    const where = `${safeUrl(baseUrl)} (--base-url)`;
+    const name = BASE_URL_KEY_ENVS.find((n) => env[n]);
+    return {
+      ...(name ? { apiKey: env[name] } : {}),
+      banner: `${lead}; calling ${where} with the key in ${name ?? '(none found)'}`,
+      missing: new PromptgateError(`no API key for ${where}: neither ${BASE_URL_KEY_ENVS.join(' nor ')} is set`, {
+        hint: `export PROMPTGATE_API_KEY=… (any non-empty value for a local server that needs none); drop --base-url to use GitHub Models with GITHUB_TOKEN, GH_TOKEN or \`gh auth login\``,
+      }),
+    };
+  }
+  const where = `GitHub Models (${GITHUB_MODELS_URL})`;
+  const name = TOKEN_ENVS.find((n) => env[n]);
+  const gh = name ? undefined : await ghAuthToken(env);
+  const apiKey = name ? env[name] : gh?.token;
+  const source = name ?? (gh?.token ? 'the gh CLI (gh auth token)' : '(no token found)');
+  const ghState = gh === undefined ? '' : gh.installed ? ' (`gh auth token` has none)' : ' (the gh CLI is not installed)';
+  return {
+    ...(apiKey ? { apiKey } : {}),
+    banner: `${lead}; calling ${where} with the token from ${source}`,
+    missing: new PromptgateError(`no token for ${where}: GITHUB_TOKEN and GH_TOKEN are not set${ghState}`, {
+      hint: 'set GITHUB_TOKEN or GH_TOKEN (a token with the models:read permission), or run `gh auth login`, or pass --base-url URL with PROMPTGATE_API_KEY (or OPENAI_API_KEY) for another OpenAI-compatible endpoint',
+    }),
+  };
+}
+
+/** `gh auth token`, when the gh CLI is installed and logged in; never fails (a missing gh is simply no token). */
+function ghAuthToken(env: Record<string, string | undefined>): Promise<{ installed: boolean; token?: string }> {
+  return new Promise((resolveToken) => {
+    execFile('gh', ['auth', 'token'], { env: { ...env, GH_PROMPT_DISABLED: '1' }, timeout: 15_000, windowsHide: true }, (err, stdout) => {
+      const code = (err as NodeJS.ErrnoException | null)?.code;
+      if (code === 'ENOENT') return resolveToken({ installed: false });
+      const token = err ? '' : String(stdout).trim();
+      resolveToken(token && !/\s/.test(token) ? { installed: true, token } : { installed: true });
+    });
+  });
+}
+
+/**
+ * `promptgate init`: in a repository whose GitHub Models prompt files already carry `testData`, a zero-config
+ * workflow and nothing else (the files are the eval sets); otherwise a starter promptgate.yml and its workflow.
+ * Either way `.promptgate/` (the response cache) goes into .gitignore, once. Every file written ends in a newline.
+ */
+async function initCommand(opts: { force?: boolean }, io: CliIo): Promise<number> {
+  const withTests = await promptFilesWithTestData(io.cwd);
+  const files: [string, string][] = withTests.length
+    ? [['.github/workflows/promptgate.yml', ZERO_CONFIG_WORKFLOW]]
+    : [
+        ['promptgate.yml', STARTER_CONFIG],
+        ['.github/workflows/promptgate.yml', STARTER_WORKFLOW],
+      ];
+  if (withTests.length) {
+    const shown = withTests.slice(0, 5).join(', ') + (withTests.length > 5 ? `, and ${withTests.length - 5} more` : '');
+    io.stdout(`found GitHub Models prompt files with testData (${shown}): zero-config, so no promptgate.yml; they run on GitHub Models with the workflow's token\n`);
+  }
+  for (const [path, text] of files) {
+    const target = join(io.cwd, path);
+    if (!opts.force && (await exists(target))) {
+      io.stderr(`skipped ${path}: it exists (use --force to overwrite)\n`);
+      continue;
+    }
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text.endsWith('\n') ? text : text + '\n');
+    io.stdout(`wrote ${path}\n`);
+  }
+  const ignore = join(io.cwd, '.gitignore');
+  const current = await readFile(ignore, 'utf8').catch(() => null);
+  const listed = (current ?? '').split(/\r?\n/).some((line) => ['.promptgate', '.promptgate/', '/.promptgate', '/.promptgate/'].includes(line.trim()));
+  if (!listed) {
+    const before = current === null || current === '' || current.endsWith('\n') ? (current ?? '') : current + '\n';
+    await writeFile(ignore, `${before}${GITIGNORE_LINE}\n`);
+    io.stdout(`${current === null ? 'wrote' : 'updated'} .gitignore (${GITIGNORE_LINE}: the response cache)\n`);
+  }
+  return 0;
+}
+
+const GITHUB_MODELS_FILE = /\.prompt\.ya?ml$/i;
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.promptgate']);
+
+/** GitHub Models prompt files under `dir` whose `testData` has rows (the working tree, as `init` sees it). */
+async function promptFilesWithTestData(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (rel: string, depth: number): Promise<void> => {
+    if (depth > 12 || found.length >= 1000) return;
+    const entries = await readdir(join(dir, rel), { withFileTypes: true }).catch(() => []);
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory() && !SKIP_DIRS.has(e.name)) await walk(path, depth + 1);
+      else if (e.isFile() && GITHUB_MODELS_FILE.test(e.name)) {
+        try {
+          const doc = parseYaml(await readFile(join(dir, path), 'utf8')) as { testData?: unknown } | null;
+          if (Array.isArray(doc?.testData) && doc.testData.length > 0) found.push(path);
+        } catch {
+          // Not readable as YAML: `promptgate validate` says why; it is not a reason to write a config.
+        }
+      }
+    }
+  };
+  await walk('', 0);
+  return found;
 }
 
 async function mergeCommand(files: string[], opts: { config?: string; json?: string; markdown?: string }, io: CliIo): Promise<number> {

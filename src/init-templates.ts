@@ -45,3 +45,30 @@ jobs:
         with:
           api-key: \${{ secrets.OPENAI_API_KEY }}
 `;
+
+/**
+ * The workflow `promptgate init` writes in a repository that already has GitHub Models prompt files with
+ * `testData`: zero-config, no promptgate.yml, GitHub Models with the workflow's own token (`models: read`).
+ */
+export const ZERO_CONFIG_WORKFLOW = `# Zero-config: no promptgate.yml. Every changed GitHub Models \`.prompt.yml\` with \`testData\` and \`evaluators\` is
+# reviewed on GitHub Models with the workflow's own token — no secret to set up.
+name: promptgate
+on:
+  pull_request:   # no paths: filter: a required check must always report (promptgate says "no prompt changes" itself)
+permissions:
+  contents: read
+  pull-requests: write
+  checks: write
+  models: read           # lets the workflow token call GitHub Models
+jobs:
+  review:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v5
+        with:
+          fetch-depth: 0
+      - uses: promptgate/promptgate@v1
+`;
+
+/** The line `promptgate init` adds to .gitignore: the response cache and other local state. */
+export const GITIGNORE_LINE = '.promptgate/';
