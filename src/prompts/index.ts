@@ -2,7 +2,9 @@ import { checkSize, guardParse } from '../config/limits.js';
 import { PromptgateError } from '../errors.js';
 import { parseChatFile } from './chat.js';
 import { parseGitHubModels } from './github-models.js';
-import { parseTextPrompt } from './text.js';
+import { parseDotprompt } from './dotprompt.js';
+import { parsePrompty } from './prompty.js';
+import { isDotpromptText, parseTextPrompt } from './text.js';
 import type { PromptDoc } from './types.js';
 
 export type { ChatMessage, ChatRole, PromptDoc, PromptFormat } from './types.js';
@@ -12,16 +14,15 @@ export { GITHUB_BUILTIN_EVALUATORS } from './github-builtins.js';
 const GITHUB_MODELS = /\.prompt\.ya?ml$/i;
 const TEXT = /\.(txt|md|prompt)$/i;
 const CHAT = /\.(json|ya?ml)$/i;
-/** Formats on the roadmap (DESIGN §3), named in the error so a user knows they are known, just not read yet. */
-const LATER = /\.(prompty|dotprompt)$/i;
+const PROMPTY = /\.prompty$/i;
 
 /** The formats promptgate reads, for messages. */
 export const SUPPORTED_PROMPT_FORMATS =
-  'GitHub Models .prompt.yml/.prompt.yaml; text or Markdown .txt/.md/.prompt (optional YAML front matter with model, params, system); chat .json/.yaml/.yml (a list of {role, content} messages)';
+  'GitHub Models .prompt.yml/.prompt.yaml; text or Markdown .txt/.md/.prompt (optional YAML front matter with model, params, system); chat .json/.yaml/.yml (a list of {role, content} messages); Prompty .prompty; Dotprompt .prompt (front matter with config/input/output, or {{role}} turns)';
 
 /** Whether `parsePromptFile` reads this path's format (by extension). */
 export function isPromptPath(path: string): boolean {
-  return GITHUB_MODELS.test(path) || TEXT.test(path) || CHAT.test(path);
+  return GITHUB_MODELS.test(path) || TEXT.test(path) || CHAT.test(path) || PROMPTY.test(path);
 }
 
 /**
@@ -31,10 +32,11 @@ export function isPromptPath(path: string): boolean {
 export function parsePromptFile(path: string, text: string): PromptDoc {
   if (isPromptPath(path)) checkSize('prompt', path, text);
   if (GITHUB_MODELS.test(path)) return guardParse(path, 'a GitHub Models prompt file', () => parseGitHubModels(path, text));
+  if (PROMPTY.test(path)) return guardParse(path, 'a Prompty file', () => parsePrompty(path, text));
+  if (isDotpromptText(path, text)) return guardParse(path, 'a Dotprompt file', () => parseDotprompt(path, text));
   if (TEXT.test(path)) return guardParse(path, 'a text prompt', () => parseTextPrompt(path, text));
   if (CHAT.test(path)) return guardParse(path, 'a chat prompt file', () => parseChatFile(path, text));
-  const later = LATER.exec(path);
-  throw new PromptgateError(later ? `is a ${later[1]!.toLowerCase() === 'prompty' ? 'Prompty' : 'Dotprompt'} file, which promptgate does not support yet` : 'is not a prompt format promptgate reads', {
+  throw new PromptgateError('is not a prompt format promptgate reads', {
     file: path,
     hint: `use one of: ${SUPPORTED_PROMPT_FORMATS}`,
   });

@@ -1,6 +1,8 @@
 import { checkCount, MAX_COUNT, type RenderBudget } from '../config/limits.js';
 import { PromptgateError } from '../errors.js';
-import type { ChatMessage } from './types.js';
+import { renderDotprompt } from './dotprompt.js';
+import { renderJinja, splitPromptyTurns } from './prompty.js';
+import type { BodyTemplate, ChatMessage } from './types.js';
 
 /**
  * `{{ name }}` with optional spaces inside the braces; a name is an identifier, optionally dotted (`{{a.b}}`,
@@ -125,6 +127,15 @@ export function renderMessages(messages: ChatMessage[], vars: Record<string, unk
   let total = 0;
   const rendered: ChatMessage[] = [];
   for (const m of messages) {
+    if (m.body) {
+      const turns = renderBody(m.content, m.body, vars, where, MAX_COUNT.renderedChars - total);
+      for (const turn of turns) {
+        total += turn.content.length;
+        rendered.push(turn);
+      }
+      if (total > MAX_COUNT.renderedChars) tooLarge(total, where);
+      continue;
+    }
     const content = renderWithin(m.content, vars, where, MAX_COUNT.renderedChars - total);
     if (content === undefined) tooLarge(messages.reduce((n, each) => n + renderedLength(each.content, vars), 0), where);
     total += content.length;
@@ -134,9 +145,19 @@ export function renderMessages(messages: ChatMessage[], vars: Record<string, unk
   return rendered;
 }
 
+/**
+ * A Prompty (Jinja) or Dotprompt (Handlebars) body rendered with its own engine and split into turns. The case's
+ * vars win over the file's defaults; `{{expected}}` is there as with every format.
+ */
+function renderBody(template: string, body: BodyTemplate, vars: Record<string, unknown>, where: TemplateWhere, limit: number): ChatMessage[] {
+  const all = { ...body.defaults, ...vars };
+  if (body.engine === 'jinja') return splitPromptyTurns(renderJinja(template, all, where, Math.max(limit, 0)), where);
+  return renderDotprompt(template, all, where, Math.max(limit, 0));
+}
+
 /** Every variable the messages use, in order of first use, for `promptgate validate`. */
 export function templateVariables(messages: ChatMessage[]): string[] {
   const names = new Set<string>();
-  for (const m of messages) for (const match of m.content.matchAll(VARIABLE)) names.add(match[1]!);
+  for (const m of messages) if (!m.body) for (const match of m.content.matchAll(VARIABLE)) names.add(match[1]!);
   return [...names];
 }

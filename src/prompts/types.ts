@@ -5,9 +5,21 @@ export type ChatRole = 'system' | 'developer' | 'user' | 'assistant';
 export interface ChatMessage {
   role: ChatRole;
   content: string;
+  /**
+   * Set on the one message that stands for a whole Prompty or Dotprompt body: `content` is then the body's template,
+   * rendered by its own engine and split into turns by `renderMessages` (see docs/formats.md); `role` is unused.
+   */
+  body?: BodyTemplate;
 }
 
-export type PromptFormat = 'github-models' | 'text' | 'chat';
+/** How a Prompty (Jinja) or Dotprompt (Handlebars) body becomes messages. */
+export interface BodyTemplate {
+  engine: 'jinja' | 'handlebars';
+  /** Values for variables a case does not set: Prompty `sample` / `inputs.*.default`, Dotprompt `input.default`. */
+  defaults: Record<string, unknown>;
+}
+
+export type PromptFormat = 'github-models' | 'text' | 'chat' | 'prompty' | 'dotprompt';
 
 /**
  * One version of a prompt file, parsed but not rendered: message templates still hold `{{var}}`.
