@@ -208,7 +208,7 @@ export function renderDotprompt(body: string, vars: Record<string, unknown>, whe
     }
     throw new PromptgateError(`case "${where.caseId}": the template failed: ${(err as Error).message.split('\n')[0]}`, { file: where.file, caseId: where.caseId, cause: err });
   }
-  return splitTurns(rendered, marker('role:'), where);
+  return splitTurns(rendered, `\u0000${nonce}:role:`, where);
 }
 
 class RenderLimit extends Error {}
