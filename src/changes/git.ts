@@ -30,15 +30,18 @@ export async function resolveRev(repoDir: string, rev: string): Promise<string> 
   }
 }
 
+const READ_LIMIT_BYTES = 2 * MAX_INPUT_FILE_BYTES;
+
 /** The file's text at a commit, or null when it does not exist there. */
 export async function readFileAt(repoDir: string, sha: string, path: string): Promise<string | null> {
   try {
-    // One byte over the largest input promptgate reads: a larger file is refused by size, not reported missing.
-    const { stdout } = await run('git', ['show', `${sha}:${path}`], { cwd: repoDir, maxBuffer: MAX_INPUT_FILE_BYTES + 1, encoding: 'utf8' });
+    // Twice the largest input promptgate reads: a file a little over its kind's limit is read and refused by that
+    // limit (with the kind's own message); a far larger one is refused here by size, never reported missing.
+    const { stdout } = await run('git', ['show', `${sha}:${path}`], { cwd: repoDir, maxBuffer: READ_LIMIT_BYTES, encoding: 'utf8' });
     return stdout;
   } catch (err) {
     if ((err as { code?: string }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-      throw new PromptgateError(`is larger than ${formatBytes(MAX_INPUT_FILE_BYTES)} at ${sha.slice(0, 7)}, more than any file promptgate reads`, {
+      throw new PromptgateError(`is larger than ${formatBytes(READ_LIMIT_BYTES)} at ${sha.slice(0, 7)}, far more than any file promptgate reads`, {
         file: path,
         hint: 'see docs/input-limits.md for the limit of each kind of file',
       });
