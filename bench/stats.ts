@@ -1,8 +1,8 @@
 /**
- * `npm run bench:stats`: the numbers behind the statistics' promises (DESIGN §5), with more trials than the test
+ * `npm run bench:stats`: the numbers behind the statistics' promises (docs/contract.md §5), with more trials than the test
  * suite (test/stats/coverage.test.ts) uses.
  *
- * 1. Coverage of the 95% pass-rate-delta interval on the DESIGN grid, next to the plain paired t (the yardstick),
+ * 1. Coverage of the 95% pass-rate-delta interval on the contract grid (docs/contract.md §5), next to the plain paired t (the yardstick),
  *    with the median width relative to it and the rate of `fail` on no-op changes.
  * 2. Robustness: other Beta shapes, other confidence levels, rates near 0, fewer cases.
  * 3. Coverage of the absolute-rate interval (added prompts, cases-only changes).
@@ -296,8 +296,8 @@ function ratioRobustness(): RatioCell[] {
 }
 
 const started = performance.now();
-printDeltaTable('Pass-rate delta, 95% interval, DESIGN grid', designGrid(), TRIALS);
-printDeltaTable('Robustness (beyond the DESIGN grid)', robustness(), Math.max(1_000, Math.round(TRIALS / 4)));
+printDeltaTable('Pass-rate delta, 95% interval, contract grid', designGrid(), TRIALS);
+printDeltaTable('Robustness (beyond the contract grid)', robustness(), Math.max(1_000, Math.round(TRIALS / 4)));
 absoluteCoverage(Math.max(1_000, Math.round(TRIALS / 4)));
 noOpComparison(Math.max(1_000, Math.round(TRIALS / 4)), Infinity);
 noOpComparison(Math.max(1_000, Math.round(TRIALS / 4)), 2);

@@ -1,7 +1,7 @@
 /**
  * An error a user can act on: which file (and line or case), what was expected, how to fix it.
  * Every edge that reads outside input throws this instead of a bare Error, so the CLI and the Action can print
- * one clear message and the exit code `2` (see DESIGN §7).
+ * one clear message and the exit code `2` (see docs/contract.md §7).
  */
 export interface ErrorLocation {
   /** Path relative to the repo root where known, else as given. */

@@ -1,5 +1,5 @@
 /**
- * The Goal and Rollout of a change note come from the PR (DESIGN §10): a `Goal:` line wins over the first paragraph
+ * The Goal and Rollout of a change note come from the PR (docs/contract.md §10): a `Goal:` line wins over the first paragraph
  * of the description; `Rollout:` only when written.
  *
  * The description is anyone's text (under `pull_request_target`, a stranger's), so it is read line by line with

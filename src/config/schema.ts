@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AssertionSpecSchema } from '../assertions/schema.js';
 
-/** `promptgate.yml` (DESIGN §2). Every object is strict: an unknown key is an error, never ignored. */
+/** `promptgate.yml` (docs/contract.md §2). Every object is strict: an unknown key is an error, never ignored. */
 
 export const PricingSchema = z.strictObject({
   input_per_mtok: z.number().nonnegative(),

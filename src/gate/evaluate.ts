@@ -1,5 +1,5 @@
 /**
- * The gate: config rules → a verdict per rule, per suite and per review (DESIGN §5).
+ * The gate: config rules → a verdict per rule, per suite and per review (docs/contract.md §5).
  *
  * Rules, with the thresholds from `gate:` in promptgate.yml:
  * - `pass_rate` (always, when both variants ran): threshold −max_drop on the paired pass-rate delta.

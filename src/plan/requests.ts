@@ -10,7 +10,7 @@ import { cacheKey } from '../run/index.js';
 import type { Endpoint, SampleRequest, Variant } from '../run/types.js';
 import type { PlannedSuite, PlannedVariant } from './suites.js';
 
-/** Variables a template sees for one case: its vars, plus `expected` (DESIGN §1). */
+/** Variables a template sees for one case: its vars, plus `expected` (docs/contract.md §1). */
 export function caseVars(c: EvalCase): Record<string, unknown> {
   return c.expected === undefined ? { ...c.vars } : { expected: c.expected, ...c.vars };
 }

@@ -27,7 +27,7 @@ function signedPercent(ratio: number): string {
 }
 
 /**
- * The one line a person would say about a suite (DESIGN §10):
+ * The one line a person would say about a suite (docs/contract.md §10):
  * "Pass rate 82% → 93% (+11 points, 95% CI +6 to +16, 120 cases × 3); p95 latency +180 ms; cost +27%".
  * A suite that ended in `error` says why first, then what was measured. Plain text; the note escapes it like any
  * other line.

@@ -131,7 +131,7 @@ function compactNote(report: Report, opts: NoteOptions, maxChars: number): strin
 }
 
 /**
- * The change note (DESIGN §10), from the JSON report alone: the verdict, a headline per suite, then Goal, and per
+ * The change note (docs/contract.md §10), from the JSON report alone: the verdict, a headline per suite, then Goal, and per
  * suite Change, Eval result, Tradeoffs, By tag, Flipped cases and Gate, then the review's notes, Rollout and Run.
  * The headlines, eval results and gates are in plain view; the rest is collapsed. Over `maxChars`, detail is given
  * up in a fixed order (see `DETAIL_LADDER`) and the note says what was left out.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The JSON report (DESIGN §9). Field names in the contract are fixed; fields marked "extension" are additions
+ * The JSON report (docs/contract.md §9). Field names in the contract are fixed; fields marked "extension" are additions
  * documented in the README. The change note (Markdown) is rendered from this report alone, so that a report read
  * back from disk (or merged from shards) renders the same note.
  */

@@ -2,7 +2,7 @@ import { mean, sampleVariance } from 'simple-statistics';
 import { normalQuantile, tCdf, tCritical } from './t-distribution.js';
 
 /**
- * Intervals on a mean over cases (DESIGN §5): the eval's cases are a sample from a population of possible inputs,
+ * Intervals on a mean over cases (docs/contract.md §5): the eval's cases are a sample from a population of possible inputs,
  * so the unit of analysis is the case, and a case's k samples only make its own value less noisy (Miller,
  * "Adding Error Bars to Evals", arXiv:2411.00640, 2024: clustered standard errors, paired differences).
  *
@@ -18,7 +18,7 @@ import { normalQuantile, tCdf, tCritical } from './t-distribution.js';
  *   the variance toward zero, and with them coverage at p = 0.95, n = 20, k = 1, δ = −0.1 is 93.9% instead of
  *   97.0%. Scaling by 1/k̄ keeps the width cost small when each case has many samples (unscaled ½ pseudo-cases
  *   make the interval 1.63× the plain t at n = 20, k = 5, p = 0.95; scaled, 1.17×).
- *   Measured by `npm run bench:stats` (seeded, 20,000 trials per cell): 95.2–100% coverage on the DESIGN grid
+ *   Measured by `npm run bench:stats` (seeded, 20,000 trials per cell): 95.2–100% coverage on the contract grid (docs/contract.md §5)
  *   where the plain t drops to 92.9%, and median width 1.004–1.013× the plain paired t at n = 100, p = 0.5.
  * - Absolute rate: z²/2 pseudo-passes and z²/2 pseudo-fails in sample units (weight z²/(2k̄) at 1 and at 0) —
  *   Agresti & Coull ("Approximate is better than 'exact'…", Am. Stat. 52:119–126, 1998), whose add-z²/2 rule

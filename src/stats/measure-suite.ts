@@ -67,7 +67,7 @@ function pairsOf(cases: readonly CaseSamples[]) {
 const ran = (cases: readonly CaseSamples[], variant: 'baseline' | 'candidate') => cases.some((c) => c[variant] !== null);
 
 /**
- * Everything numeric the report needs for one suite (DESIGN §5): pass rates with a paired interval on the delta,
+ * Everything numeric the report needs for one suite (docs/contract.md §5): pass rates with a paired interval on the delta,
  * latency percentiles with a bootstrap interval on the p95 ratio, cost per case with a bootstrap interval on the
  * ratio, and the pass-rate delta per tag. A pass rate is the mean over cases of the case's mean score (binary
  * scores make it the share of passing samples); errored samples are left out of every number and counted.

@@ -4,7 +4,7 @@ import { findConfig } from '../../src/config/load.js';
 import { planSuites, type Side } from '../../src/plan/suites.js';
 import { TempRepo } from '../support/git-repo.js';
 
-/** Which suites a change triggers (DESIGN §1), read from real git history. */
+/** Which suites a change triggers (docs/contract.md §1), read from real git history. */
 
 const CASES = '{"id":"a","vars":{"q":"1"},"expected":"x"}\n{"id":"b","vars":{"q":"2"},"expected":"y"}\n';
 const config = (model = 'gpt-4o-mini', extra = '') => `version: 1

@@ -13,7 +13,7 @@ export function makeCase(id: string, before: [number, number] | null, after: [nu
 
 /**
  * A modified prompt, 120 cases × 3, pass rate 82% → 93% with a clear interval, p95 latency +180 ms and cost +27% —
- * the example of DESIGN §10. Every field can be overridden.
+ * the example of docs/contract.md §10. Every field can be overridden.
  */
 export function makeSuite(over: Partial<SuiteReport> = {}): SuiteReport {
   return {

@@ -24,7 +24,7 @@ const inconclusive = (over: Partial<SuiteReport['pass_rate']> = {}) =>
   });
 
 describe('headline', () => {
-  it('is the line a person would say, with the numbers of DESIGN §10', () => {
+  it('is the line a person would say, with the numbers of docs/contract.md §10', () => {
     expect(headline(makeSuite(), 0.95)).toBe('Pass rate 82% → 93% (+11 points, 95% CI +6 to +16, 120 cases × 3); p95 latency +180 ms; cost +27%');
   });
 

@@ -4,7 +4,7 @@ import { headline, parseJsonReport, renderChangeNote, writeJsonReport } from '..
 import { ReportSchema } from '../../src/report/schema.js';
 import { makeCase, makeReport, makeSuite } from './make-report.js';
 
-/** The example of DESIGN §9, verbatim: the field names users and tools rely on. */
+/** The example of docs/contract.md §9, verbatim: the field names users and tools rely on. */
 const CONTRACT_EXAMPLE = `{ "schema_version": 1, "verdict": "pass", "base": "<sha>", "head": "<sha>", "confidence": 0.95,
   "suites": [ { "name": "support-triage", "prompt": "prompts/triage.prompt.yml", "change": "modified",
       "verdict": "pass", "n_cases": 120, "repeats": 3,

@@ -6,7 +6,7 @@ import { plainPairedT } from './plain-paired-t.js';
 import { pairsOf, seededRandom, simulateCases } from './superpopulation.js';
 
 /**
- * The interval's promise (DESIGN §5), checked by simulation from a known super-population (superpopulation.ts):
+ * The interval's promise (docs/contract.md §5), checked by simulation from a known super-population (superpopulation.ts):
  * a nominal 95% interval must cover the true mean delta in ≥ 93.5% of trials in every cell of the grid — 20 and
  * 100 cases, 1 and 5 samples per case, baseline pass rate 0.5 and 0.95, true delta 0 and −0.1. Seeded, so the
  * numbers are the same on every run; `npm run bench:stats` runs the same grid with 10× the trials.
@@ -20,7 +20,7 @@ const grid = [20, 100].flatMap((n) =>
   [1, 5].flatMap((k) => [0.5, 0.95].flatMap((baselineRate) => [0, -0.1].map((delta) => ({ n, k, baselineRate, delta })))),
 );
 
-describe('coverage of the 95% paired interval on the DESIGN grid', () => {
+describe('coverage of the 95% paired interval on the contract grid (docs/contract.md §5)', () => {
   it.each(grid)('n=$n k=$k p=$baselineRate δ=$delta covers ≥ 93.5%', ({ n, k, baselineRate, delta }) => {
     const random = seededRandom(n * 1_000_003 + k * 10_007 + Math.round(baselineRate * 100) * 101 + Math.round(-delta * 10));
     let covered = 0;

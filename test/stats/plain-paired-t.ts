@@ -2,7 +2,7 @@ import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { tCritical } from '../../src/stats/index.js';
 
 /**
- * The yardstick of DESIGN §5: the plain paired t interval on per-case mean differences (Miller 2024), with no
+ * The yardstick of docs/contract.md §5: the plain paired t interval on per-case mean differences (Miller 2024), with no
  * adjustment. Zero width when every case agrees; NaN-free for n ≥ 2.
  */
 export function plainPairedT(pairs: readonly { baseline: readonly number[]; candidate: readonly number[] }[], confidence: number): [number, number] {
