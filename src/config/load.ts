@@ -1,5 +1,7 @@
 import { posix } from 'node:path';
+import type { EvalCase } from '../cases/types.js';
 import { PromptgateError } from '../errors.js';
+import { isPromptfooConfig, parsePromptfooConfig } from './promptfoo.js';
 import { ConfigSchema, type Config } from './schema.js';
 import { parseWithSchema, parseYamlSource } from './yaml-source.js';
 
@@ -64,14 +66,21 @@ export function expandEnv(value: string, env: Record<string, string | undefined>
 /**
  * The config at one side of the comparison: `configPath` when given, else the first of CONFIG_PATHS that exists.
  * `read` returns a file's text or null (from a commit, or from the working tree). null config: zero-config mode.
+ * A promptfoo config (`--config promptfooconfig.yaml`, see docs/formats.md) gives a promptgate config whose suites'
+ * `cases` is the config file itself, and `cases`: its tests, read at the same commit.
  */
 export async function findConfig(
   read: (path: string) => Promise<string | null>,
   configPath?: string,
-): Promise<{ config: Config | null; configFile: string | null; text: string | null }> {
+): Promise<{ config: Config | null; configFile: string | null; text: string | null; cases?: EvalCase[] }> {
   for (const path of configPath ? [configPath] : CONFIG_PATHS) {
     const text = await read(path);
-    if (text !== null) return { config: parseConfig(path, text), configFile: path, text };
+    if (text === null) continue;
+    if (configPath && isPromptfooConfig(path, parseYamlSource(path, text).value)) {
+      const { config, cases } = await parsePromptfooConfig(path, text, read);
+      return { config, configFile: path, text, cases };
+    }
+    return { config: parseConfig(path, text), configFile: path, text };
   }
   return { config: null, configFile: null, text: null };
 }

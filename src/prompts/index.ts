@@ -5,6 +5,8 @@ import { parseGitHubModels } from './github-models.js';
 import { parseDotprompt } from './dotprompt.js';
 import { parsePrompty } from './prompty.js';
 import { isDotpromptText, parseTextPrompt } from './text.js';
+import { isPromptfooConfig, promptfooInlinePrompt } from '../config/promptfoo.js';
+import { parseYamlSource } from '../config/yaml-source.js';
 import type { PromptDoc } from './types.js';
 
 export type { ChatMessage, ChatRole, PromptDoc, PromptFormat } from './types.js';
@@ -35,9 +37,18 @@ export function parsePromptFile(path: string, text: string): PromptDoc {
   if (PROMPTY.test(path)) return guardParse(path, 'a Prompty file', () => parsePrompty(path, text));
   if (isDotpromptText(path, text)) return guardParse(path, 'a Dotprompt file', () => parseDotprompt(path, text));
   if (TEXT.test(path)) return guardParse(path, 'a text prompt', () => parseTextPrompt(path, text));
+  if (/\.ya?ml$/i.test(path) && isPromptfooText(path, text)) {
+    return guardParse(path, 'a promptfoo config', () => promptfooInlinePrompt(path, text));
+  }
   if (CHAT.test(path)) return guardParse(path, 'a chat prompt file', () => parseChatFile(path, text));
   throw new PromptgateError('is not a prompt format promptgate reads', {
     file: path,
     hint: `use one of: ${SUPPORTED_PROMPT_FORMATS}`,
   });
+}
+
+/** A promptfoo config whose one inline prompt is the suite's prompt (see docs/formats.md). */
+function isPromptfooText(path: string, text: string): boolean {
+  if (!/^\s*(prompts|providers|tests)\s*:/m.test(text)) return false;
+  return isPromptfooConfig(path, parseYamlSource(path, text, 0, 'prompt').value);
 }
