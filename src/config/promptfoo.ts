@@ -47,8 +47,8 @@ const PromptfooSchema = z.looseObject({
   description: z.string().optional(),
   prompts: z.union([z.string(), z.array(z.union([z.string(), PromptObjectSchema]))]),
   providers: z.union([z.string(), z.array(z.union([z.string(), ProviderObjectSchema]))]),
-  defaultTest: TestSchema.optional(),
-  tests: z.union([z.string(), z.array(z.union([z.string(), TestSchema]))]).optional(),
+  defaultTest: z.unknown().optional(),
+  tests: z.union([z.string(), z.array(z.unknown())]).optional(),
 });
 type PromptfooFile = z.infer<typeof PromptfooSchema>;
 
@@ -98,6 +98,7 @@ export async function parsePromptfooConfig(file: string, text: string, read: (pa
       ...(Object.keys(provider.provider).length > 0 ? { provider: provider.provider } : {}),
     })),
   );
+  for (const prompt of prompts) if (prompt.path !== file) await checkPromptFile(prompt.path, read, { file, line: prompt.line });
   const config = parseWithSchema(ConfigSchema, { ...source, value: { version: 1, suites } }, 'promptfoo config (as a promptgate config)');
   const cases = await casesOf(pf, source, dir, read);
   return { config, cases };
@@ -139,22 +140,43 @@ function resolvePath(dir: string, ref: string, where: { file: string; line?: num
   return path;
 }
 
-function promptsOf(pf: PromptfooFile, source: YamlSource, dir: string): { path: string; label: string }[] {
+/**
+ * promptfoo splits a text prompt file on lines of `---` into several prompts; promptgate compares one prompt per
+ * file, so such a file is refused rather than sent as one prompt.
+ */
+async function checkPromptFile(path: string, read: (path: string) => Promise<string | null>, where: { file: string; line?: number }): Promise<void> {
+  const text = await read(path);
+  if (text === null) throw new PromptgateError(`prompt ${path} does not exist`, { ...where, hint: 'fix the file:// path (relative to the config file)' });
+  if (/\.(txt|md)$/i.test(path) && /\n---[ \t]*\r?\n/.test(text) && !/^---[ \t]*\r?\n/.test(text)) {
+    throw new PromptgateError(`prompt ${path} holds several prompts separated by "---"`, {
+      ...where,
+      hint: 'put each prompt in its own file and list each as file://… (promptgate compares each prompt file between commits)',
+    });
+  }
+  if (!/\.prompty$/i.test(path) && (/\{%/.test(text) || /\{\{[^}]*\|/.test(text))) {
+    throw new PromptgateError(`prompt ${path} uses Nunjucks tags or filters, which promptgate does not render in promptfoo prompts`, {
+      ...where,
+      hint: 'use plain {{var}} substitution, or write the prompt as a .prompty file (Jinja)',
+    });
+  }
+}
+
+function promptsOf(pf: PromptfooFile, source: YamlSource, dir: string): { path: string; label: string; line?: number }[] {
   const list = typeof pf.prompts === 'string' ? [pf.prompts] : pf.prompts;
-  const out: { path: string; label: string }[] = [];
+  const out: { path: string; label: string; line?: number }[] = [];
   list.forEach((p, i) => {
     const line = source.lineOf(typeof pf.prompts === 'string' ? ['prompts'] : ['prompts', i]);
     const raw = typeof p === 'string' ? p : p.raw;
     const label = typeof p === 'string' ? undefined : (p.label ?? p.id);
     if (raw === undefined) {
       if (typeof p !== 'string' && p.id?.startsWith('file://')) {
-        out.push(filePrompt(p.id, dir, source.file, line, label));
+        out.push({ ...filePrompt(p.id, dir, source.file, line, label), line });
         return;
       }
       throw new PromptgateError(`prompts[${i}] has neither raw text nor a file:// id`, { file: source.file, line, hint: 'write the prompt as a string, or as file://path/to/prompt.txt' });
     }
     if (raw.startsWith('file://')) {
-      out.push(filePrompt(raw, dir, source.file, line, label));
+      out.push({ ...filePrompt(raw, dir, source.file, line, label), line });
       return;
     }
     if (list.length > 1) {
@@ -240,16 +262,16 @@ async function casesOf(pf: PromptfooFile, source: YamlSource, dir: string, read:
     if (typeof t === 'string') {
       for (const row of await testsFromFile(t, dir, { file: source.file, line }, read)) tests.push(row);
     } else {
-      checkTestKeys(t, source.file, line);
-      tests.push({ test: t, file: source.file, line, label: `tests[${i}]` });
+      const test = asTest(t, `tests[${i}]`, { file: source.file, line, lineOf: (key) => source.lineOf(['tests', i], key) });
+      tests.push({ test, file: source.file, line, label: `tests[${i}]` });
     }
   }
   if (tests.length === 0) {
     throw new PromptgateError('has no tests', { file: source.file, line: source.lineOf(['tests']), hint: 'add tests with vars and assert; promptgate runs every test against the baseline and the candidate prompt' });
   }
   checkCount('cases', tests.length, { file: source.file });
-  if (pf.defaultTest) checkTestKeys(pf.defaultTest, source.file, source.lineOf(['defaultTest']));
-  const defaults = pf.defaultTest ?? {};
+  const defaults: PromptfooTest =
+    pf.defaultTest === undefined ? {} : asTest(pf.defaultTest, 'defaultTest', { file: source.file, line: source.lineOf(['defaultTest']), lineOf: (key) => source.lineOf(['defaultTest'], key) });
   const ids = new Set<string>();
   const cases: EvalCase[] = [];
   for (const [n, { test, file, line, label }] of tests.entries()) {
@@ -268,6 +290,36 @@ async function casesOf(pf: PromptfooFile, source: YamlSource, dir: string, read:
 }
 
 const TEST_KEYS = new Set(['description', 'vars', 'assert', 'metadata']);
+
+/** One test (or defaultTest) checked key by key, so an error names the test, the key and its line. */
+function asTest(value: unknown, label: string, where: { file: string; line?: number; lineOf?: (key: string) => number | undefined }): PromptfooTest {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new PromptgateError(`${label} is not a test`, { file: where.file, line: where.line, hint: 'write a test as { description, vars: {...}, assert: [...] }' });
+  }
+  checkTestKeys(value as PromptfooTest, where.file, where.line);
+  const asserts = (value as { assert?: unknown }).assert;
+  if (Array.isArray(asserts)) {
+    asserts.forEach((a, j) => {
+      if (a !== null && typeof a === 'object' && '$ref' in a) {
+        throw new PromptgateError(`${label}.assert[${j}] is a $ref to an assertion template, which promptgate does not resolve`, {
+          file: where.file,
+          line: where.lineOf?.('assert') ?? where.line,
+          hint: 'write the assertion out in the test (type and value)',
+        });
+      }
+    });
+  }
+  const parsed = TestSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PromptgateError(`${label}.${issue.path.join('.')}: ${issue.message}`, {
+      file: where.file,
+      line: where.lineOf?.(String(issue.path[0] ?? '')) ?? where.line,
+      hint: 'write a test as { description, vars: {...}, assert: [{ type, value }] }',
+    });
+  }
+  return parsed.data;
+}
 
 function checkTestKeys(t: PromptfooTest, file: string, line: number | undefined): void {
   for (const key of Object.keys(t)) {
@@ -309,10 +361,8 @@ async function testsFromFile(
   return rows.map((row) => {
     const at = { file: path, ...(row.line !== undefined ? { line: row.line } : {}) };
     if (csv) return { test: csvTest(row.value as Record<string, unknown>, at), ...at, label: row.label };
-    const parsed = TestSchema.safeParse(row.value);
-    if (!parsed.success) throw new PromptgateError(`${row.label} is not a promptfoo test: ${parsed.error.issues[0]?.message ?? ''}`, { ...at, hint: 'write each test as { description, vars: {...}, assert: [...] }' });
-    checkTestKeys(parsed.data, path, row.line);
-    return { test: parsed.data, ...at, label: row.label };
+    const test = asTest(row.value, row.label, { ...at, ...(row.lineOfKey ? { lineOf: row.lineOfKey } : {}) });
+    return { test, ...at, label: row.label };
   });
 }
 
