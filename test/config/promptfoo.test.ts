@@ -152,7 +152,7 @@ describe('promptfoo configs from promptfoo\'s examples', () => {
     ]);
     expect(cases).toEqual([
       { id: 'promptfooconfig.yaml#1', vars: { language: 'French', input: 'Hello world' }, tags: [], assert: [{ type: 'contains', value: 'Bonjour le monde' }], line: 14 },
-      { id: 'promptfooconfig.yaml#2', vars: { language: 'Spanish', input: 'Where is the library?' }, tags: [], assert: [{ type: 'icontains', value: 'Dónde está la biblioteca' }], line: 19 },
+      { id: 'promptfooconfig.yaml#2', vars: { language: 'Spanish', input: 'Where is the library?' }, tags: [], assert: [{ type: 'icontains', value: 'Dónde está la biblioteca' }], line: 20 },
     ]);
   });
 
