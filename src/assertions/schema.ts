@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { templateVariables } from '../prompts/template.js';
 import { compilePattern, PatternError, RE2_SYNTAX } from './pattern.js';
 
 /**
@@ -25,9 +24,15 @@ export const GH_MODELS = 'gh-models';
  * A `regex` / `not_regex` pattern RE2 cannot run is an error where it is written (file and line), not only when the
  * case is planned. A pattern with a `{{var}}` is checked once templated (checkAssertions).
  */
+/**
+ * A `{{var}}` as the prompt templates read one. Written here rather than imported from ../prompts/template.js:
+ * the config schema imports this file, and the prompt readers import the config schema.
+ */
+const TEMPLATE_VARIABLE = /\{\{\s*[A-Za-z_][\w-]*(?:\.[\w-]+)*\s*\}\}/;
+
 const re2Pattern = (type: string) =>
   z.string().check((ctx) => {
-    if (templateVariables([{ role: 'user', content: ctx.value }]).length > 0) return;
+    if (TEMPLATE_VARIABLE.test(ctx.value)) return;
     try {
       compilePattern(ctx.value, false);
     } catch (err) {
