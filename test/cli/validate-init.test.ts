@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../src/cli.js';
@@ -55,6 +55,48 @@ describe('promptgate init', () => {
     expect(await runCli(['init'], again.value)).toBe(0);
     expect(again.err()).toContain('skipped promptgate.yml');
     expect(existsSync(join(repo.dir, 'promptgate.yml'))).toBe(true);
+    repo.cleanup();
+  });
+
+  it('in a repo with .prompt.yml files that have testData: a zero-config workflow, no promptgate.yml, and says so', async () => {
+    const repo = new TempRepo();
+    repo.write({
+      'prompts/summarise.prompt.yml': 'messages: [{ role: user, content: "{{text}}" }]\ntestData:\n  - { text: a }\n',
+      'prompts/plain.prompt.yml': 'messages: [{ role: user, content: hi }]\n',
+      '.github/prompts/fix.prompt.md': '---\nmode: agent\n---\nFix it.\n',
+    });
+    const cli = io(repo.dir);
+    expect(await runCli(['init'], cli.value)).toBe(0);
+    expect(cli.out()).toContain('found GitHub Models prompt files with testData (prompts/summarise.prompt.yml): zero-config, so no promptgate.yml');
+    expect(existsSync(join(repo.dir, 'promptgate.yml'))).toBe(false);
+    const workflow = readFileSync(join(repo.dir, '.github/workflows/promptgate.yml'), 'utf8');
+    expect(workflow).toMatch(/^ {2}models: read/m);
+    expect(workflow).toContain('checks: write');
+    expect(workflow).not.toContain('api-key');
+    expect(workflow.endsWith('\n')).toBe(true);
+    expect(readFileSync(join(repo.dir, '.gitignore'), 'utf8')).toBe('.promptgate/\n');
+    repo.cleanup();
+  });
+
+  it('a Copilot .prompt.md or a .prompt.yml without testData is no reason for zero-config: the starter config', async () => {
+    const repo = new TempRepo();
+    repo.write({ 'prompts/plain.prompt.yml': 'messages: [{ role: user, content: hi }]\n', '.github/prompts/fix.prompt.md': 'testData: [1]\n' });
+    const cli = io(repo.dir);
+    expect(await runCli(['init'], cli.value)).toBe(0);
+    expect(cli.out()).toContain('wrote promptgate.yml');
+    for (const f of ['promptgate.yml', '.github/workflows/promptgate.yml']) expect(readFileSync(join(repo.dir, f), 'utf8').endsWith('\n'), f).toBe(true);
+    repo.cleanup();
+  });
+
+  it('adds .promptgate/ to an existing .gitignore once, after a last line with no newline', async () => {
+    const repo = new TempRepo();
+    writeFileSync(join(repo.dir, '.gitignore'), 'node_modules/\ndist');
+    expect(await runCli(['init'], io(repo.dir).value)).toBe(0);
+    expect(readFileSync(join(repo.dir, '.gitignore'), 'utf8')).toBe('node_modules/\ndist\n.promptgate/\n');
+    const again = io(repo.dir);
+    expect(await runCli(['init', '--force'], again.value)).toBe(0);
+    expect(readFileSync(join(repo.dir, '.gitignore'), 'utf8')).toBe('node_modules/\ndist\n.promptgate/\n');
+    expect(again.out()).not.toContain('.gitignore');
     repo.cleanup();
   });
 });

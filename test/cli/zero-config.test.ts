@@ -292,3 +292,23 @@ describe('zero-config CLI credentials', () => {
     expect(b.stderr).toContain('with the key in OPENAI_API_KEY');
   });
 });
+
+describe('zero-config discovery and row checks', () => {
+  it('ignores Copilot .prompt.md files, in .github/prompts and anywhere else', async () => {
+    const r = repo({ '.github/prompts/fix.prompt.md': 'Fix {{it}}.\n', 'docs/ask.prompt.md': 'Ask.\n' }, { '.github/prompts/fix.prompt.md': 'Fix {{it}} now.\n', 'docs/ask.prompt.md': 'Ask now.\n' });
+    const out = await runBin(r.dir, ['run', '--base', 'main', '--head', 'HEAD', '--base-url', llm.url], { PROMPTGATE_API_KEY: KEY });
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/skipped|No prompt changes/);
+  });
+
+  it('a built-in whose variable some rows lack: one error naming the evaluator, the variable and the rows, before any call', async () => {
+    const rows = ['{ expected: a }', '{ expected: b }', '{ expected: c }', '{ input: q, expected: d }', '{ expected: e }'];
+    const text = `messages:\n  - role: system\n    content: Answer.\n  - role: user\n    content: "{{expected}}"\ntestData:\n${rows.map((x) => `  - ${x}`).join('\n')}\nevaluators:\n  - { name: close enough, uses: github/similarity }\n`;
+    const r = repo({ 'summarise.prompt.yml': text }, { 'summarise.prompt.yml': edited(text) });
+    const before = seen.length;
+    const out = await runBin(r.dir, ['run', '--base', 'main', '--head', 'HEAD', '--base-url', llm.url], { PROMPTGATE_API_KEY: KEY });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('summarise.prompt.yml: evaluator "close enough" needs the variable "input" ({{input}}), which testData rows 1–3, 5 of summarise.prompt.yml lack');
+    expect(seen.length).toBe(before);
+  });
+});
