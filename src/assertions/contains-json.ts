@@ -12,12 +12,35 @@ import { z } from 'zod';
  *
  * The negation passes exactly when promptfoo's `not-contains-json` / `not-is-json` passes.
  */
-export const ContainsJsonSpecSchema = z.strictObject({
-  type: z.enum(['contains_json', 'not_contains_json']),
+const fields = {
   value: z.union([z.record(z.string(), z.unknown()), z.boolean()]).optional(),
   whole: z.boolean().optional(),
-});
+};
+/** One strict object per type (literal `type`), to spread into the assertion registry's discriminated union. */
+export const ContainsJsonSpecSchemas = [
+  z.strictObject({ type: z.literal('contains_json'), ...fields }),
+  z.strictObject({ type: z.literal('not_contains_json'), ...fields }),
+] as const;
+export const ContainsJsonSpecSchema = z.discriminatedUnion('type', [...ContainsJsonSpecSchemas]);
 export type ContainsJsonSpec = z.infer<typeof ContainsJsonSpecSchema>;
+
+/** Whether an assertion spec is one of this file's types. */
+export function isContainsJson(spec: { type: string }): spec is ContainsJsonSpec {
+  return spec.type === 'contains_json' || spec.type === 'not_contains_json';
+}
+
+/**
+ * The assertion result for the registry: `compile` turns a JSON Schema into a validator (the project's ajv).
+ */
+export function gradeContainsJsonAssertion(
+  spec: ContainsJsonSpec,
+  output: string,
+  compile: (schema: Record<string, unknown> | boolean) => (value: unknown) => unknown,
+): { type: string; passed: boolean; score: number; reason?: string } {
+  const validator = spec.value === undefined ? undefined : compile(spec.value);
+  const graded = gradeContainsJson(spec, output, validator ? (v) => validator(v) === true : undefined);
+  return { type: spec.type, passed: graded.passed, score: graded.passed ? 1 : 0, ...(graded.reason !== undefined ? { reason: graded.reason } : {}) };
+}
 
 /** promptfoo gives up on a candidate longer than this (src/util/json.ts, maxJsonLength). */
 export const MAX_JSON_CANDIDATE = 100_000;
