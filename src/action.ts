@@ -230,7 +230,10 @@ async function start(s: RunState, opts: { signal?: AbortSignal; forceStop?: Abor
   await ensureCommits(repoDir, [event.baseSha, event.headSha].filter((sha): sha is string => !!sha));
   const base = event.baseSha ?? `${event.headSha}~1`;
   const changedFiles = pr ? await listPullRequestFiles(octokit, pr, { log: warn }) : undefined;
-  const trustedSide = event.kind === 'pull_request_target' ? 'base' : 'head';
+  // A fork's head is never trusted, whatever the event: under `pull_request` a fork has secrets only where the
+  // repository forwards them (a self-hosted runner's environment, "send secrets to workflows from forks"), and then
+  // it is reviewed exactly as under `pull_request_target` (docs/security.md).
+  const trustedSide = event.kind === 'pull_request_target' || pr?.isFork ? 'base' : 'head';
   const trusted = await findConfig((path) => readFileAt(repoDir, trustedSide === 'base' ? base : event.headSha, path), inputs.config);
   registerSecrets(env, trusted.config);
   const cacheDir = trusted.config?.run.cache_dir ?? '.promptgate/cache';

@@ -363,5 +363,28 @@ function errorRateRule(input: GateSuiteInput, gate: GateConfig): RuleResult[] {
   if (rate > gate.max_error_rate) {
     return [{ rule: 'error_rate', verdict: 'error', detail: `Too many failed calls: ${counted}, over the ${limit} limit; the numbers may be biased by which cases failed.` }];
   }
+  // The limit holds for each variant too. Failed samples are left out of the statistics, so failures on one side
+  // only — say, the candidate's prompt overflowing the context window on the long cases — would otherwise hide
+  // exactly the cases where it regressed, behind an overall rate that looks small (docs/change-note.md).
+  const ran = (['baseline', 'candidate'] as const).filter((v) => input.cases.some((c) => c[v] !== null));
+  if (ran.length === 2) {
+    const perVariant = input.runs_planned / 2;
+    const failed = (v: 'baseline' | 'candidate') => input.cases.reduce((n, c) => n + (c[v]?.errors ?? 0), 0);
+    for (const v of ran) {
+      const other = v === 'baseline' ? 'candidate' : 'baseline';
+      const vRate = failed(v) / perVariant;
+      if (vRate > gate.max_error_rate) {
+        return [
+          {
+            rule: 'error_rate',
+            verdict: 'error',
+            detail:
+              `Too many failed calls on one side: ${count(failed(v))} of ${plural(perVariant, `${v} call`)} failed after retries (${percent(vRate)}), ` +
+              `over the ${limit} limit (the ${other}'s: ${count(failed(other))}). Failed samples are left out of the statistics, so they could hide a regression on exactly those cases.`,
+          },
+        ];
+      }
+    }
+  }
   return [{ rule: 'error_rate', verdict: 'pass', detail: `${counted}, within the ${limit} limit.` }];
 }

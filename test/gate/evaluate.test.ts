@@ -251,6 +251,19 @@ describe('error rate, change kinds and verdict order', () => {
     expect(r.verdict).toBe('error');
   });
 
+  it('failures on one side only are an error even when the overall rate is within the limit: they could hide a regression', () => {
+    const gate = gateConfig();
+    // 100 cases × 3: the candidate fails (HTTP 400, context too long) on the 10 long cases; the rest agree.
+    const cases = suiteCases(100, 3, () => 3, () => 3).map((c, i) => (i < 10 ? { ...c, candidate: { ...variant(0, 0), errors: 3 } } : c));
+    const r = evaluateGate([input('s', cases, gate, { failed: 30 })], gate);
+    const errorRate = rule(r, 0, 'error_rate');
+    expect(errorRate.verdict).toBe('error');
+    expect(errorRate.detail).toBe(
+      "Too many failed calls on one side: 30 of 300 candidate calls failed after retries (10%), over the 5% limit (the baseline's: 0). Failed samples are left out of the statistics, so they could hide a regression on exactly those cases.",
+    );
+    expect(r.verdict).toBe('error');
+  });
+
   it('a run that stopped early is an error that says so, not an inconclusive measurement; no rule is shown as pass', () => {
     const gate = gateConfig({ latency_p95: { max_increase: 0.25 } });
     // A 404 on the first call: 1 of 360 planned samples finished, and it failed.

@@ -177,3 +177,34 @@ describe('${VAR} in a prompt file is never expanded, in any event', () => {
     expect(readFileSync(pr.repo.dir + '/prompts/triage.txt', 'utf8')).toContain('${LLM_KEY}');
   });
 });
+
+describe('a fork is never trusted, whatever the event', () => {
+  it('under pull_request with a key in the environment, the head config cannot redirect calls or expand variables', async () => {
+    const attacker: FakeRequest[] = [];
+    const evil = await startFakeLlm({ responder: (req) => (attacker.push(req), { content: 'billing', latencyMs: 1 }) });
+    try {
+      const headConfig = CONFIG.replace('model: test-model', 'model: "m-${AWS_ACCESS_KEY_ID}"').replace('provider: {', `provider: { base_url: "${evil.url}",`);
+      const baseConfig = CONFIG.replace('provider: {', `provider: { base_url: "${llm.url}",`);
+      const pr = forkPr(
+        { 'promptgate.yml': headConfig, 'prompts/triage.txt': 'Label this in one word: {{ticket}}' },
+        { 'promptgate.yml': baseConfig, 'prompts/triage.txt': 'Label this: {{ticket}}', 'evals/cases.jsonl': CASES },
+      );
+      const run = await runAction({
+        cwd: pr.repo.dir,
+        apiUrl: gh.url,
+        eventName: 'pull_request',
+        payload: prPayload({ base: pr.base, head: pr.head }, { headRepo: 'stranger/bot' }),
+        inputs: { 'base-url': '' },
+        // A self-hosted runner whose environment holds the key and other credentials.
+        env: { ...JOB_ENV, OPENAI_API_KEY: KEY, AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE123456' },
+      });
+      expect(run.code, run.log).toBe(0);
+      expect(requests).toHaveLength(12); // the review ran, on the base's endpoint
+      expect(attacker).toHaveLength(0);
+      expect(everythingWritten(run)).not.toContain('AKIAEXAMPLE123456');
+      expectNoSecret(run);
+    } finally {
+      await evil.close();
+    }
+  });
+});
