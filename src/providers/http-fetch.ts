@@ -19,7 +19,21 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true }),
 };
 
-const decoders: Record<string, (buf: Buffer, cb: (err: Error | null, out: Buffer) => void) => void> = {
+/**
+ * The largest response body read, before and after decompression. A chat completion is kilobytes; without a cap a
+ * 1 MB gzip body that inflates to 900 MB (a hostile or broken endpoint) took a review to 5.6 GB of memory.
+ */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+/** The code of the error a response over {@link MAX_RESPONSE_BYTES} rejects with (see providers/openai.ts). */
+export const RESPONSE_TOO_LARGE = 'PROMPTGATE_RESPONSE_TOO_LARGE';
+
+function tooLarge(host: string): Error {
+  return Object.assign(new Error(`the response from ${host} is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`), { code: RESPONSE_TOO_LARGE });
+}
+
+type Decoder = (buf: Buffer, opts: { maxOutputLength: number }, cb: (err: Error | null, out: Buffer) => void) => void;
+const decoders: Record<string, Decoder> = {
   gzip: gunzip,
   'x-gzip': gunzip,
   deflate: inflate,
@@ -98,7 +112,16 @@ export function nodeFetch(input: string | URL | Request, init: RequestInit = {})
       { method: init.method ?? 'GET', headers, agent: agents[url.protocol as 'http:' | 'https:'], signal: init.signal ?? undefined },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_RESPONSE_BYTES) {
+            req.destroy();
+            reject(tooLarge(url.host));
+            return;
+          }
+          chunks.push(chunk);
+        });
         res.on('error', reject);
         res.on('close', () => {
           if (!res.complete) reject(new Error(`the connection closed before the response ended (${url.host})`));
@@ -115,7 +138,8 @@ export function nodeFetch(input: string | URL | Request, init: RequestInit = {})
           };
           const decode = decoders[String(res.headers['content-encoding'] ?? '').trim().toLowerCase()];
           if (!decode) return done(raw);
-          decode(raw, (err, data) => {
+          decode(raw, { maxOutputLength: MAX_RESPONSE_BYTES }, (err, data) => {
+            if ((err as { code?: string } | null)?.code === 'ERR_BUFFER_TOO_LARGE') return reject(tooLarge(url.host));
             if (err) return reject(err);
             responseHeaders.delete('content-encoding');
             responseHeaders.set('content-length', String(data.length));

@@ -1,7 +1,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from 'openai';
 import type { ChatMessage } from '../prompts/types.js';
 import { safeUrl } from '../redact.js';
-import { nodeFetch } from './http-fetch.js';
+import { nodeFetch, RESPONSE_TOO_LARGE } from './http-fetch.js';
 import type { Endpoint, ModelOutput } from '../run/types.js';
 
 /** What the provider said about its limits, from the `x-ratelimit-*` / `retry-after` headers of any response. */
@@ -216,6 +216,8 @@ export function classify(err: unknown, endpoint: CallEndpoint): CallError {
   if (err instanceof APIConnectionError) {
     const cause = (err as { cause?: { code?: string; message?: string; cause?: { code?: string } } }).cause;
     const code = cause?.code ?? cause?.cause?.code;
+    // A body over the size cap is this request's fault, not the network's: never retried (docs/reliability.md).
+    if (code === RESPONSE_TOO_LARGE) return new CallError('rejected', `${cause?.message ?? 'the response is too large'} (${where}); a chat completion is never this large`, { cause: err });
     const why = code ? unreachableWhat(code, hostPort(endpoint.baseURL)) : (cause?.message ?? err.message);
     return new CallError('retryable', `cannot reach ${where}: ${why}`, { cause: err, ...(code ? { unreachable: code } : {}) });
   }

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeFetch, onConnect } from '../../src/providers/http-fetch.js';
+import { MAX_RESPONSE_BYTES, nodeFetch, onConnect, RESPONSE_TOO_LARGE } from '../../src/providers/http-fetch.js';
 
 /** nodeFetch against a real HTTP server, side by side with the built-in fetch on the same answers. */
 
@@ -24,6 +24,39 @@ async function serve(handler: (req: IncomingMessage, body: string, res: ServerRe
 }
 
 describe('nodeFetch', () => {
+  it('refuses a body over the cap, compressed (a gzip bomb) or not, without holding it in memory', async () => {
+    // 40 MiB of zeros gzip to about 40 KB: a small body that would inflate past the cap.
+    const bomb = gzipSync(Buffer.alloc(MAX_RESPONSE_BYTES + 8 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const url = await serve((req, _body, res) => {
+      if (req.url === '/bomb') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        res.end(bomb);
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      let sent = 0;
+      const more = () => {
+        while (sent < MAX_RESPONSE_BYTES + 2 * chunk.length) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      res.on('error', () => {});
+      more();
+    });
+    for (const path of ['/bomb', '/big']) {
+      const err = await nodeFetch(url + path, { method: 'POST', body: '{}' }).then(
+        () => null,
+        (e: unknown) => e as { code?: string; message: string },
+      );
+      expect(err?.code, path).toBe(RESPONSE_TOO_LARGE);
+      expect(err?.message).toContain('larger than 32 MiB');
+    }
+  });
+
   it('answers like the built-in fetch: status, ok, url, headers, json, and a body read once', async () => {
     const url = await serve((req, body, res) => {
       res.writeHead(req.url === '/missing' ? 404 : 200, 'Fine', { 'content-type': 'application/json', 'x-ratelimit-remaining-requests': '7', 'set-cookie': ['a=1', 'b=2'] });

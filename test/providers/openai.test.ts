@@ -54,6 +54,16 @@ async function failure(p: Promise<unknown>): Promise<CallError> {
 }
 
 describe('callChat', () => {
+  it('a response that inflates past the size cap is this call\'s error, never retried as a network fault', async () => {
+    const url = await scripted((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(gzipSync(Buffer.alloc(40 * 1024 * 1024)));
+    });
+    const err = await failure(callChat(endpoint(url), user('x'), 0, { timeoutMs: 10_000 }));
+    expect(err.kind).toBe('rejected');
+    expect(err.message).toMatch(/larger than 32 MiB .*127\.0\.0\.1/);
+  });
+
   it('returns the text, usage, finish reason and latency, and sends the sample index and params', async () => {
     const seen: FakeRequest[] = [];
     const s = await fake({
