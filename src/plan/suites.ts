@@ -89,12 +89,13 @@ async function planConfigured(input: PlanInput, config: Config, trusted: Side): 
     const baseSuite = input.trusted === 'base' ? suite : (base.config?.suites.find((s) => s.name === suite.name) ?? suite);
     const baseConfig = input.trusted === 'base' ? config : (base.config ?? config);
     const headConfig = input.trusted === 'base' ? config : config;
-    const targets = new Map<string, { path: string; previousPath?: string; kind: 'modified' | 'added' | 'removed' | 'renamed' | 'same' }>();
+    const targets = new Map<string, Target>();
     for (const f of changed) {
       if (matches(f.path) || (f.previousPath && matches(f.previousPath))) {
         targets.set(f.path, { path: f.path, previousPath: f.previousPath, kind: f.status });
       }
     }
+    pairMoves(targets);
     const matched = head.files.filter((p) => matches(p));
     checkCount('promptFiles', matched.length, { file: trusted.configFile ?? undefined });
     for (const path of matched) {
@@ -147,6 +148,22 @@ async function planConfigured(input: PlanInput, config: Config, trusted: Side): 
     }
   }
   return planned;
+}
+
+type Target = { path: string; previousPath?: string; kind: 'modified' | 'added' | 'removed' | 'renamed' | 'same' };
+
+/**
+ * A suite's one deleted prompt file and one added prompt file are a move, compared as a rename: the baseline is the
+ * deleted file. git pairs a rename only when the two texts are similar, so a rewrite moved to a new name would
+ * otherwise be an "added" prompt with nothing to compare (not gated) beside a deleted one — a regression that
+ * passes by moving the file (docs/fail-closed.md).
+ */
+function pairMoves(targets: Map<string, Target>): void {
+  const removed = [...targets.values()].filter((t) => t.kind === 'removed');
+  const added = [...targets.values()].filter((t) => t.kind === 'added');
+  if (removed.length !== 1 || added.length !== 1) return;
+  targets.delete(removed[0]!.path);
+  targets.set(added[0]!.path, { path: added[0]!.path, previousPath: removed[0]!.path, kind: 'renamed' });
 }
 
 /**

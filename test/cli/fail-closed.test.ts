@@ -185,3 +185,19 @@ describe('uncommitted edits', () => {
     expect(out.stderr).toContain('warning: uncommitted changes to prompts/triage.txt are not part of this review');
   });
 });
+
+describe('moving a prompt does not hide a regression', () => {
+  it('a deleted and an added file of one suite are compared as a rename, however different their texts', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    r.write({ 'promptgate.yml': config({ prompt: 'prompts/*.txt' }), 'prompts/triage.txt': 'Label in one word: {{ticket}}', 'evals/cases.jsonl': CASES }).commit('base');
+    r.git('checkout', '-q', '-b', 'feature');
+    r.remove('prompts/triage.txt').write({ 'prompts/triage-v2.txt': 'A completely different prompt. Label: {{ticket}}' }).commit('move and rewrite');
+    const out = await run(r, ['--json', 'report.json']);
+    expect(out.code, out.stdout + out.stderr).toBe(1);
+    const suite = ReportSchema.parse(JSON.parse(readFileSync(join(r.dir, 'report.json'), 'utf8'))).suites[0]!;
+    expect(suite).toMatchObject({ prompt: 'prompts/triage-v2.txt', change: 'renamed', verdict: 'fail' });
+    expect(suite.change_detail?.previous_path).toBe('prompts/triage.txt');
+  });
+});
+
