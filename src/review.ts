@@ -144,9 +144,15 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
   const endpointFor = (v: PlannedVariant): Endpoint => {
     let e = endpoints.get(v);
     if (!e) {
+      // Without a config no key is read from the environment: an OPENAI_API_KEY that happens to be set is never sent
+      // to GitHub Models; the caller's key (api-key input, the CLI's) or the zero-config token is.
       const apiKey = input.records
         ? ''
-        : secrets.add(apiKeyFor(v.settings, { env: input.env, apiKey: input.overrides?.apiKey, fallback: config ? undefined : input.zeroConfigProvider?.apiKey }));
+        : secrets.add(
+            config
+              ? apiKeyFor(v.settings, { env: input.env, apiKey: input.overrides?.apiKey })
+              : apiKeyFor(v.settings, { env: {}, apiKey: input.overrides?.apiKey, fallback: input.zeroConfigProvider?.apiKey }),
+          );
       secrets.addUrl(v.settings.baseURL);
       e = { baseURL: v.settings.baseURL, apiKey, model: v.settings.model, params: v.settings.params, pricing: v.settings.pricing, apiKeyEnv: input.overrides?.apiKey ? undefined : v.settings.apiKeyEnv };
       endpoints.set(v, e);

@@ -208,3 +208,29 @@ describe('a fork is never trusted, whatever the event', () => {
     }
   });
 });
+
+describe('zero-config sends the workflow token, never another key it finds in the environment', () => {
+  it('an OPENAI_API_KEY in the job environment does not go to GitHub Models', async () => {
+    const file = (prompt: string) =>
+      `name: triage\nmodel: test-model\nmessages:\n  - role: user\n    content: "${prompt} {{ticket}}"\ntestData:\n  - { ticket: "ticket 1 about billing", expected: billing }\nevaluators:\n  - name: exact\n    string: { equals: "{{expected}}" }\n`;
+    const pr = forkPr({ 'triage.prompt.yml': file('Label in one word:') }, { 'triage.prompt.yml': file('Label:') });
+    const seen: FakeRequest[] = [];
+    const models = await startFakeLlm({ responder: (req) => (seen.push(req), { content: 'billing', latencyMs: 1 }) });
+    try {
+      const run = await runAction({
+        cwd: pr.repo.dir,
+        apiUrl: gh.url,
+        eventName: 'pull_request',
+        payload: prPayload({ base: pr.base, head: pr.head }),
+        inputs: { 'base-url': models.url }, // standing in for models.github.ai
+        env: { OPENAI_API_KEY: 'sk-openai-not-for-github-0123456789' },
+      });
+      expect(run.code, run.log).toBe(0);
+      expect(seen.length).toBe(6); // 1 row × 3 repeats × 2 variants
+      expect(new Set(seen.map((r) => r.headers.authorization))).toEqual(new Set(['Bearer ghs_workflowtoken0123456789']));
+    } finally {
+      await models.close();
+    }
+  });
+});
+
