@@ -223,15 +223,15 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
 async function readSides(input: ReviewInput, baseSha: string, headSha: string, trusted: 'base' | 'head', log: (line: string) => void): Promise<[Side, Side]> {
   const readSide = async (sha: string, tolerateBrokenConfig: boolean): Promise<Side> => {
     const read = (path: string) => readFileAt(input.repoDir, sha, path);
-    let found: { config: Config | null; configFile: string | null };
+    let found: Awaited<ReturnType<typeof findConfig>>;
     try {
       found = await findConfig(read, input.configPath);
     } catch (err) {
       if (!tolerateBrokenConfig || !(err instanceof PromptgateError)) throw err;
       log(`warning: the base commit's config does not load, so the baseline runs with the head's config: ${err.format().split('\n')[0]}`);
-      found = { config: null, configFile: null };
+      found = { config: null, configFile: null, text: null };
     }
-    return { sha, config: found.config, configFile: found.configFile, files: await listFilesAt(input.repoDir, sha), read };
+    return { sha, config: found.config, configFile: found.configFile, files: await listFilesAt(input.repoDir, sha), read, ...(found.cases ? { cases: found.cases } : {}) };
   };
   const [base, head] = await Promise.all([readSide(baseSha, trusted === 'head'), readSide(headSha, false)]);
   const trustedSide = trusted === 'base' ? base : head;

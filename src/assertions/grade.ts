@@ -7,6 +7,7 @@ import { compileRegex, compileSchema, parseJsonOutput, schemaErrors } from './co
 import { readGhModelsAnswer, readGraderAnswer, rubricRequest, type GraderRequest, type RubricChoice } from './rubric.js';
 import { GH_MODELS, type AssertionSpec } from './schema.js';
 import { ASSERTION_TYPES } from './validate.js';
+import { gradeContainsJsonAssertion, isContainsJson } from './contains-json.js';
 
 export interface AssertionResult {
   type: string;
@@ -172,6 +173,7 @@ function gradeGhModelsJudge(spec: AssertionSpec, choices: RubricChoice[], answer
 async function gradeOne(spec: AssertionSpec, out: ModelOutput, ctx: GradeContext): Promise<AssertionResult> {
   if (!ASSERTION_TYPES.includes(spec.type)) throw new PromptgateError(`unknown assertion type "${spec.type}"`, { hint: `use one of: ${ASSERTION_TYPES.join(', ')}` });
   if (spec.type === 'llm_rubric') return gradeRubric(spec, out, ctx);
+  if (isContainsJson(spec)) return gradeContainsJsonAssertion(spec, out.text, (s) => compileSchema(s, {}));
   const negated = spec.type.startsWith('not_');
   const base = negated ? spec.type.slice('not_'.length) : spec.type;
   let check: Check;

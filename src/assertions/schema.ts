@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compilePattern, PatternError, RE2_SYNTAX } from './pattern.js';
+import { ContainsJsonSpecSchemas } from './contains-json.js';
 
 /**
  * Assertion specs (DESIGN §4). A sample passes when every assertion that applies to it passes.
@@ -65,6 +66,7 @@ export const AssertionSpecSchema: z.ZodType<AssertionSpec> = z.discriminatedUnio
     system: z.string().optional(),
     semantics: z.literal('gh-models').optional(),
   }),
+  ...ContainsJsonSpecSchemas,
   z.strictObject({
     type: z.literal('tool_call'),
     name: z.string(),

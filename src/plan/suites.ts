@@ -20,6 +20,8 @@ export interface Side {
   configFile: string | null;
   /** Every file path in the commit (for prompt globs). */
   files: string[];
+  /** Cases the config itself carries (a promptfoo config's `tests`), keyed by the config file as a suite's `cases`. */
+  cases?: EvalCase[];
   read(path: string): Promise<string | null>;
 }
 
@@ -81,7 +83,7 @@ async function planConfigured(input: PlanInput, config: Config, trusted: Side): 
   const changedPaths = new Set(changed.flatMap((f) => [f.path, f.previousPath].filter((p): p is string => !!p)));
   const planned: PlannedSuite[] = [];
   // One parse per cases file per review, however many prompt files a glob matches (an eval set may be 64 MiB).
-  const parsedCases = new Map<string, EvalCase[]>();
+  const parsedCases = new Map<string, EvalCase[]>(trusted.cases && trusted.configFile ? [[trusted.configFile, trusted.cases]] : []);
   checkSuitePaths(config, trusted, input);
   for (const suite of config.suites) {
     const matches = picomatch(suite.prompt, { dot: true });

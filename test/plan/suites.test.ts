@@ -62,15 +62,25 @@ describe('planSuites', () => {
 
   it('an added prompt runs the candidate only; a deleted one is noted', async () => {
     repo = new TempRepo();
-    repo.write({ 'promptgate.yml': config(), 'prompts/gone.txt': 'g {{q}}', 'evals/c.jsonl': CASES }).commit('base');
-    repo.remove('prompts/gone.txt').write({ 'prompts/fresh.txt': 'f {{q}}' }).commit('head');
-    const suites = await plan(repo);
-    const added = suites.find((s) => s.prompt === 'prompts/fresh.txt')!;
-    const deleted = suites.find((s) => s.prompt === 'prompts/gone.txt')!;
+    repo.write({ 'promptgate.yml': config(), 'prompts/gone.txt': 'g {{q}}', 'prompts/kept.txt': 'k {{q}}', 'evals/c.jsonl': CASES }).commit('base');
+    repo.write({ 'prompts/fresh.txt': 'f {{q}}' }).commit('head');
+    const added = (await plan(repo)).find((s) => s.prompt === 'prompts/fresh.txt')!;
     expect(added).toMatchObject({ change: 'added', baseline: null });
     expect(added.candidate).not.toBeNull();
+    repo.remove('prompts/gone.txt').commit('delete');
+    const deleted = (await plan(repo)).find((s) => s.prompt === 'prompts/gone.txt')!;
     expect(deleted).toMatchObject({ change: 'deleted', baseline: null, candidate: null });
     expect(deleted.message).toContain('deleted');
+  });
+
+  it('a suite\'s one deleted and one added prompt are a move, compared as a rename however different the texts', async () => {
+    repo = new TempRepo();
+    repo.write({ 'promptgate.yml': config(), 'prompts/gone.txt': 'the original prompt {{q}}', 'evals/c.jsonl': CASES }).commit('base');
+    repo.remove('prompts/gone.txt').write({ 'prompts/fresh.txt': 'something else entirely {{q}}' }).commit('head');
+    const suites = await plan(repo);
+    expect(suites).toHaveLength(1);
+    expect(suites[0]).toMatchObject({ prompt: 'prompts/fresh.txt', previousPath: 'prompts/gone.txt', change: 'renamed' });
+    expect(suites[0]!.baseline!.path).toBe('prompts/gone.txt');
   });
 
   it('a model upgrade in promptgate.yml is a change: baseline on base settings, candidate on head settings', async () => {

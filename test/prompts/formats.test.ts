@@ -59,12 +59,14 @@ describe('GitHub Models .prompt.yml', () => {
     ]);
     const [exact, mentions, prefix, suffix, judge, similar] = doc.evaluators!;
     // gh models: equals is exact; contains / startsWith / endsWith ignore case.
-    expect(exact).toEqual({ type: 'equals', value: '{{expected}}' });
-    expect(mentions).toEqual({ type: 'contains', value: '{{expected}}', ignore_case: true });
-    expect(prefix).toEqual({ type: 'starts_with', value: 'cat', ignore_case: true });
-    expect(suffix).toEqual({ type: 'ends_with', value: '.', ignore_case: true });
+    // Each marked to be graded as `gh models eval` grades it (trimmed reply, first listed choice, pass at > 0).
+    expect(exact).toEqual({ type: 'equals', value: '{{expected}}', semantics: 'gh-models' });
+    expect(mentions).toEqual({ type: 'contains', value: '{{expected}}', ignore_case: true, semantics: 'gh-models' });
+    expect(prefix).toEqual({ type: 'starts_with', value: 'cat', ignore_case: true, semantics: 'gh-models' });
+    expect(suffix).toEqual({ type: 'ends_with', value: '.', ignore_case: true, semantics: 'gh-models' });
     expect(judge).toEqual({
       type: 'llm_rubric',
+      semantics: 'gh-models',
       value: 'Is {{completion}} the right category for {{ticket}}? Answer good or bad.',
       model: 'openai/gpt-4o',
       system: 'You are a strict grader.',
@@ -195,11 +197,10 @@ describe('text and Markdown prompts', () => {
     expect(empty.line).toBe(4);
   });
 
-  it('a Dotprompt .prompt file is recognised and refused as not supported yet', () => {
-    const err = errorOf(() => parsePromptFile('greet.prompt', '---\nmodel: googleai/gemini-2.0-flash\ninput:\n  schema:\n    name: string\n---\nHello {{name}}\n'));
-    expect(err.message).toContain('Dotprompt');
-    expect(err.message).toContain('not supported yet');
-    expect(err.line).toBe(3);
+  it('a .prompt file with Dotprompt front matter is read as Dotprompt, not as a text prompt', () => {
+    const doc = parsePromptFile('greet.prompt', '---\nmodel: openai/gpt-4o-mini\ninput:\n  schema:\n    name: string\n---\nHello {{name}}\n');
+    expect(doc.format).toBe('dotprompt');
+    expect(doc.model).toBe('openai/gpt-4o-mini');
   });
 });
 
@@ -236,14 +237,13 @@ describe('extensions', () => {
     expect(err.hint).toContain('.txt');
   });
 
-  it('says Prompty is known but not supported yet', () => {
-    const err = errorOf(() => parsePromptFile('a/b.prompty', '---\nname: x\n---\nsystem:\nhi'));
-    expect(err.message).toBe('is a Prompty file, which promptgate does not support yet');
-    expect(err.file).toBe('a/b.prompty');
+  it('reads Prompty files', () => {
+    const doc = parsePromptFile('a/b.prompty', '---\nname: x\n---\nsystem:\nhi');
+    expect(doc.format).toBe('prompty');
   });
 
   it('isPromptPath knows the readable formats only', () => {
-    for (const p of ['a.prompt.yml', 'a.prompt.yaml', 'A.PROMPT.YML', 'a.txt', 'a.md', 'a.prompt', 'a.json', 'a.yaml', 'a.yml']) expect(isPromptPath(p), p).toBe(true);
-    for (const p of ['a.prompty', 'a.docx', 'a.ts', 'prompt', 'a.jsonl']) expect(isPromptPath(p), p).toBe(false);
+    for (const p of ['a.prompt.yml', 'a.prompt.yaml', 'A.PROMPT.YML', 'a.txt', 'a.md', 'a.prompt', 'a.json', 'a.yaml', 'a.yml', 'a.prompty']) expect(isPromptPath(p), p).toBe(true);
+    for (const p of ['a.docx', 'a.ts', 'prompt', 'a.jsonl']) expect(isPromptPath(p), p).toBe(false);
   });
 });
