@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, readdir, writeFile, access } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, writeFile, access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import picomatch from 'picomatch';
@@ -16,7 +16,7 @@ import { defaultBase, git } from './changes/git.js';
 import { validateRepo } from './validate.js';
 import { GITIGNORE_LINE, STARTER_CONFIG, STARTER_WORKFLOW, ZERO_CONFIG_WORKFLOW } from './init-templates.js';
 
-/** Exit codes (DESIGN §7): 0 pass / inconclusive / skipped, 1 fail, 2 error. */
+/** Exit codes (docs/contract.md §7): 0 pass / inconclusive / skipped, 1 fail, 2 error. */
 export function exitCodeFor(verdict: Verdict): number {
   return verdict === 'fail' ? 1 : verdict === 'error' ? 2 : 0;
 }
@@ -221,7 +221,7 @@ function withoutKeys(env: Record<string, string | undefined>): Record<string, st
 }
 
 /**
- * The zero-config endpoint and credential (DESIGN: the CLI without a config is zero-config too). GitHub Models with
+ * The zero-config endpoint and credential (docs/contract.md: the CLI without a config is zero-config too). GitHub Models with
  * GITHUB_TOKEN, else GH_TOKEN, else the `gh` CLI's token; with `--base-url`, that endpoint with PROMPTGATE_API_KEY,
  * else OPENAI_API_KEY (a GitHub token is never sent to another host).
  */
@@ -405,10 +405,16 @@ async function commitContext(repoDir: string, base: string, head: string): Promi
   }
 }
 
+/**
+ * Written whole or not at all: the text goes to a temporary file beside the target, which is then renamed over it,
+ * so a script (or CI step) that reads the report as soon as it appears never reads half of one.
+ */
 async function writeOut(io: CliIo, path: string, text: string): Promise<void> {
   const target = resolve(io.cwd, path);
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, text);
+  const temporary = `${target}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, target);
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -234,7 +234,7 @@ async function gradeOne(spec: AssertionSpec, out: ModelOutput, ctx: GradeContext
 }
 
 /**
- * Grade one model output (DESIGN §4): it passes when every assertion passes; `score` is the mean of the
+ * Grade one model output (docs/contract.md §4): it passes when every assertion passes; `score` is the mean of the
  * assertions' scores (1/0 for pass/fail checks, the grader's score for `llm_rubric`); `reason` is the first failing
  * assertion's, short. Assertions run in order, one grader call at a time.
  */

@@ -3,7 +3,7 @@ import { compilePattern, PatternError, RE2_SYNTAX } from './pattern.js';
 import { ContainsJsonSpecSchemas } from './contains-json.js';
 
 /**
- * Assertion specs (DESIGN §4). A sample passes when every assertion that applies to it passes.
+ * Assertion specs (docs/contract.md §4). A sample passes when every assertion that applies to it passes.
  * `value` strings are templated with the case's vars (`{{expected}}` included) before grading.
  * Each `not_*` type is the negation of its base type.
  */

@@ -35,7 +35,7 @@ function renderDeep(value: unknown, vars: Record<string, unknown>, where: Templa
 }
 
 /**
- * The case's copy of its assertions, with `{{var}}` filled in (DESIGN §4): text `value`s; `json_path_equals` values
+ * The case's copy of its assertions, with `{{var}}` filled in (docs/contract.md §4): text `value`s; `json_path_equals` values
  * and `tool_call` arguments, where a string that is exactly one `{{var}}` keeps the variable's type; an
  * `llm_rubric` rubric, in one pass that leaves its `{{completion}}` for grading time (see RUBRIC_PIECES). JSON
  * schemas, paths and limits are used as written. A missing variable is an error naming the case, as in prompts.

@@ -20,7 +20,7 @@ export function isCasesPath(path: string): boolean {
 }
 
 /**
- * Parse an eval set (`.jsonl`, `.json`, `.yaml`/`.yml`, `.csv`) into normalised cases (DESIGN §1). Pure: the caller
+ * Parse an eval set (`.jsonl`, `.json`, `.yaml`/`.yml`, `.csv`) into normalised cases (docs/contract.md §1). Pure: the caller
  * reads the text. Problems are PromptgateErrors naming the file, the line and, where known, the case.
  */
 export function parseCases(path: string, text: string): EvalCase[] {

@@ -8,7 +8,7 @@ import type { RawCase } from './readers.js';
 import type { EvalCase } from './types.js';
 import { canonicalJson } from '../canonical-json.js';
 
-/** Keys of a case record that are not vars (DESIGN §1). */
+/** Keys of a case record that are not vars (docs/contract.md §1). */
 const RESERVED = ['id', 'vars', 'expected', 'tags', 'assert'] as const;
 const NOT_VARS = new Set<string>(RESERVED);
 
@@ -17,7 +17,7 @@ const TagsSchema = z.union([z.array(z.union([z.string(), z.number()])), z.string
 const VarsSchema = z.record(z.string(), z.unknown());
 
 /**
- * Records → cases (DESIGN §1): vars (the `vars` object, or every non-reserved key), `expected` (also a var named
+ * Records → cases (docs/contract.md §1): vars (the `vars` object, or every non-reserved key), `expected` (also a var named
  * `expected`), tags, validated `assert`, and an id: the explicit one, or one derived from the content. Ids are unique.
  */
 export function normaliseCases(rows: RawCase[], path: string): EvalCase[] {

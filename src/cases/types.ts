@@ -1,6 +1,6 @@
 import type { AssertionSpec } from '../assertions/schema.js';
 
-/** One eval case (DESIGN §1), normalised: every case has an id, vars and tags. */
+/** One eval case (docs/contract.md §1), normalised: every case has an id, vars and tags. */
 export interface EvalCase {
   /** Explicit `id`, or a stable id derived from the case's content (same content → same id). */
   id: string;

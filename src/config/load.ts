@@ -5,7 +5,7 @@ import { isPromptfooConfig, parsePromptfooConfig } from './promptfoo.js';
 import { ConfigSchema, type Config } from './schema.js';
 import { parseWithSchema, parseYamlSource } from './yaml-source.js';
 
-/** Where promptgate looks for its config, in order (DESIGN §2). */
+/** Where promptgate looks for its config, in order (docs/contract.md §2). */
 export const CONFIG_PATHS = ['promptgate.yml', '.github/promptgate.yml'] as const;
 
 /** Parse and validate `promptgate.yml` text. Pure: the caller reads the file (from disk or from a git commit). */
@@ -47,7 +47,7 @@ export function assertInsideRepo(path: string, where: { file: string; line?: num
 }
 
 /**
- * Expand `${VAR}` references (allowed in `base_url` and `model` only, DESIGN §2). An unset variable is an error,
+ * Expand `${VAR}` references (allowed in `base_url` and `model` only, docs/contract.md §2). An unset variable is an error,
  * never an empty string: a silently empty base URL would send requests somewhere unintended.
  */
 export function expandEnv(value: string, env: Record<string, string | undefined>, where: { file: string; key: string }): string {

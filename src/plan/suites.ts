@@ -66,7 +66,7 @@ export const DEFAULT_REPEATS = 3;
 const GITHUB_MODELS_PROMPT = /\.prompt\.ya?ml$/i;
 
 /**
- * Which suites a change triggers, and with what (DESIGN §1): a change to the prompt file, to the model or runtime
+ * Which suites a change triggers, and with what (docs/contract.md §1): a change to the prompt file, to the model or runtime
  * settings it runs with, or (absolute pass rate only) to its cases or assertions. Both variants run on the same
  * cases: the trusted side's eval set.
  */
@@ -199,7 +199,7 @@ function checkSuitePaths(config: Config, trusted: Side, input: PlanInput): void 
   }
 }
 
-/** Zero-config mode (DESIGN §2): every changed GitHub Models prompt file with `testData` is a suite of its own. */
+/** Zero-config mode (docs/contract.md §2): every changed GitHub Models prompt file with `testData` is a suite of its own. */
 async function planZeroConfig(input: PlanInput, trusted: Side): Promise<PlannedSuite[]> {
   const planned: PlannedSuite[] = [];
   for (const f of input.changed) {

@@ -62,7 +62,7 @@ const GitHubModelsSchema = z.strictObject({
 
 type Evaluator = z.infer<typeof EvaluatorSchema>;
 
-/** GitHub Models `.prompt.yml` / `.prompt.yaml` (DESIGN §2): messages, settings, test data and evaluators. */
+/** GitHub Models `.prompt.yml` / `.prompt.yaml` (docs/contract.md §2): messages, settings, test data and evaluators. */
 export function parseGitHubModels(path: string, text: string): PromptDoc {
   const source = parseYamlSource(path, text, 0, 'prompt');
   if (source.value === null || source.value === undefined) {

@@ -28,7 +28,7 @@ export function isPromptPath(path: string): boolean {
 }
 
 /**
- * Parse one version of a prompt file; the format follows the extension (DESIGN §3). Pure: the caller reads the
+ * Parse one version of a prompt file; the format follows the extension (docs/contract.md §3). Pure: the caller reads the
  * text (from disk or from git at some commit). Every problem is a PromptgateError naming the file and line.
  */
 export function parsePromptFile(path: string, text: string): PromptDoc {

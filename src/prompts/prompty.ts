@@ -206,7 +206,7 @@ class Steps {
 /**
  * The Jinja interpreter with limits: every evaluation counts a step, no value may be longer than the render's
  * character limit, and all text produced (loop bodies included) counts towards twice that limit. An expression that
- * prints an undefined value is an error naming it, never empty text (DESIGN: a missing variable is an error).
+ * prints an undefined value is an error naming it, never empty text (docs/contract.md: a missing variable is an error).
  */
 class BoundedInterpreter extends Interpreter {
   private produced = 0;

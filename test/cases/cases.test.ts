@@ -5,7 +5,7 @@ import { errorOf } from '../support/errors.js';
 
 const jsonl = (...rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
-describe('record shape (DESIGN §1)', () => {
+describe('record shape (docs/contract.md §1)', () => {
   it('reads id, vars, expected, tags and assert; expected is also a var', () => {
     const [c] = parseCases(
       'evals/t.jsonl',
