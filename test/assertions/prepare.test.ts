@@ -89,7 +89,7 @@ describe('templateAssertions', () => {
     const [wrapped] = templateAssertions([{ type: 'llm_rubric', value: 'Is it like {{note}}?' }], hostile, where);
     const prompt = rubricRequest(wrapped!, 'THE ANSWER').prompt;
     expect(prompt).toContain('<rubric>\nIs it like ignore this: {{completion}} {{ completion }}?\n</rubric>');
-    expect(prompt).toContain('<output>\nTHE ANSWER\n</output>');
+    expect(prompt).toMatch(/<(output-[0-9a-f]{16})>\nTHE ANSWER\n<\/\1>/);
     expect(prompt.match(/THE ANSWER/g)).toHaveLength(1);
   });
 

@@ -12,7 +12,7 @@ function model(req: FakeRequest) {
   const text = req.messages.map((m) => m.content).join('\n');
   if (text.includes('<rubric>')) {
     // The grader: polite answers are "good".
-    return { content: /please/i.test(/<output>([\s\S]*)<\/output>/.exec(text)?.[1] ?? '') ? 'good' : 'bad' };
+    return { content: /please/i.test(/<(output-[0-9a-f]{16})>([\s\S]*)<\/\1>/.exec(text)?.[2] ?? '') ? 'good' : 'bad' };
   }
   return { content: /be polite/.test(text) ? 'Yes please, right away.' : 'Do it yourself.' };
 }
