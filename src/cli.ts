@@ -271,13 +271,18 @@ function ghAuthToken(env: Record<string, string | undefined>): Promise<{ install
  * Either way `.promptgate/` (the response cache) goes into .gitignore, once. Every file written ends in a newline.
  */
 async function initCommand(opts: { force?: boolean }, io: CliIo): Promise<number> {
-  const withTests = await promptFilesWithTestData(io.cwd);
-  const files: [string, string][] = withTests.length
-    ? [['.github/workflows/promptgate.yml', ZERO_CONFIG_WORKFLOW]]
-    : [
-        ['promptgate.yml', STARTER_CONFIG],
-        ['.github/workflows/promptgate.yml', STARTER_WORKFLOW],
-      ];
+  // A promptfoo config at the root is the eval suite the team already has: the workflow points at it.
+  const promptfoo = (await Promise.all(PROMPTFOO_CONFIGS.map(async (p) => ((await exists(join(io.cwd, p))) ? p : null)))).find((p) => p !== null);
+  const withTests = promptfoo ? [] : await promptFilesWithTestData(io.cwd);
+  const files: [string, string][] = promptfoo
+    ? [['.github/workflows/promptgate.yml', STARTER_WORKFLOW.replace('          api-key:', `          config: ${promptfoo}\n          api-key:`)]]
+    : withTests.length
+      ? [['.github/workflows/promptgate.yml', ZERO_CONFIG_WORKFLOW]]
+      : [
+          ['promptgate.yml', STARTER_CONFIG],
+          ['.github/workflows/promptgate.yml', STARTER_WORKFLOW],
+        ];
+  if (promptfoo) io.stdout(`found ${promptfoo}: the workflow reviews with it (config: ${promptfoo}), so no promptgate.yml\n`);
   if (withTests.length) {
     const shown = withTests.slice(0, 5).join(', ') + (withTests.length > 5 ? `, and ${withTests.length - 5} more` : '');
     io.stdout(`found GitHub Models prompt files with testData (${shown}): zero-config, so no promptgate.yml; they run on GitHub Models with the workflow's token\n`);
@@ -304,6 +309,7 @@ async function initCommand(opts: { force?: boolean }, io: CliIo): Promise<number
 }
 
 const GITHUB_MODELS_FILE = /\.prompt\.ya?ml$/i;
+const PROMPTFOO_CONFIGS = ['promptfooconfig.yaml', 'promptfooconfig.yml'];
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.promptgate']);
 
 /** GitHub Models prompt files under `dir` whose `testData` has rows (the working tree, as `init` sees it). */

@@ -78,6 +78,18 @@ describe('promptgate init', () => {
     repo.cleanup();
   });
 
+  it('in a repo with a promptfoo config: a workflow that reviews with it, no promptgate.yml', async () => {
+    const repo = new TempRepo();
+    repo.write({ 'promptfooconfig.yaml': 'prompts: [file://prompt.txt]\nproviders: [openai:gpt-4o-mini]\ntests: []\n' });
+    const cli = io(repo.dir);
+    expect(await runCli(['init'], cli.value)).toBe(0);
+    expect(cli.out()).toContain('found promptfooconfig.yaml');
+    expect(existsSync(join(repo.dir, 'promptgate.yml'))).toBe(false);
+    const workflow = readFileSync(join(repo.dir, '.github/workflows/promptgate.yml'), 'utf8');
+    expect(workflow).toContain('      - uses: promptgate/promptgate@v1\n        with:\n          config: promptfooconfig.yaml\n          api-key:');
+    repo.cleanup();
+  });
+
   it('a Copilot .prompt.md or a .prompt.yml without testData is no reason for zero-config: the starter config', async () => {
     const repo = new TempRepo();
     repo.write({ 'prompts/plain.prompt.yml': 'messages: [{ role: user, content: hi }]\n', '.github/prompts/fix.prompt.md': 'testData: [1]\n' });
