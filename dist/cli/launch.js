@@ -10,7 +10,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _launch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(479);
+/* harmony import */ var _launch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(336);
 
 
 
@@ -23,7 +23,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 479:
+/***/ 336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32,13 +32,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   ql: () => (/* binding */ launch)
 });
 
-// UNUSED EXPORTS: HEAP_FLAGS, LAUNCHED_ENV, userSetHeap, watchLauncher
+// UNUSED EXPORTS: CHECK_RUN_ENV, CRASHED_ENV, HEAP_FLAGS, LAUNCHED_ENV, ORPHAN_EXIT_MS, ORPHAN_KILL_MS, WATCHDOG_AFTER_MS, tellLauncher, userSetHeap, watchLauncher
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/launch.ts
+
 
 
 /**
@@ -55,10 +58,18 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * The old-space cap is far above what any review keeps alive (≈ 1 KB per sample), and should one ever reach it,
  * the review runs once more with Node's defaults: every model response is already in the response cache (unless
  * it is turned off), so no call is paid twice. Limits the user set in NODE_OPTIONS or on the command line win over these.
+ *
+ * The Action's bundle also tells this process, over the IPC channel, which check run it reports to and when it has
+ * written its results: the rerun reuses that check run, and a review that dies before it finished (out of memory
+ * again, killed, crashed) gets its check completed by one more, tiny start of the bundle (see docs/action.md).
  */
 const HEAP_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=1024'];
 /** Set in the child's environment; the bundle reads it to know a launcher stands in front of it. */
 const LAUNCHED_ENV = 'PROMPTGATE_LAUNCHED';
+/** Set for a rerun after the review ran out of memory: the id of the check run the first attempt started. */
+const CHECK_RUN_ENV = 'PROMPTGATE_CHECK_RUN_ID';
+/** Set when the bundle is started only to conclude after a crash: JSON `{ message, cancelled }` ({@link CrashReport}). */
+const CRASHED_ENV = 'PROMPTGATE_CRASHED';
 // Windows has no process groups to keep apart: the console's Ctrl-C reaches the child itself.
 const WINDOWS = process.platform === 'win32';
 const FORWARDED = WINDOWS ? [] : ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
@@ -75,16 +86,43 @@ function userSetHeap(execArgv, nodeOptions) {
  * IPC channel lets the child notice when this process dies without passing anything on.
  */
 async function launch(opts) {
-    const env = opts.env ?? process.env;
+    // Only this process sets these, and only for the attempt they are meant for.
+    const { [CHECK_RUN_ENV]: _check, [CRASHED_ENV]: _crashed, ...env } = opts.env ?? process.env;
     const execArgv = opts.execArgv ?? process.execArgv;
     const log = opts.log ?? ((line) => process.stderr.write(line + '\n'));
     const heap = userSetHeap(execArgv, env.NODE_OPTIONS) ? [] : [...(opts.heapFlags ?? HEAP_FLAGS)];
-    const first = await runChild(opts, [...heap, ...execArgv], env);
-    if (heap.length > 0 && first.outOfMemory) {
+    let last = await runChild(opts, [...heap, ...execArgv], env);
+    const action = last.action;
+    let checkRunId = last.checkRunId;
+    let reran = false;
+    if (heap.length > 0 && last.outOfMemory) {
         log(`promptgate: the review ran out of memory under ${heap.join(' ')}; running it again with Node's defaults (finished samples come from the response cache)`);
-        return (await runChild(opts, execArgv, env)).code;
+        last = await runChild(opts, execArgv, checkRunId === undefined ? env : { ...env, [CHECK_RUN_ENV]: String(checkRunId) });
+        checkRunId = last.checkRunId ?? checkRunId;
+        reran = true;
     }
-    return first.code;
+    if ((action || last.action) && !last.concluded) {
+        const crash = { message: crashMessage(last, reran), cancelled: last.interrupted };
+        log(`${crash.message}; completing the check run`);
+        const crashEnv = { ...env, [CRASHED_ENV]: JSON.stringify(crash), ...(checkRunId === undefined ? {} : { [CHECK_RUN_ENV]: String(checkRunId) }) };
+        const conclude = await runChild(opts, execArgv, crashEnv);
+        if (!conclude.concluded)
+            log(`promptgate: could not complete the check run after the crash (exit ${conclude.signal ?? conclude.code})`);
+    }
+    return last.code;
+}
+/** One line for the check, the note and the log: what happened, and what to do about it. */
+function crashMessage(a, reran) {
+    const resume = 'Finished samples are in the response cache: re-running the job resumes where it stopped.';
+    if (a.outOfMemory) {
+        return (`promptgate crashed: the review ran out of memory${reran ? ", also on the rerun with Node's default heap limits" : ''} (${a.signal ?? `exit ${a.code}`}). ` +
+            `${resume} To give it more, set NODE_OPTIONS: --max-old-space-size=4096 in the step's env; or review fewer cases or repeats at a time.`);
+    }
+    if (a.signal === 'SIGKILL')
+        return `promptgate crashed: the review process was killed (SIGKILL; on a runner, usually the machine running out of memory). ${resume}`;
+    if (a.signal)
+        return `promptgate crashed: the review process was stopped by ${a.signal}. ${resume}`;
+    return `promptgate crashed: the review process exited with code ${a.code} before it finished (the log above says why). ${resume}`;
 }
 function runChild(opts, nodeArgs, env) {
     const signals = opts.signals ?? process;
@@ -94,12 +132,24 @@ function runChild(opts, nodeArgs, env) {
             env: { ...env, [LAUNCHED_ENV]: '1' },
             detached: !WINDOWS,
         });
+        const seen = { action: false, checkRunId: undefined, concluded: false, interrupted: false };
         const pass = (signal) => {
+            seen.interrupted = true;
             if (child.exitCode === null && child.signalCode === null)
                 child.kill(signal);
         };
         for (const s of FORWARDED)
             signals.on(s, pass);
+        // Our own bundle on the other end; anything else is ignored. No schema library here: this process stays small.
+        child.on('message', (m) => {
+            const msg = (m ?? {});
+            if (msg.promptgate === 'action')
+                seen.action = true;
+            else if (msg.promptgate === 'check-run' && Number.isSafeInteger(msg.id) && msg.id > 0)
+                seen.checkRunId = msg.id;
+            else if (msg.promptgate === 'concluded')
+                seen.concluded = true;
+        });
         opts.onSpawn?.(child);
         const done = () => {
             for (const s of FORWARDED)
@@ -109,23 +159,90 @@ function runChild(opts, nodeArgs, env) {
             done();
             reject(err);
         });
-        child.once('exit', (code, signal) => {
+        // 'close', not 'exit': messages the child sent just before it died are read by then.
+        child.once('close', (code, signal) => {
             done();
-            // V8 aborts the process when the heap limit is reached.
             const outOfMemory = signal === 'SIGABRT' || code === 134;
-            resolve({ code: code ?? 128 + (signal ? (external_node_os_namespaceObject.constants.signals[signal] ?? 1) : 1), outOfMemory });
+            resolve({ code: code ?? 128 + (signal ? (external_node_os_namespaceObject.constants.signals[signal] ?? 1) : 1), signal, outOfMemory, ...seen });
         });
     });
 }
+/** For the bundle behind a launcher: tell it something (see {@link LauncherMessage}). Resolves once sent. */
+function tellLauncher(message) {
+    if (!process.env[LAUNCHED_ENV] || !process.send || !process.connected)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        try {
+            process.send(message, undefined, {}, () => resolve());
+        }
+        catch {
+            resolve();
+        }
+    });
+}
+/**
+ * How long an orphaned review may take to wrap up once its launcher is gone: after {@link ORPHAN_EXIT_MS} it exits
+ * whatever holds it open (a socket, a timer, a retry's wait), and {@link ORPHAN_KILL_MS} after the launcher died a
+ * watchdog thread kills it even when its main thread is stuck in synchronous work and can run no timer at all.
+ */
+const ORPHAN_EXIT_MS = 8_000;
+const ORPHAN_KILL_MS = 10_000;
+/**
+ * The watchdog thread starts this long after the process does: a thread costs tens of milliseconds of start-up,
+ * which `promptgate --version` and the first model call should not pay, and a review runs far longer.
+ */
+const WATCHDOG_AFTER_MS = 1_000;
 /**
  * For the bundle behind a launcher: call `onGone` when the launcher has died (its IPC channel closed) without
- * passing a signal on. Does not keep the process alive.
+ * passing a signal on, and make sure this process ends soon after — nobody is left to send it a second signal,
+ * and in its own process group it outlives the job (see docs/action.md, "The launcher"). Does not keep the process
+ * alive. Resolves once the watchdog thread runs (at once when there is no launcher, or no thread to be had).
  */
 function watchLauncher(onGone) {
     if (!process.env[LAUNCHED_ENV] || !process.channel)
-        return;
-    process.once('disconnect', onGone);
+        return Promise.resolve();
+    process.once('disconnect', () => {
+        onGone();
+        setTimeout(() => process.exit(process.exitCode ?? 1), ORPHAN_EXIT_MS).unref();
+    });
     process.channel.unref();
+    const launcher = process.ppid;
+    return new Promise((resolve) => setTimeout(() => startWatchdog(launcher, ORPHAN_KILL_MS, resolve), WATCHDOG_AFTER_MS).unref());
+}
+/**
+ * The last resort, on its own thread: 'disconnect' and timers need the main thread's event loop, which a long
+ * synchronous task blocks. The thread polls whether the launcher is still this process's parent, and kills the
+ * process once it has been gone for `killAfterMs`. On Windows a dead parent is not replaced, so the poll also asks
+ * whether that process still exists.
+ */
+const WATCHDOG = (/* unused pure expression or super */ null && (`
+const { workerData: w } = require('node:worker_threads');
+const alive = () => {
+  if (process.ppid !== w.launcher) return false;
+  try { process.kill(w.launcher, 0); return true; } catch (e) { return e.code === 'EPERM'; }
+};
+let goneAt = 0;
+setInterval(() => {
+  if (goneAt === 0) { if (alive()) return; goneAt = Date.now(); }
+  if (Date.now() - goneAt >= w.killAfterMs) process.kill(process.pid, 'SIGKILL');
+}, w.pollMs);
+`));
+function startWatchdog(launcher, killAfterMs, running) {
+    try {
+        const worker = new Worker(WATCHDOG, {
+            eval: true,
+            workerData: { launcher, killAfterMs, pollMs: 250 },
+            resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1, stackSizeMb: 1 },
+        });
+        worker.unref();
+        worker.once('online', running);
+        // A watchdog that cannot start or dies must not take the review with it.
+        worker.on('error', running);
+    }
+    catch {
+        // No worker threads here: the main thread's own exit timer remains.
+        running();
+    }
 }
 
 
