@@ -4,8 +4,8 @@ import { PromptgateError } from '../errors.js';
 import { clip } from '../text.js';
 import type { ModelOutput } from '../run/types.js';
 import { compileRegex, compileSchema, parseJsonOutput, schemaErrors } from './compile.js';
-import { readGhModelsAnswer, readGraderAnswer, rubricRequest, type GraderRequest, type RubricChoice } from './rubric.js';
-import { GH_MODELS, type AssertionSpec } from './schema.js';
+import { readGhModelsAnswer, readGraderAnswer, readPromptfooAnswer, rubricRequest, type GraderRequest, type RubricChoice } from './rubric.js';
+import { GH_MODELS, PROMPTFOO, type AssertionSpec } from './schema.js';
 import { ASSERTION_TYPES } from './validate.js';
 import { gradeContainsJsonAssertion, isContainsJson } from './contains-json.js';
 
@@ -140,6 +140,7 @@ async function gradeRubric(spec: AssertionSpec, out: ModelOutput, ctx: GradeCont
   }
   const choices = (spec.choices as RubricChoice[] | undefined) ?? [];
   if (spec.semantics === GH_MODELS) return gradeGhModelsJudge(spec, choices, await ctx.grader(rubricRequest(spec, out.text.trim())));
+  if (spec.semantics === PROMPTFOO) return gradePromptfooJudge(spec, await ctx.grader(rubricRequest(spec, out.text)));
   const answer = await ctx.grader(rubricRequest(spec, out.text));
   const verdict = readGraderAnswer(answer, choices);
   const threshold = typeof spec.threshold === 'number' ? spec.threshold : 0.5;
@@ -168,6 +169,18 @@ function gradeGhModelsJudge(spec: AssertionSpec, choices: RubricChoice[], answer
   if (passed) return { type: spec.type, passed, score: choice.score };
   const rule = threshold === undefined ? 'not > 0' : `< passThreshold ${threshold}`;
   return { type: spec.type, passed, score: choice.score, reason: clip(`llm: judge chose ${show(choice.choice, 20)}, score ${choice.score} ${rule}`, REASON_CHARS) };
+}
+
+/**
+ * A promptfoo `llm-rubric` as `promptfoo eval` grades it (see readPromptfooAnswer). The score promptgate keeps is
+ * the judge's, held to [0, 1]; pass/fail is decided on the judge's score as given, as promptfoo does.
+ */
+function gradePromptfooJudge(spec: AssertionSpec, answer: string): AssertionResult {
+  const verdict = readPromptfooAnswer(answer, typeof spec.threshold === 'number' ? spec.threshold : undefined);
+  if ('failure' in verdict) return { type: spec.type, passed: false, score: 0, reason: clip(`llm-rubric: ${verdict.failure}`, REASON_CHARS) };
+  const score = Number.isFinite(verdict.score) ? Math.min(1, Math.max(0, verdict.score)) : 0;
+  if (verdict.pass) return { type: spec.type, passed: true, score };
+  return { type: spec.type, passed: false, score, reason: clip(`llm-rubric: ${verdict.reason}`, REASON_CHARS) };
 }
 
 async function gradeOne(spec: AssertionSpec, out: ModelOutput, ctx: GradeContext): Promise<AssertionResult> {

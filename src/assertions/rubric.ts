@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { GH_MODELS, type AssertionSpec } from './schema.js';
+import { jsonrepair } from 'jsonrepair';
+import { GH_MODELS, PROMPTFOO, type AssertionSpec } from './schema.js';
 import { RUBRIC_PIECES, splitAtCompletion } from './template.js';
 
 export interface RubricChoice {
@@ -36,6 +37,7 @@ export function rubricRequest(spec: AssertionSpec, output: string): GraderReques
     ...(typeof spec.model === 'string' ? { model: spec.model } : {}),
     ...(typeof spec.system === 'string' ? { system: spec.system } : {}),
   };
+  if (spec.semantics === PROMPTFOO) return promptfooRubricRequest(spec, output);
   if (pieces.length > 1 || spec.semantics === GH_MODELS) return { ...base, prompt: pieces.join(output) };
   const rubric = pieces[0]!;
   const answerFormat = choices.length
@@ -145,4 +147,80 @@ export function readGraderAnswer(answer: string, choices: RubricChoice[]): Grade
 export function readGhModelsAnswer(answer: string, choices: RubricChoice[]): RubricChoice | undefined {
   const reply = answer.trim().toLowerCase();
   return choices.find((c) => reply.includes(c.choice.toLowerCase()));
+}
+
+/**
+ * promptfoo's default `llm-rubric` grading prompt, a system and a user message. Copied from promptfoo/promptfoo,
+ * src/prompts/grading.ts (`DEFAULT_GRADING_PROMPT`, as `dedent` leaves it), MIT License, Copyright (c) promptfoo.
+ */
+export const PROMPTFOO_GRADING_SYSTEM = `You are grading output according to a user-specified rubric. If the statement in the rubric is true, then the output passes the test. You respond with a JSON object with this structure: {reason: string, pass: boolean, score: number}
+
+Examples:
+
+<Output>Hello world</Output>
+<Rubric>Content contains a greeting</Rubric>
+{"reason": "the content contains the word 'Hello'", "pass": true, "score": 1.0}
+
+<Output>Avast ye swabs, repel the invaders!</Output>
+<Rubric>Does not speak like a pirate</Rubric>
+{"reason": "'avast ye' is a common pirate term", "pass": false, "score": 0.0}`;
+
+/**
+ * The output as promptfoo's template shows it: promptfoo parses an output that is JSON (`tryParse`) and prints an
+ * object or array back as compact JSON, a JSON string without its quotes, `null` as nothing.
+ */
+function promptfooShown(output: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(output);
+  } catch {
+    return output;
+  }
+  if (value === null) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * A promptfoo `llm-rubric` request as `promptfoo eval` sends it (promptfoo/promptfoo, src/matchers/llmGrading.ts
+ * `matchesLlmRubric`): promptfoo's system prompt, and the output then the rubric in the user message.
+ */
+function promptfooRubricRequest(spec: AssertionSpec, output: string): GraderRequest {
+  return {
+    ...(typeof spec.model === 'string' ? { model: spec.model } : {}),
+    system: PROMPTFOO_GRADING_SYSTEM,
+    prompt: `<Output>\n${promptfooShown(output)}\n</Output>\n<Rubric>\n${String(spec.value ?? '')}\n</Rubric>`,
+  };
+}
+
+export type PromptfooVerdict = { pass: boolean; score: number; reason: string } | { failure: string };
+
+/**
+ * A judge's reply read as `promptfoo eval` reads an `llm-rubric` reply (promptfoo/promptfoo, src/matchers/rubric.ts
+ * `runJsonGradingPrompt`, src/util/json.ts `extractJsonObjects`): the reply repaired with `jsonrepair` (which strips a
+ * Markdown code fence, quotes bare keys, and turns JSON followed by text into a list) and its first value taken,
+ * which must be an object. `pass` defaults to true, a non-boolean `pass` passes when it reads true/yes/pass/y;
+ * `score` defaults to `pass` as 1 or 0; a `threshold` also asks for `score >= threshold`. A reply with no JSON
+ * object, or an empty one, is a failure with its reason.
+ */
+export function readPromptfooAnswer(answer: string, threshold: number | undefined): PromptfooVerdict {
+  if (!answer) return { failure: 'No output' };
+  let values: unknown[];
+  try {
+    const repaired: unknown = JSON.parse(jsonrepair(answer));
+    values = Array.isArray(repaired) ? repaired : [repaired];
+  } catch {
+    values = [];
+  }
+  if (values.length === 0) return { failure: 'Could not extract JSON from llm-rubric response' };
+  const parsed = values[0];
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { failure: `llm-rubric produced malformed response. We were not able to parse the response as JSON. Output: ${JSON.stringify(answer)}` };
+  }
+  const fields = parsed as { pass?: unknown; score?: unknown; reason?: unknown };
+  const rawPass = fields.pass ?? true;
+  let pass = typeof rawPass === 'boolean' ? rawPass : /^(true|yes|pass|y)$/i.test(String(rawPass));
+  const score = typeof fields.score === 'number' ? fields.score : Number.isFinite(Number(fields.score)) ? Number(fields.score) : Number(pass);
+  if (threshold !== undefined) pass = pass && score >= threshold;
+  const reason = fields.reason ? String(fields.reason) : pass ? 'Grading passed' : `Score ${score} below threshold ${threshold}`;
+  return { pass, score, reason };
 }

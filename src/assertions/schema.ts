@@ -22,6 +22,13 @@ const textOptions = {
 export const GH_MODELS = 'gh-models';
 
 /**
+ * `semantics: promptfoo` on an `llm_rubric`: grade exactly as `promptfoo eval` grades an `llm-rubric` (see
+ * docs/formats.md): promptfoo's default grading prompt, its reading of the judge's JSON reply (`pass`, `score`,
+ * `reason`), and `threshold` applied to `score` on top of `pass`. Every `llm-rubric` of a promptfoo config has it.
+ */
+export const PROMPTFOO = 'promptfoo';
+
+/**
  * A `regex` / `not_regex` pattern RE2 cannot run is an error where it is written (file and line), not only when the
  * case is planned. A pattern with a `{{var}}` is checked once templated (checkAssertions).
  */
@@ -64,7 +71,7 @@ export const AssertionSpecSchema: z.ZodType<AssertionSpec> = z.discriminatedUnio
     threshold: z.number().min(0).max(1).optional(),
     choices: z.array(z.strictObject({ choice: z.string(), score: z.number().min(0).max(1) })).optional(),
     system: z.string().optional(),
-    semantics: z.literal('gh-models').optional(),
+    semantics: z.enum(['gh-models', 'promptfoo']).optional(),
   }),
   ...ContainsJsonSpecSchemas,
   z.strictObject({

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ContainsJsonSpecSchema } from '../assertions/contains-json.js';
-import type { AssertionSpec } from '../assertions/schema.js';
+import { PROMPTFOO, type AssertionSpec } from '../assertions/schema.js';
 import { readCsv, readJson, readJsonl, readYaml, type RawCase } from '../cases/readers.js';
 import type { EvalCase } from '../cases/types.js';
 import { PromptgateError } from '../errors.js';
@@ -463,7 +463,8 @@ export function mapAssertion(a: z.infer<typeof AssertSchema>, where: { file: str
     }
     case 'llm-rubric': {
       if (negated) unsupported('is negated, which promptgate does not grade');
-      return [{ type: 'llm_rubric', value: text(a.value), ...(a.threshold !== undefined ? { threshold: a.threshold } : {}) }];
+      // Graded as promptfoo grades it: its own grading prompt and its reading of the judge's reply (docs/formats.md).
+      return [{ type: 'llm_rubric', value: text(a.value), ...(a.threshold !== undefined ? { threshold: a.threshold } : {}), semantics: PROMPTFOO }];
     }
     case 'latency': {
       if (negated || a.threshold === undefined) unsupported('needs a threshold (milliseconds)');

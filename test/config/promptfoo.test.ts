@@ -120,8 +120,8 @@ describe('promptfoo assertion types: the same pass/fail as promptfoo eval on the
   });
 
   it('llm-rubric becomes llm_rubric with its threshold; latency becomes max_latency_ms', () => {
-    expect(mapAssertion({ type: 'llm-rubric', value: 'Is spoken like a pirate' }, where)).toEqual([{ type: 'llm_rubric', value: 'Is spoken like a pirate' }]);
-    expect(mapAssertion({ type: 'llm-rubric', value: 'r', threshold: 0.7 }, where)).toEqual([{ type: 'llm_rubric', value: 'r', threshold: 0.7 }]);
+    expect(mapAssertion({ type: 'llm-rubric', value: 'Is spoken like a pirate' }, where)).toEqual([{ type: 'llm_rubric', value: 'Is spoken like a pirate', semantics: 'promptfoo' }]);
+    expect(mapAssertion({ type: 'llm-rubric', value: 'r', threshold: 0.7 }, where)).toEqual([{ type: 'llm_rubric', value: 'r', threshold: 0.7, semantics: 'promptfoo' }]);
     expect(mapAssertion({ type: 'latency', threshold: 2000 }, where)).toEqual([{ type: 'max_latency_ms', value: 2000 }]);
   });
 
@@ -174,7 +174,7 @@ describe('promptfoo configs from promptfoo\'s examples', () => {
     const { cases } = await load('simple-test');
     expect(cases.map((c) => c.id)).toEqual(['Check for exact match', 'Another basic substring check', 'Check if output is JSON', 'Use LLM to evaluate output']);
     expect(cases[2]!.assert).toEqual([{ type: 'contains_json', whole: true }]);
-    expect(cases[3]!.assert).toEqual([{ type: 'llm_rubric', value: 'Is spoken like a pirate' }]);
+    expect(cases[3]!.assert).toEqual([{ type: 'llm_rubric', value: 'Is spoken like a pirate', semantics: 'promptfoo' }]);
   });
 
   it('simple-test verbatim is refused, naming what promptgate cannot run', async () => {
