@@ -162,7 +162,7 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
   if (input.records) matchGivenRepeats(planned, input.records);
   // Limits before anything is rendered: samples per review, and rendered text per review (docs/input-limits.md).
   const configWhere = { file: trustedSide.configFile ?? undefined };
-  checkCount('samples', planned.reduce((n, s) => n + s.cases.length * s.repeats * ((s.baseline ? 1 : 0) + (s.candidate ? 1 : 0)), 0), configWhere);
+  checkCount('samples', planned.reduce((n, s) => n + plannedSamples(s), 0), configWhere);
   const renderBudget = new RenderBudget();
   const allRequests = planned.flatMap((s) => planRequests(s, endpointFor, renderBudget));
   const requests = shardSlice(allRequests, input.shard);
@@ -252,6 +252,11 @@ async function readSides(input: ReviewInput, baseSha: string, headSha: string, t
   return [base, head];
 }
 
+/** Samples a suite plans: cases × repeats × the variants that run. */
+function plannedSamples(s: PlannedSuite): number {
+  return s.cases.length * s.repeats * ((s.baseline ? 1 : 0) + (s.candidate ? 1 : 0));
+}
+
 function redactRecord(r: SampleRecord): SampleRecord {
   if (!r.ok) return { ...r, error: secrets.redact(r.error) };
   const text = secrets.redact(r.output.text);
@@ -326,7 +331,7 @@ function buildReport(args: BuildArgs): Report {
     measured: measured[i]!,
     cases: results[i]!.samples,
     calls: { total: results[i]!.calls.total, failed: results[i]!.calls.failed },
-    runs_planned: s.cases.length * s.repeats * ((s.baseline ? 1 : 0) + (s.candidate ? 1 : 0)),
+    runs_planned: plannedSamples(s),
   }));
   const gate = evaluateGate(gateInputs, gateConfig, { stopped: args.stopped?.message });
   const suites: SuiteReport[] = planned.map((s) => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHECK_RUN_ENV, CRASHED_ENV, launch, ORPHAN_KILL_MS, userSetHeap } from '../src/launch.js';
+import { until } from './support/until.js';
 
 /** The launcher in front of both bundles (src/launch.ts), against real child Node processes. */
 
@@ -22,14 +23,6 @@ const heapLimitMb = `Math.round(v8.getHeapStatistics().heap_size_limit / 1048576
 const read = (out: string) => JSON.parse(readFileSync(out, 'utf8'));
 const quiet = { log: () => {}, output: 'ignore' as const };
 
-/** Resolves once `ready()` holds, checking every 20 ms; fails after `ms` saying what it waited for. */
-async function until(ready: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!ready()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 const running = (pid: number) => {
   try {
     process.kill(pid, 0);

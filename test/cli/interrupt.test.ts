@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../../src/report/schema.js';
 import { echoResponder, startFakeLlm, type FakeLlm } from '../../tools/fake-llm/index.js';
 import { TempRepo } from '../support/git-repo.js';
+import { until } from '../support/until.js';
 
 /**
  * Ctrl-C in the middle of a review: the `promptgate` bin (the launcher in front of the CLI bundle) passes the
@@ -16,14 +17,6 @@ import { TempRepo } from '../support/git-repo.js';
 
 const BIN = resolve('dist/cli/launch.js');
 
-/** Resolves once `ready()` holds, checking every 20 ms; fails after `ms` saying what it waited for. */
-async function until(ready: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!ready()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /**
  * A model server that answers the first `free` calls at once and holds every later one until `release()`: the
