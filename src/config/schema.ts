@@ -48,6 +48,8 @@ export const GateSchema = z.strictObject({
   cost: z.strictObject({ max_increase: z.number().min(0).default(0.2) }).optional(),
   max_error_rate: z.number().min(0).max(1).default(0.05),
   inconclusive: z.enum(['neutral', 'failure']).default('neutral'),
+  /** Optional rule on the cases tagged `holdout` alone (docs/contract.md §15). */
+  holdout: z.strictObject({ max_drop: z.number().min(0).max(1).default(0) }).optional(),
 });
 export type GateConfig = z.infer<typeof GateSchema>;
 
@@ -61,6 +63,9 @@ export const RunSchema = z.strictObject({
   rpm: z.number().positive().optional(),
   /** Client-side tokens-per-minute limit (0 or absent: none). Extension, see README. */
   tpm: z.number().positive().optional(),
+  /** `fixed`: every case gets `repeats` samples. `sequential`: rounds that stop when every gated rule is decided,
+   *  `repeats` is then the most a case may get (docs/sequential.md). */
+  sampling: z.enum(['fixed', 'sequential']).default('fixed'),
 });
 export type RunConfig = z.infer<typeof RunSchema>;
 

@@ -103,3 +103,9 @@ export function shardSlice<T extends PairKey>(requests: T[], shard: { index: num
   }
   return out;
 }
+
+/** Samples a suite plans: cases × repeats × the variants that run. */
+export function plannedSamples(s: Pick<PlannedSuite, 'cases' | 'repeats' | 'baseline' | 'candidate'>): number {
+  return s.cases.length * s.repeats * ((s.baseline ? 1 : 0) + (s.candidate ? 1 : 0));
+}
+

@@ -3,6 +3,8 @@ import { expandEnv } from '../config/load.js';
 import type { PromptDoc } from '../prompts/types.js';
 import { PromptgateError } from '../errors.js';
 import { hostOf } from '../run/cache.js';
+import { secrets } from '../redact.js';
+import type { Endpoint } from '../run/types.js';
 
 const ENV_REFERENCE = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
 
@@ -97,4 +99,38 @@ export function apiKeyFor(settings: VariantSettings, ctx: { env: Record<string, 
     });
   }
   return key;
+}
+
+/**
+ * Resolves each planned variant's endpoint once, looking its key up only when asked — a review with nothing to run
+ * never asks for one, and merging shard files (`noKeys`) calls no model and needs none. Every key and endpoint
+ * credential is registered for redaction (docs/security.md). Without a config no key is read from the environment:
+ * an OPENAI_API_KEY that happens to be set is never sent to GitHub Models; the caller's key or the zero-config
+ * token is.
+ */
+export function endpointResolver(ctx: {
+  hasConfig: boolean;
+  env: Record<string, string | undefined>;
+  apiKey?: string;
+  zeroConfigKey?: string;
+  noKeys?: boolean;
+}): (v: { settings: VariantSettings }) => Endpoint {
+  const endpoints = new Map<VariantSettings, Endpoint>();
+  return (v) => {
+    let e = endpoints.get(v.settings);
+    if (!e) {
+      const s = v.settings;
+      const apiKey = ctx.noKeys
+        ? ''
+        : secrets.add(
+            ctx.hasConfig
+              ? apiKeyFor(s, { env: ctx.env, apiKey: ctx.apiKey })
+              : apiKeyFor(s, { env: {}, apiKey: ctx.apiKey, fallback: ctx.zeroConfigKey }),
+          );
+      secrets.addUrl(s.baseURL);
+      e = { baseURL: s.baseURL, apiKey, model: s.model, params: s.params, pricing: s.pricing, apiKeyEnv: ctx.apiKey ? undefined : s.apiKeyEnv };
+      endpoints.set(s, e);
+    }
+    return e;
+  };
 }

@@ -198,6 +198,8 @@ export async function callChat(
     const output: ModelOutput = { text, latencyMs, usage };
     if (toolCalls.length) output.toolCalls = toolCalls;
     if (choice.finish_reason) output.finishReason = choice.finish_reason;
+    // The model version the provider says answered (docs/contract.md §15: drift issues name it then and now).
+    if (typeof completion.model === 'string' && completion.model) output.model = completion.model.slice(0, 200);
     return { output, rate };
   } catch (err) {
     if (err instanceof APIConnectionTimeoutError) throw new CallError('retryable', `timed out after ${timeoutMs} ms`, { cause: err, unreachable: 'TIMEOUT' });

@@ -126,6 +126,21 @@ export const SuiteReportSchema = z.object({
     .optional(),
   /** extension: calls and retries for this suite. */
   calls: z.object({ total: z.number(), cached: z.number(), failed: z.number(), retried: z.number() }).optional(),
+  /**
+   * How the suite was sampled (docs/sequential.md): `samples_used` of at most `samples_max` model samples over
+   * `rounds` looks; `reused` of them came from the response cache (e.g. a default-branch run's baseline).
+   */
+  sampling: z
+    .object({
+      mode: z.enum(['fixed', 'sequential']),
+      rounds: z.number(),
+      samples_used: z.number(),
+      samples_max: z.number(),
+      reused: z.number().optional(),
+      /** Why a sequential request ran as fixed (sharded runs, merges). */
+      fallback: z.string().optional(),
+    })
+    .optional(),
   /** extension: why the suite was skipped or errored, in one sentence. */
   message: z.string().optional(),
 });

@@ -93,3 +93,19 @@ export function checkBudgetPricing(requests: readonly SampleRequest[], budgetUsd
     },
   );
 }
+
+/**
+ * The check before the first call: the estimated cost of the calls that are not cached, against the budget. Returns
+ * the log line, and the refusal message when the estimate is over (then nothing may start).
+ */
+export function budgetPreflight(uncached: SampleRequest[], budgetUsd: number): { line: string; refusal?: string } {
+  checkBudgetPricing(uncached, budgetUsd);
+  const estimate = estimateCost(uncached);
+  const graderNote = estimate.graderCalls ? `, ${estimate.graderCalls} of them grader calls` : '';
+  const line = `Estimated cost: $${estimate.usd.toFixed(4)} for ${estimate.calls} uncached calls${graderNote} (budget $${budgetUsd.toFixed(2)}).`;
+  if (estimate.usd <= budgetUsd) return { line };
+  return {
+    line,
+    refusal: `Refused to start: the estimated cost $${estimate.usd.toFixed(2)} for ${estimate.calls} calls is over the budget of $${budgetUsd.toFixed(2)}. Raise run.budget_usd (or --budget-usd / budget-usd), lower repeats, or trim the eval set.`,
+  };
+}

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson } from '../canonical-json.js';
 import type { ChatMessage } from '../prompts/types.js';
-import type { Endpoint, ModelOutput } from './types.js';
+import type { Endpoint, ModelOutput, SampleRequest } from './types.js';
 
 export interface ResponseCache {
   get(key: string): Promise<ModelOutput | undefined>;
@@ -73,3 +73,11 @@ export function diskCache(dir: string): ResponseCache {
     },
   };
 }
+
+/** The requests whose response is not in the cache yet: what a run will pay for. */
+export async function filterUncached(requests: SampleRequest[], cache: ResponseCache): Promise<SampleRequest[]> {
+  const out: SampleRequest[] = [];
+  for (const r of requests) if ((await cache.get(r.cacheKey)) === undefined) out.push(r);
+  return out;
+}
+

@@ -38,6 +38,8 @@ export interface ModelOutput {
   latencyMs: number;
   usage: { input: number; output: number };
   finishReason?: string;
+  /** The `model` field of the response: the version the provider reports having used. */
+  model?: string;
 }
 
 /**
