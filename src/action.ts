@@ -1,8 +1,6 @@
 import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import * as cache from '@actions/cache';
 import { z } from 'zod';
 import { git, readFileAt } from './changes/git.js';
 import { findConfig } from './config/load.js';
@@ -14,6 +12,7 @@ import { makeOctokit, type Octokit } from './github/client.js';
 import { STICKY_MARKER, upsertStickyComment } from './github/comment.js';
 import { parseEvent, type ReviewEvent } from './github/event.js';
 import { listPullRequestFiles } from './github/files.js';
+import { restoreResponseCache, saveResponseCache } from './github/response-cache.js';
 import { CHECK_RUN_ENV, CRASHED_ENV, LAUNCHED_ENV, tellLauncher, type CrashReport } from './launch.js';
 import { registerEnvSecrets, secrets } from './redact.js';
 import { checkTitle, fencedBlock, renderChangeNote, writeJsonReport } from './report/index.js';
@@ -237,7 +236,7 @@ async function start(s: RunState, opts: { signal?: AbortSignal; forceStop?: Abor
   const trusted = await findConfig((path) => readFileAt(repoDir, trustedSide === 'base' ? base : event.headSha, path), inputs.config);
   registerSecrets(env, trusted.config);
   const cacheDir = trusted.config?.run.cache_dir ?? '.promptgate/cache';
-  const cacheKey = inputs['shards-dir'] ? null : await restoreResponseCache(repoDir, cacheDir, base, inputs.config);
+  const cacheKey = inputs['shards-dir'] ? null : await restoreResponseCache(repoDir, cacheDir, base, inputs.config, { info, warn });
   if (cacheKey) s.responseCache = { dir: cacheDir, key: cacheKey };
   const given = inputs['shards-dir'] ? await readShards(resolve(repoDir, inputs['shards-dir'])) : undefined;
   const out = await review({
@@ -380,7 +379,7 @@ async function finish(s: RunState, opts: { signal?: AbortSignal }): Promise<void
   await tellLauncher({ promptgate: 'concluded' });
 
   // Last: the note and the check matter more, and on a cancelled job the runner's kill may come first.
-  if (s.responseCache) await saveResponseCache(resolve(env.GITHUB_WORKSPACE ?? process.cwd()), s.responseCache.dir, s.responseCache.key);
+  if (s.responseCache) await saveResponseCache(resolve(env.GITHUB_WORKSPACE ?? process.cwd()), s.responseCache.dir, s.responseCache.key, { info });
   const said = (text: string) => (text.startsWith('promptgate') ? text : `promptgate: ${text}`);
   if (conclusion === 'cancelled') {
     core.setFailed(s.crash && s.failure ? said(s.failure) : 'promptgate: the job was interrupted; the partial results are in the report, and a rerun resumes from the cache');
@@ -455,32 +454,6 @@ async function ensureCommits(repoDir: string, shas: string[]): Promise<void> {
   if (missing.length) {
     info(`Fetching ${missing.join(', ')} (use actions/checkout with fetch-depth: 0 to skip this).`);
     await git(repoDir, ['fetch', '--no-tags', '--depth=2', 'origin', ...missing]);
-  }
-}
-
-/**
- * The response cache persists between runs with @actions/cache, keyed by base sha + config hash and restored by
- * prefix, so later pushes to the same PR (and other PRs on the same base) do not pay again for baseline samples.
- */
-async function restoreResponseCache(repoDir: string, cacheDir: string, base: string, configPath: string | undefined): Promise<string | null> {
-  if (!cache.isFeatureAvailable()) return null;
-  const configText = (await findConfig((path) => readFileAt(repoDir, base, path), configPath)).text ?? '';
-  const configHash = createHash('sha256').update(configText).digest('hex').slice(0, 12);
-  const key = `promptgate-${base}-${configHash}-${process.env.GITHUB_RUN_ID ?? Date.now()}`;
-  try {
-    const hit = await cache.restoreCache([join(repoDir, cacheDir)], key, [`promptgate-${base}-${configHash}-`, `promptgate-${base}-`, 'promptgate-']);
-    info(hit ? `Response cache restored from ${hit}.` : 'No response cache yet.');
-  } catch (err) {
-    warn(`Response cache not restored: ${describe(err)}`);
-  }
-  return key;
-}
-
-async function saveResponseCache(repoDir: string, cacheDir: string, key: string): Promise<void> {
-  try {
-    await cache.saveCache([join(repoDir, cacheDir)], key);
-  } catch (err) {
-    info(`Response cache not saved: ${describe(err)}`);
   }
 }
 
