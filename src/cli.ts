@@ -15,6 +15,7 @@ import { progressLine, review, type ReviewProgress } from './review.js';
 import { defaultBase, git } from './changes/git.js';
 import { validateRepo } from './validate.js';
 import { GITIGNORE_LINE, STARTER_CONFIG, STARTER_WORKFLOW, ZERO_CONFIG_WORKFLOW } from './init-templates.js';
+import { defineMonitorCommand } from './monitor-command.js';
 
 /** Exit codes (docs/contract.md §7): 0 pass / inconclusive / skipped, 1 fail, 2 error. */
 export function exitCodeFor(verdict: Verdict): number {
@@ -75,6 +76,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--repeats <n>', 'samples per case per variant', positiveInt('--repeats'))
     .option('--concurrency <n>', 'parallel model calls', positiveInt('--concurrency'))
     .option('--budget-usd <usd>', 'refuse to start (or stop) above this spend', positiveNumber('--budget-usd'))
+    .addOption(new Option('--sampling <mode>', 'fixed: every repeat of every case; sequential: stop a case early once it is decided (overrides run.sampling)').choices(['fixed', 'sequential']))
     .option('--base-url <url>', 'OpenAI-compatible endpoint for every call (overrides the config)')
     .addOption(new Option('--shard <i/n>', 'run one deterministic slice of the samples').argParser(shardSpec))
     .option('--no-cache', 'do not read or write the response cache')
@@ -103,6 +105,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       for (const line of result.lines) io.stdout(line + '\n');
       code = 0;
     });
+
+  defineMonitorCommand(program, io, (c) => {
+    code = c;
+  });
 
   program
     .command('init')
@@ -134,6 +140,7 @@ interface RunOptions {
   repeats?: number;
   concurrency?: number;
   budgetUsd?: number;
+  sampling?: 'fixed' | 'sequential';
   baseUrl?: string;
   shard?: { index: number; count: number };
   cache: boolean;
@@ -160,7 +167,7 @@ async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
       base,
       head: opts.head,
       configPath: opts.config,
-      overrides: { repeats: opts.repeats, concurrency: opts.concurrency, budgetUsd: opts.budgetUsd, baseUrl: opts.baseUrl, ...(zero?.apiKey ? { apiKey: zero.apiKey } : {}) },
+      overrides: { repeats: opts.repeats, concurrency: opts.concurrency, budgetUsd: opts.budgetUsd, sampling: opts.sampling, baseUrl: opts.baseUrl, ...(zero?.apiKey ? { apiKey: zero.apiKey } : {}) },
       // Without a config no key is read from the environment but the one named above: an OPENAI_API_KEY that happens
       // to be set is never sent to GitHub Models.
       env: zero ? withoutKeys(io.env) : io.env,

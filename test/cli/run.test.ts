@@ -139,6 +139,25 @@ describe('promptgate run', () => {
 });
 
 describe('bad input: one clear message, exit 2', () => {
+  it('--sampling takes fixed or sequential; anything else is exit 2 naming the choices, before any call', async () => {
+    const repo = repoWithChange('Classify: {{ticket}}', 'Classify in one word: {{ticket}}');
+    const before = server.stats().completions;
+    const bad = capture(repo.dir);
+    expect(await runCli(['run', '--base', 'main', '--base-url', server.url, '--sampling', 'adaptive', '-q'], bad.io)).toBe(2);
+    expect(bad.err()).toMatch(/--sampling <mode>.*'adaptive' is invalid.*fixed, sequential/s);
+    expect(server.stats().completions).toBe(before);
+    const good = capture(repo.dir);
+    expect(await runCli(['run', '--base', 'main', '--base-url', server.url, '--sampling', 'fixed', '--json', 'r.json', '--no-cache', '-q'], good.io)).toBe(0);
+    expect(ReportSchema.parse(JSON.parse(readFileSync(join(repo.dir, 'r.json'), 'utf8'))).verdict).toBe('pass');
+    repo.cleanup();
+  });
+
+  it('lists the monitor command in the help', async () => {
+    const cli = capture(process.cwd());
+    expect(await runCli(['--help'], cli.io)).toBe(0);
+    expect(cli.out()).toMatch(/^\s+monitor\b/m);
+  });
+
   const cases: [string, (repo: TempRepo) => void, RegExp][] = [
     ['malformed YAML', (r) => r.write({ 'promptgate.yml': CONFIG().replace('repeats: 2', 'repeats: [2') }), /promptgate\.yml:\d+: is not valid YAML/],
     ['an unknown key', (r) => r.write({ 'promptgate.yml': CONFIG().replace('repeats: 2', 'repeat: 2') }), /promptgate\.yml:12: .*unknown key "repeat".*did you mean "repeats"/],
