@@ -123,3 +123,88 @@ describe('the GitHub API stand-in', () => {
     expect(logged[0]!.rejected).toContain('head_sha');
   });
 });
+
+describe('the stand-in: pull requests, issues, reactions and permissions', () => {
+  let s: GithubStub;
+  beforeAll(async () => {
+    s = await startGithubStub({ repository: 'acme/bot' });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+  const c = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(s.url + path, {
+      method,
+      headers: { authorization: 'token ghs_test', 'user-agent': 'promptgate-test', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, json: (text ? JSON.parse(text) : null) as Record<string, unknown> & Record<string, unknown>[] };
+  };
+
+  it('GET pulls/{n}: head and base shas, and a fork shows as another repository', async () => {
+    s.state.pulls.push({ number: 3, head: { sha: 'a'.repeat(40), ref: 'tweak', repo: 'mallory/bot' }, base: { sha: 'b'.repeat(40) } });
+    const pr = await c('GET', '/repos/acme/bot/pulls/3');
+    expect(pr).toMatchObject({
+      status: 200,
+      json: { number: 3, state: 'open', head: { sha: 'a'.repeat(40), ref: 'tweak', repo: { full_name: 'mallory/bot', fork: true } }, base: { sha: 'b'.repeat(40), ref: 'main', repo: { full_name: 'acme/bot' } } },
+    });
+    expect((await c('GET', '/repos/acme/bot/pulls/4')).status).toBe(404);
+    expect((await c('GET', '/repos/acme/bot/pulls/x')).status).toBe(422);
+  });
+
+  it('permission: seeded roles per login, with the legacy `permission` (maintain → write, triage → read); unseeded is read', async () => {
+    s.state.permissions = { Alice: 'maintain', bob: 'triage', carol: 'admin' };
+    expect((await c('GET', '/repos/acme/bot/collaborators/alice/permission')).json).toMatchObject({ permission: 'write', role_name: 'maintain', user: { login: 'alice' } });
+    expect((await c('GET', '/repos/acme/bot/collaborators/bob/permission')).json).toMatchObject({ permission: 'read', role_name: 'triage' });
+    expect((await c('GET', '/repos/acme/bot/collaborators/carol/permission')).json).toMatchObject({ permission: 'admin', user: { permissions: { push: true } } });
+    expect((await c('GET', '/repos/acme/bot/collaborators/dave/permission')).json).toMatchObject({ permission: 'read', user: { permissions: { push: false } } });
+  });
+
+  it('reactions: 201 the first time, 200 for the same one again, 404 on an unknown comment, 422 outside the enum', async () => {
+    const comment = await c('POST', '/repos/acme/bot/issues/3/comments', { body: '/promptgate help' });
+    const id = Number(comment.json.id);
+    expect((await c('POST', `/repos/acme/bot/issues/comments/${id}/reactions`, { content: 'eyes' })).status).toBe(201);
+    expect((await c('POST', `/repos/acme/bot/issues/comments/${id}/reactions`, { content: 'eyes' })).status).toBe(200);
+    expect((await c('POST', `/repos/acme/bot/issues/comments/${id}/reactions`, { content: 'rocket' })).status).toBe(201);
+    expect((await c('POST', `/repos/acme/bot/issues/comments/${id}/reactions`, { content: 'party' })).status).toBe(422);
+    expect((await c('POST', '/repos/acme/bot/issues/comments/999999/reactions', { content: 'eyes' })).status).toBe(404);
+    expect(s.state.reactions.filter((r) => r.comment_id === id).map((r) => r.content)).toEqual(['eyes', 'rocket']);
+  });
+
+  it('issues: create, list with state/labels/creator filters (pull requests flagged), update, comment on', async () => {
+    const made = await c('POST', '/repos/acme/bot/issues', { title: 'Drift: triage', body: 'pass rate fell', labels: ['promptgate', { name: 'drift' }] });
+    expect(made).toMatchObject({ status: 201, json: { number: 4, state: 'open', labels: [{ name: 'promptgate' }, { name: 'drift' }], user: { login: 'github-actions[bot]' } } });
+    expect(made.json.pull_request).toBeUndefined();
+    await c('POST', '/repos/acme/bot/issues', { title: 'Other', labels: ['promptgate'] });
+
+    const open = await c('GET', '/repos/acme/bot/issues');
+    expect(open.json.map((i) => i.number)).toEqual([5, 4, 3]);
+    expect(open.json.find((i) => i.number === 3)!.pull_request).toBeDefined();
+    expect((await c('GET', '/repos/acme/bot/issues?labels=promptgate,drift')).json.map((i) => i.number)).toEqual([4]);
+    expect((await c('GET', '/repos/acme/bot/issues?creator=octocat')).json.map((i) => i.number)).toEqual([3]);
+    expect((await c('GET', '/repos/acme/bot/issues?state=bogus')).status).toBe(422);
+
+    const closed = await c('PATCH', '/repos/acme/bot/issues/4', { state: 'closed', body: 'recovered', labels: ['promptgate'] });
+    expect(closed.json).toMatchObject({ state: 'closed', state_reason: 'completed', body: 'recovered', labels: [{ name: 'promptgate' }] });
+    expect((await c('GET', '/repos/acme/bot/issues')).json.map((i) => i.number)).toEqual([5, 3]);
+    expect((await c('GET', '/repos/acme/bot/issues?state=closed')).json.map((i) => i.number)).toEqual([4]);
+    expect((await c('GET', '/repos/acme/bot/issues/4')).json).toMatchObject({ number: 4, state: 'closed' });
+    expect((await c('PATCH', '/repos/acme/bot/issues/99', { state: 'closed' })).status).toBe(404);
+    expect((await c('PATCH', '/repos/acme/bot/issues/4', { state: 'shut' })).status).toBe(422);
+    expect((await c('POST', '/repos/acme/bot/issues', { body: 'no title' })).status).toBe(422);
+
+    const note = await c('POST', '/repos/acme/bot/issues/4/comments', { body: 'still fine' });
+    expect(note.json.html_url).toContain('/issues/4#issuecomment-');
+    expect((await c('GET', '/repos/acme/bot/issues/4/comments')).json.map((x) => x.body)).toContain('still fine');
+  });
+
+  it('check runs for a ref: the latest of each name, filtered by check_name', async () => {
+    const sha = 'c'.repeat(40);
+    await c('POST', '/repos/acme/bot/check-runs', { name: 'promptgate', head_sha: sha });
+    const second = await c('POST', '/repos/acme/bot/check-runs', { name: 'promptgate', head_sha: sha });
+    await c('POST', '/repos/acme/bot/check-runs', { name: 'lint', head_sha: sha });
+    const listed = await c('GET', `/repos/acme/bot/commits/${sha}/check-runs?check_name=promptgate`);
+    expect(listed.json).toMatchObject({ total_count: 1, check_runs: [{ id: second.json.id, name: 'promptgate' }] });
+  });
+});

@@ -17,6 +17,10 @@ import addFormatsPlugin from 'ajv-formats';
  * with 403 "Resource not accessible by integration", as GitHub does; GraphQL (`POST /graphql`, which GitHub's
  * REST description does not cover) serves the one query promptgate sends, `query { viewer { … } }`, answering
  * every token, and refuses any other query or field with GraphQL's own error shape.
+ *
+ * Pull requests and issues share one number space, as on GitHub: `GET /repos/{o}/{r}/issues` lists both, a pull
+ * request carrying a `pull_request` key; comments and `PATCH issues/{n}` work on either. Who may write is seeded
+ * per login in `state.permissions` (unseeded: `read`, what anyone has on a public repository).
  */
 
 export interface StubUser {
@@ -48,6 +52,44 @@ export interface StubCheckRun {
   /** PATCHes received. */
   updates: number;
 }
+
+/** A pull request `GET pulls/{n}` answers. `head.repo` is the head's repository: another one is a fork, null a deleted fork. */
+export interface StubPull {
+  number: number;
+  title?: string;
+  body?: string | null;
+  user?: StubUser;
+  state?: 'open' | 'closed';
+  draft?: boolean;
+  merged?: boolean;
+  labels?: string[];
+  head: { sha: string; ref?: string; repo?: string | null };
+  base: { sha: string; ref?: string };
+}
+
+/** A plain issue (not a pull request). */
+export interface StubIssue {
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  state_reason?: string | null;
+  labels: string[];
+  user: StubUser;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface StubReaction {
+  id: number;
+  comment_id: number;
+  content: string;
+  user: StubUser;
+}
+
+/** A user's role on the repository, as `role_name` names it. */
+export type StubPermission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 
 export interface StubFile {
   filename: string;
@@ -88,6 +130,8 @@ export interface GithubStubOptions {
   checksForbidden?: boolean;
   /** Answer comment writes with 403 (a fork PR's read-only token). */
   commentsForbidden?: boolean;
+  /** Answer issue writes (create, update) with 403 (a token without `issues: write`). */
+  issuesForbidden?: boolean;
   /** Answer `POST /graphql` with 404 (an API without GraphQL): who-am-I must fall back. */
   graphqlUnavailable?: boolean;
   /** Awaited after a request is logged and before it is answered: lets a test hold requests to force a race. */
@@ -99,7 +143,15 @@ export const WORKFLOW_BOT: StubUser = { login: 'github-actions[bot]', type: 'Bot
 /** The operations the stub serves, by their path template in GitHub's OpenAPI description. */
 const OPERATIONS = [
   ['GET', '/user'],
+  ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}'],
   ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files'],
+  ['GET', '/repos/{owner}/{repo}/issues'],
+  ['POST', '/repos/{owner}/{repo}/issues'],
+  ['GET', '/repos/{owner}/{repo}/issues/{issue_number}'],
+  ['PATCH', '/repos/{owner}/{repo}/issues/{issue_number}'],
+  ['POST', '/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions'],
+  ['GET', '/repos/{owner}/{repo}/collaborators/{username}/permission'],
+  ['GET', '/repos/{owner}/{repo}/commits/{ref}/check-runs'],
   ['GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
@@ -234,6 +286,11 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
     comments: [] as StubComment[],
     checkRuns: [] as StubCheckRun[],
     files: [] as StubFile[],
+    pulls: [] as StubPull[],
+    issues: [] as StubIssue[],
+    reactions: [] as StubReaction[],
+    /** Login (case-insensitive) → role; unseeded logins have `read`. */
+    permissions: {} as Record<string, StubPermission>,
     requests: [] as LoggedRequest[],
     faults: [] as StubFault[],
     nextId: 1000,
@@ -264,7 +321,7 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
     id: c.id,
     node_id: `IC_${c.id}`,
     url: `${url}/repos/${owner}/${repo}/issues/comments/${c.id}`,
-    html_url: `https://github.com/${owner}/${repo}/pull/${c.issue_number ?? issue}#issuecomment-${c.id}`,
+    html_url: `https://github.com/${owner}/${repo}/${state.issues.some((i) => i.number === (c.issue_number ?? issue)) ? 'issues' : 'pull'}/${c.issue_number ?? issue}#issuecomment-${c.id}`,
     issue_url: `${url}/repos/${owner}/${repo}/issues/${c.issue_number ?? issue}`,
     body: c.body,
     user: userJson(c.user),
@@ -303,6 +360,87 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
     ...(f.previous_filename !== undefined ? { previous_filename: f.previous_filename } : {}),
   });
 
+  const repoJson = (fullName: string) => {
+    const [o = '', r = ''] = fullName.split('/');
+    return {
+      id: 70_000_000 + userId(fullName),
+      node_id: `R_${fullName}`,
+      name: r,
+      full_name: fullName,
+      owner: userJson({ login: o, type: 'User' }),
+      private: false,
+      fork: false,
+      html_url: `https://github.com/${fullName}`,
+      clone_url: `https://github.com/${fullName}.git`,
+      url: `${url}/repos/${fullName}`,
+    };
+  };
+  const labelJson = (name: string) => ({ id: userId(`label:${name}`), node_id: `LA_${name}`, name, color: 'ededed', default: false, description: null });
+  const pullAuthor = (p: StubPull): StubUser => p.user ?? { login: 'octocat', type: 'User' };
+  const pullJson = (p: StubPull, owner: string, repo: string) => {
+    const base = `${owner}/${repo}`;
+    const headRepo = p.head.repo === undefined ? base : p.head.repo;
+    const headOwner = headRepo ? headRepo.split('/')[0]! : 'ghost';
+    const head = headRepo ? { ...repoJson(headRepo), fork: headRepo.toLowerCase() !== base.toLowerCase() } : null;
+    return {
+      url: `${url}/repos/${base}/pulls/${p.number}`,
+      id: 90_000_000 + p.number,
+      node_id: `PR_${p.number}`,
+      html_url: `https://github.com/${base}/pull/${p.number}`,
+      number: p.number,
+      state: p.state ?? 'open',
+      locked: false,
+      title: p.title ?? `Pull request #${p.number}`,
+      user: userJson(pullAuthor(p)),
+      body: p.body ?? null,
+      labels: (p.labels ?? []).map(labelJson),
+      draft: p.draft ?? false,
+      merged: p.merged ?? false,
+      merged_at: p.merged ? timestamp(p.number) : null,
+      created_at: timestamp(p.number),
+      updated_at: timestamp(p.number),
+      closed_at: p.state === 'closed' ? timestamp(p.number) : null,
+      author_association: 'CONTRIBUTOR',
+      head: { label: `${headOwner}:${p.head.ref ?? 'feature'}`, ref: p.head.ref ?? 'feature', sha: p.head.sha, user: userJson({ login: headOwner, type: 'User' }), repo: head },
+      base: { label: `${owner}:${p.base.ref ?? 'main'}`, ref: p.base.ref ?? 'main', sha: p.base.sha, user: userJson({ login: owner, type: 'User' }), repo: repoJson(base) },
+    };
+  };
+  /** An issue or a pull request as the issues endpoints show it (a pull request carries `pull_request`). */
+  const issueJson = (i: StubIssue | StubPull, owner: string, repo: string) => {
+    const isPull = 'head' in i;
+    const n = i.number;
+    const created = isPull ? timestamp(n) : i.created_at;
+    return {
+      id: 80_000_000 + n,
+      node_id: `I_${n}`,
+      url: `${url}/repos/${owner}/${repo}/issues/${n}`,
+      html_url: `https://github.com/${owner}/${repo}/${isPull ? 'pull' : 'issues'}/${n}`,
+      number: n,
+      state: i.state ?? 'open',
+      state_reason: isPull ? null : (i.state_reason ?? null),
+      title: i.title ?? `Pull request #${n}`,
+      body: i.body ?? null,
+      user: userJson(isPull ? pullAuthor(i) : i.user),
+      labels: (i.labels ?? []).map(labelJson),
+      assignees: [],
+      locked: false,
+      comments: state.comments.filter((c) => c.issue_number === n).length,
+      created_at: created,
+      updated_at: isPull ? created : i.updated_at,
+      closed_at: isPull ? (i.state === 'closed' ? created : null) : i.closed_at,
+      author_association: 'MEMBER',
+      ...(isPull ? { pull_request: { url: `${url}/repos/${owner}/${repo}/pulls/${n}`, html_url: `https://github.com/${owner}/${repo}/pull/${n}`, merged_at: null } } : {}),
+    };
+  };
+  const issueOrPull = (n: number): StubIssue | StubPull | undefined => state.issues.find((i) => i.number === n) ?? state.pulls.find((p) => p.number === n);
+  const labelNames = (raw: unknown): string[] =>
+    Array.isArray(raw) ? raw.map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name ?? ''))).filter(Boolean) : [];
+  const roleOf = (login: string): StubPermission => {
+    const found = Object.entries(state.permissions).find(([k]) => k.toLowerCase() === login.toLowerCase());
+    return found ? found[1] : 'read';
+  };
+  const LEGACY: Record<StubPermission, string> = { admin: 'admin', maintain: 'write', write: 'write', triage: 'read', read: 'read', none: 'none' };
+
   /** One page, with GitHub's `Link` header (next/last, then first/prev) built from the request's own query. */
   const paginate = <T>(items: T[], path: string, query: Record<string, string>): StubAnswer => {
     const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Number(query.per_page ?? 30)));
@@ -331,6 +469,95 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
         // "Get the authenticated user": a user's token only; installation tokens are refused.
         if (user.type === 'Bot') throw new Reply(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user' });
         return { status: 200, body: userJson(user) };
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}': {
+        const p = state.pulls.find((x) => x.number === Number(params.pull_number));
+        if (!p) throw new Reply(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/pulls/pulls#get-a-pull-request' });
+        return { status: 200, body: pullJson(p, owner, repo) };
+      }
+      case 'GET /repos/{owner}/{repo}/issues': {
+        // "List repository issues": pull requests included (with a `pull_request` key); state defaults to open;
+        // `labels` is a comma-separated list that must all be present; newest first unless asked otherwise.
+        const wantState = query.state ?? 'open';
+        const wantLabels = (query.labels ?? '').split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+        const creator = query.creator?.toLowerCase();
+        const since = query.since ? Date.parse(query.since) : undefined;
+        const all = [...state.issues, ...state.pulls].map((i) => issueJson(i, owner, repo));
+        const listed = all
+          .filter((i) => wantState === 'all' || i.state === wantState)
+          .filter((i) => wantLabels.every((l) => i.labels.some((x) => x.name.toLowerCase() === l)))
+          .filter((i) => creator === undefined || i.user.login.toLowerCase() === creator)
+          .filter((i) => since === undefined || Date.parse(i.updated_at) >= since);
+        const key = query.sort === 'updated' ? 'updated_at' : 'created_at';
+        const sign = query.direction === 'asc' ? 1 : -1;
+        listed.sort((a, b) => sign * (a[key].localeCompare(b[key]) || a.number - b.number));
+        return paginate(listed, `/repos/${owner}/${repo}/issues`, query);
+      }
+      case 'POST /repos/{owner}/{repo}/issues': {
+        if (opts.issuesForbidden) throw new Reply(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue' });
+        const text = body.body === undefined || body.body === null ? null : String(body.body);
+        if (text !== null && text.length > COMMENT_BODY_LIMIT) throw validationFailed(`Body is too long (maximum is ${COMMENT_BODY_LIMIT} characters)`, 'body');
+        const created = now();
+        const number = Math.max(0, ...state.issues.map((i) => i.number), ...state.pulls.map((p) => p.number)) + 1;
+        const issue: StubIssue = { number, title: String(body.title), body: text, state: 'open', state_reason: null, labels: labelNames(body.labels), user, created_at: created, updated_at: created, closed_at: null };
+        state.issues.push(issue);
+        return { status: 201, body: issueJson(issue, owner, repo) };
+      }
+      case 'GET /repos/{owner}/{repo}/issues/{issue_number}': {
+        const i = issueOrPull(Number(params.issue_number));
+        if (!i) throw new Reply(404, { message: 'Not Found' });
+        return { status: 200, body: issueJson(i, owner, repo) };
+      }
+      case 'PATCH /repos/{owner}/{repo}/issues/{issue_number}': {
+        if (opts.issuesForbidden) throw new Reply(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/issues#update-an-issue' });
+        const i = issueOrPull(Number(params.issue_number));
+        if (!i) throw new Reply(404, { message: 'Not Found' });
+        if (typeof body.body === 'string' && body.body.length > COMMENT_BODY_LIMIT) throw validationFailed(`Body is too long (maximum is ${COMMENT_BODY_LIMIT} characters)`, 'body');
+        if (body.title !== undefined && body.title !== null) i.title = String(body.title);
+        if (body.body !== undefined) i.body = body.body === null ? null : String(body.body);
+        if (body.labels !== undefined) i.labels = labelNames(body.labels);
+        if (body.state === 'open' || body.state === 'closed') i.state = body.state;
+        if ('head' in i) return { status: 200, body: issueJson(i, owner, repo) };
+        const changed = now();
+        i.updated_at = changed;
+        if (body.state === 'closed') {
+          i.closed_at ??= changed;
+          i.state_reason = typeof body.state_reason === 'string' ? body.state_reason : 'completed';
+        } else if (body.state === 'open') {
+          i.closed_at = null;
+          i.state_reason = i.state_reason ? 'reopened' : null;
+        } else if (body.state_reason !== undefined) i.state_reason = body.state_reason as string | null;
+        return { status: 200, body: issueJson(i, owner, repo) };
+      }
+      case 'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions': {
+        if (opts.commentsForbidden) throw new Reply(403, { message: 'Resource not accessible by integration' });
+        const commentId = Number(params.comment_id);
+        if (!state.comments.some((c) => c.id === commentId)) throw new Reply(404, { message: 'Not Found' });
+        const reactionJson = (r: StubReaction) => ({ id: r.id, node_id: `REA_${r.id}`, user: userJson(r.user), content: r.content, created_at: timestamp(r.id) });
+        // "A response with an HTTP 200 status means that you already added the reaction type to this issue comment."
+        const existing = state.reactions.find((r) => r.comment_id === commentId && r.content === body.content && r.user.login === user.login);
+        if (existing) return { status: 200, body: reactionJson(existing) };
+        const r: StubReaction = { id: state.nextId++, comment_id: commentId, content: String(body.content), user };
+        state.reactions.push(r);
+        return { status: 201, body: reactionJson(r) };
+      }
+      case 'GET /repos/{owner}/{repo}/collaborators/{username}/permission': {
+        const role = roleOf(params.username!);
+        const legacy = LEGACY[role];
+        const permissions = { admin: legacy === 'admin', maintain: role === 'admin' || role === 'maintain', push: legacy === 'admin' || legacy === 'write', triage: role !== 'read' && role !== 'none', pull: role !== 'none' };
+        return { status: 200, body: { permission: legacy, role_name: role, user: { ...userJson({ login: params.username!, type: 'User' }), permissions } } };
+      }
+      case 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': {
+        const ref = params.ref!;
+        const runs = state.checkRuns
+          .filter((r) => r.head_sha === ref)
+          .filter((r) => query.check_name === undefined || r.name === query.check_name)
+          .filter((r) => query.status === undefined || r.status === query.status)
+          .sort((a, b) => b.id - a.id);
+        // filter=latest (the default): the most recent run of each name.
+        const shown = query.filter === 'all' ? runs : runs.filter((r, i) => runs.findIndex((x) => x.name === r.name) === i);
+        const page = paginate(shown.map((r) => checkRunJson(r, owner, repo)), `/repos/${owner}/${repo}/commits/${ref}/check-runs`, query);
+        return { ...page, body: { total_count: shown.length, check_runs: page.body } };
+      }
       case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files':
         return paginate(state.files.slice(0, PR_FILES_CAP).map((f) => fileJson(f, owner, repo)), `/repos/${owner}/${repo}/pulls/${params.pull_number}/files`, query);
       case 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': {
