@@ -58,6 +58,8 @@ export function buildReport(args: BuildArgs): Report {
       cases: r.cases,
       change_detail: diff,
       by_tag: m.by_tag,
+      ...(m.holdout ? { holdout: m.holdout } : {}),
+      flaky_at_base: r.flakyAtBase,
       calls: r.calls,
       ...(g.verdict === 'error' && r.firstError ? { message: `Calls failed: ${r.firstError}` } : {}),
     };
