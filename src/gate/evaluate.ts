@@ -7,6 +7,8 @@
  *   candidate/baseline p95 ratio.
  * - `cost` (when `gate.cost` is set, both variants ran and the baseline cost is above zero): threshold
  *   1 + max_increase on the candidate/baseline ratio of mean cost per case.
+ * - `holdout` (when `gate.holdout` is set and both variants ran): threshold −max_drop on the paired pass-rate delta
+ *   of the cases tagged `holdout` alone; `pass_rate` then covers the other cases (docs/change-note.md).
  * - `error_rate` (always): failed calls after retries / planned calls; above `max_error_rate` → `error`.
  * - `completeness` (only when samples are missing): fewer samples finished than were planned — the run stopped
  *   early (a rejected key or model, the budget, an interruption) or this is one shard of it. The suite is `error`
@@ -15,7 +17,7 @@
  *
  * A statistical rule
  * - **fails** when the data say, at the configured confidence after Holm adjustment across every gated comparison
- *   in the review (all three statistical rules of all suites), that the candidate is worse than its threshold:
+ *   in the review (all statistical rules of all suites), that the candidate is worse than its threshold:
  *   the one-sided p-value for "worse than the threshold" (t for the pass rate, cluster bootstrap for the ratios),
  *   Holm-adjusted, is below (1 − confidence)/2. With one comparison that is exactly "the two-sided interval lies
  *   entirely beyond the threshold"; with m it is never easier, so m rules on a no-op PR fail together at most
@@ -39,10 +41,12 @@ import type { GateConfig } from '../config/schema.js';
 import type { ChangeKind, RuleResult, Verdict } from '../report/schema.js';
 import {
   DEFAULT_SEED,
+  HOLDOUT_TAG,
   bootstrapPValueAbove,
   casesNeeded,
   casesNeededForRatio,
   holm,
+  isHoldout,
   measureSuite,
   pValueBelow,
   repeatsNeeded,
@@ -100,7 +104,7 @@ export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
 
 /** A rule that tests "worse than its threshold": decided once every p-value of the review is Holm-adjusted. */
 interface Comparison {
-  rule: 'pass_rate' | 'latency_p95' | 'cost';
+  rule: 'pass_rate' | 'holdout' | 'latency_p95' | 'cost';
   pWorse: number;
   finish(pAdjusted: number, level: Level): RuleResult;
 }
@@ -118,7 +122,7 @@ interface SuiteDraft {
 }
 
 /** The rules in the order the note lists them. */
-const RULE_ORDER = ['completeness', 'pass_rate', 'latency_p95', 'cost', 'error_rate'];
+const RULE_ORDER = ['completeness', 'pass_rate', 'holdout', 'latency_p95', 'cost', 'error_rate'];
 
 /** Every rule of every suite, Holm-adjusted together; suite and review verdicts are the worst of their parts. */
 export function evaluateGate(suites: readonly GateSuiteInput[], gate: GateConfig, opts: GateOptions = {}): GateResult {
@@ -142,7 +146,7 @@ export function evaluateGate(suites: readonly GateSuiteInput[], gate: GateConfig
   };
 }
 
-const RULE_LABEL: Record<Comparison['rule'], string> = { pass_rate: 'pass rate', latency_p95: 'p95 latency', cost: 'cost' };
+const RULE_LABEL: Record<Comparison['rule'], string> = { pass_rate: 'pass rate', holdout: 'holdout pass rate', latency_p95: 'p95 latency', cost: 'cost' };
 
 function gateNotes(comparisons: readonly Comparison[], level: Level, suiteCount: number): string[] {
   const conf = percent(level.confidence);
@@ -166,8 +170,11 @@ function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number, stopp
   const comparisons: Comparison[] = [];
   const repeats = input.cases.length && variants ? Math.round(input.runs_planned / (input.cases.length * variants)) : 0;
 
+  const holdoutCases = input.cases.filter(isHoldout).length;
   if (input.change === 'added' || input.change === 'cases_only' || !bothRan) {
     fixed.push(absolutePassRateRule(input, detail, repeats, gate.confidence));
+  } else if (holdoutCases === input.cases.length) {
+    fixed.push(notEvaluated('pass_rate', `every case is tagged ${HOLDOUT_TAG}, so there is no pass rate apart from the holdout row${gate.holdout ? ' (see the holdout rule)' : '; set gate.holdout to gate it'}`));
   } else if (!detail.delta) {
     fixed.push({
       rule: 'pass_rate',
@@ -175,7 +182,44 @@ function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number, stopp
       detail: `No case has a successful sample under both variants, so the pass rates can't be compared.`,
     });
   } else {
-    comparisons.push(passRateComparison(detail.delta, detail.excluded, repeats, m, gate));
+    comparisons.push(
+      passRateComparison({
+        rule: 'pass_rate',
+        label: holdoutCases > 0 ? `Pass rate without the ${HOLDOUT_TAG} cases` : 'Pass rate',
+        delta: detail.delta,
+        excluded: detail.excluded,
+        repeats,
+        before: m.pass_rate.baseline ?? 0,
+        after: m.pass_rate.candidate ?? 0,
+        maxDrop: gate.pass_rate.max_drop,
+        confidence: gate.confidence,
+      }),
+    );
+  }
+
+  if (gate.holdout) {
+    const row = m.holdout;
+    if (input.change === 'added' || input.change === 'cases_only' || !bothRan) {
+      fixed.push(notEvaluated('holdout', 'there is no baseline to compare the holdout cases with'));
+    } else if (holdoutCases === 0 || !row) {
+      fixed.push(notEvaluated('holdout', `no case is tagged ${HOLDOUT_TAG}`));
+    } else if (!detail.holdoutDelta) {
+      fixed.push(notEvaluated('holdout', `no ${HOLDOUT_TAG} case has a successful sample under both variants`));
+    } else {
+      comparisons.push(
+        passRateComparison({
+          rule: 'holdout',
+          label: `Holdout pass rate`,
+          delta: detail.holdoutDelta,
+          excluded: holdoutCases - detail.holdoutDelta.n,
+          repeats,
+          before: row.baseline ?? 0,
+          after: row.candidate ?? 0,
+          maxDrop: gate.holdout.max_drop,
+          confidence: gate.confidence,
+        }),
+      );
+    }
   }
 
   // Cached samples are not latency evidence: a measurement that says so is never recomputed into a comparison.
@@ -241,6 +285,7 @@ function unfinishedSuite(input: GateSuiteInput, gate: GateConfig, bothRan: boole
   const notRun = `only ${finished}`;
   const fixed: RuleResult[] = [{ rule: 'completeness', verdict: 'error', detail: `Only ${finished}; ${why}. No rule can be decided on an unfinished run.` }];
   fixed.push(notEvaluated('pass_rate', notRun));
+  if (gate.holdout && bothRan) fixed.push(notEvaluated('holdout', notRun));
   if (gate.latency_p95 && bothRan) fixed.push(notEvaluated('latency_p95', notRun));
   if (gate.cost && bothRan) fixed.push(notEvaluated('cost', notRun));
   const errors = errorRateRule(input, gate);
@@ -278,20 +323,32 @@ function holmClause(pAdjusted: number, level: Level): string {
   return level.m > 1 ? `Holm-adjusted p = ${pValue(pAdjusted)} across ${level.m} comparisons` : `p = ${pValue(pAdjusted)}`;
 }
 
-function passRateComparison(delta: PairedDelta, excluded: number, repeats: number, m: SuiteMeasurement, gate: GateConfig): Comparison {
-  const maxDrop = gate.pass_rate.max_drop;
+/**
+ * A paired pass-rate delta against −max_drop: the `pass_rate` rule on the cases not tagged `holdout`, the `holdout`
+ * rule on those that are. Both are gated comparisons in the review's Holm family.
+ */
+function passRateComparison(args: {
+  rule: 'pass_rate' | 'holdout';
+  label: string;
+  delta: PairedDelta;
+  excluded: number;
+  repeats: number;
+  before: number;
+  after: number;
+  maxDrop: number;
+  confidence: number;
+}): Comparison {
+  const { delta, excluded, repeats, maxDrop } = args;
   const threshold = -maxDrop;
-  const conf = percent(gate.confidence);
-  const before = m.pass_rate.baseline ?? 0;
-  const after = m.pass_rate.candidate ?? 0;
+  const conf = percent(args.confidence);
   const left = excluded > 0 ? ` ${plural(excluded, 'case')} without a successful sample under both variants left out.` : '';
-  const what = `Pass rate ${percent(before)} → ${percent(after)} (${points(delta.estimate)}, ${conf} CI ${points(delta.ci[0], '')} to ${points(delta.ci[1], '')}, ${sizeOf(delta.n, repeats)})`;
+  const what = `${args.label} ${percent(args.before)} → ${percent(args.after)} (${points(delta.estimate)}, ${conf} CI ${points(delta.ci[0], '')} to ${points(delta.ci[1], '')}, ${sizeOf(delta.n, repeats)})`;
   const allowed = maxDrop > 0 ? `a drop of more than ${dropPoints(maxDrop)}` : 'any drop';
   return {
-    rule: 'pass_rate',
+    rule: args.rule,
     pWorse: pValueBelow(delta, threshold),
     finish(pAdjusted, level) {
-      const base = { rule: 'pass_rate', p_adjusted: pAdjusted };
+      const base = { rule: args.rule, p_adjusted: pAdjusted };
       if (pAdjusted < (1 - level.confidence) / 2) {
         const worse = maxDrop > 0 ? `worse than the allowed drop of ${dropPoints(maxDrop)}` : 'confidently lower';
         return { ...base, verdict: 'fail', detail: `${what}: ${worse} (${holmClause(pAdjusted, level)}).${left}` };

@@ -15,6 +15,14 @@ export type ChangeKind = z.infer<typeof ChangeKindSchema>;
 const Interval = z.tuple([z.number(), z.number()]);
 const Percentiles = z.object({ p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable().optional() });
 const Tokens = z.object({ input: z.number(), output: z.number() });
+/** Pass rates of a group of cases with the paired interval on the delta: a tag's, the holdout cases'. */
+const GroupPassRate = z.object({
+  n_cases: z.number(),
+  baseline: z.number().nullable(),
+  candidate: z.number().nullable(),
+  delta: z.number().nullable(),
+  ci: Interval.nullable(),
+});
 
 export const RuleResultSchema = z.object({
   rule: z.string(),
@@ -47,6 +55,11 @@ export const CaseReportSchema = z.object({
   output_passed: z.object({ baseline: z.boolean().nullable().optional(), candidate: z.boolean().nullable().optional() }).optional(),
   /** extension: the first failing assertion's reason per variant, where a sample failed. */
   reasons: z.object({ baseline: z.string().nullable().optional(), candidate: z.string().nullable().optional() }).optional(),
+  /**
+   * extension: true when the case's baseline samples disagree with each other (some passed, some failed): its flip
+   * may be the model's noise rather than the change's doing. Absent otherwise.
+   */
+  flaky_at_base: z.boolean().optional(),
 });
 export type CaseReport = z.infer<typeof CaseReportSchema>;
 
@@ -111,19 +124,15 @@ export const SuiteReportSchema = z.object({
       model: z.object({ baseline: z.string().nullable(), candidate: z.string().nullable() }).optional(),
     })
     .optional(),
-  /** extension: pass-rate deltas per tag (the segments a team watches). */
-  by_tag: z
-    .array(
-      z.object({
-        tag: z.string(),
-        n_cases: z.number(),
-        baseline: z.number().nullable(),
-        candidate: z.number().nullable(),
-        delta: z.number().nullable(),
-        ci: Interval.nullable(),
-      }),
-    )
-    .optional(),
+  /** extension: pass-rate deltas per tag (the segments a team watches), over every case; not the `holdout` tag. */
+  by_tag: z.array(GroupPassRate.extend({ tag: z.string() })).optional(),
+  /**
+   * extension: the cases tagged `holdout` (the team's overfitting check), apart from the rest: when a suite has
+   * any, `pass_rate` covers the other cases and this row these; the note never shows their outputs.
+   */
+  holdout: GroupPassRate.optional(),
+  /** extension: ids of the cases whose baseline samples disagree with each other (see `cases[].flaky_at_base`). */
+  flaky_at_base: z.array(z.string()).optional(),
   /** extension: calls and retries for this suite. */
   calls: z.object({ total: z.number(), cached: z.number(), failed: z.number(), retried: z.number() }).optional(),
   /**

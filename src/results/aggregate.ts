@@ -1,7 +1,7 @@
 import { caseOutputs } from '../report/case-outputs.js';
 import type { CaseReport } from '../report/schema.js';
 import type { CallCounts, SampleRecord, Variant } from '../run/types.js';
-import type { CaseSamples, VariantSamples } from '../stats/index.js';
+import { flakyAtBase, type CaseSamples, type VariantSamples } from '../stats/index.js';
 import type { PlannedSuite } from '../plan/suites.js';
 
 const OUTPUT_CHARS = 2_000;
@@ -14,6 +14,8 @@ export interface SuiteResults {
   calls: CallCounts;
   /** First error message seen, for the note when a suite errored. */
   firstError?: string;
+  /** Ids of the cases whose baseline samples disagree with each other, in plan order. */
+  flakyAtBase: string[];
 }
 
 /**
@@ -34,6 +36,7 @@ export function aggregateSuite(suite: PlannedSuite, records: SampleRecord[]): Su
   let firstError: string | undefined;
   const samples: CaseSamples[] = [];
   const cases: CaseReport[] = [];
+  const flakyIds: string[] = [];
   for (const c of suite.cases) {
     const recs = (byCase.get(c.id) ?? []).sort((a, b) => a.sampleIndex - b.sampleIndex);
     const pick = (variant: Variant, ran: boolean): { v: VariantSamples | null; firstPass: string | null; firstFail: string | null; reason: string | null; passed: number; runs: number; errs: number } => {
@@ -79,6 +82,8 @@ export function aggregateSuite(suite: PlannedSuite, records: SampleRecord[]): Su
     const b = pick('baseline', suite.baseline !== null);
     const k = pick('candidate', suite.candidate !== null);
     samples.push({ id: c.id, tags: c.tags, baseline: b.v, candidate: k.v });
+    const flaky = b.v !== null && flakyAtBase({ passed: b.passed, runs: b.runs });
+    if (flaky) flakyIds.push(c.id);
     cases.push({
       id: c.id,
       tags: c.tags,
@@ -87,7 +92,8 @@ export function aggregateSuite(suite: PlannedSuite, records: SampleRecord[]): Su
       // The sample that shows the flip: for a regression the candidate's failing one, for a fix its passing one.
       ...caseOutputs(b.v ? b : null, k.v ? k : null),
       reasons: { baseline: b.reason, candidate: k.reason },
+      ...(flaky ? { flaky_at_base: true } : {}),
     });
   }
-  return { samples, cases, tokens, errors, calls, firstError };
+  return { samples, cases, tokens, errors, calls, firstError, flakyAtBase: flakyIds };
 }

@@ -1,4 +1,20 @@
-export { DEFAULT_RESAMPLES, DEFAULT_SEED, type CaseSamples, type MeasureOptions, type VariantSamples } from './types.js';
+export {
+  DEFAULT_RESAMPLES,
+  DEFAULT_SEED,
+  HOLDOUT_TAG,
+  flakyAtBase,
+  isHoldout,
+  type CaseSamples,
+  type CostMeasurement,
+  type GroupPassRate,
+  type Interval,
+  type LatencyMeasurement,
+  type LatencyPercentiles,
+  type MeasureOptions,
+  type PassRateMeasurement,
+  type TagPassRate,
+  type VariantSamples,
+} from './types.js';
 export { normalCdf, normalQuantile, tCdf, tCritical, tQuantile } from './t-distribution.js';
 export {
   PAIRED_METHOD,
@@ -32,7 +48,6 @@ export {
   MIN_LATENCY_CALLS,
   MIN_LATENCY_CASES,
   measureSuite,
-  type LatencyMeasurement,
   type MeasurementDetail,
   type SuiteMeasurement,
 } from './measure-suite.js';

@@ -1,10 +1,21 @@
 import { mean } from 'simple-statistics';
-import type { SuiteReport } from '../report/schema.js';
 import { clusterBootstrap, expandedConfidenceGrid, expandedPercentileInterval, quantileRatioStatistic } from './bootstrap.js';
 import { fiellerRatio } from './fieller.js';
 import { pairedDeltaInterval, proportionInterval, type MeanInterval, type PairedDelta } from './intervals.js';
 import { percentiles } from './percentiles.js';
-import { DEFAULT_RESAMPLES, type CaseSamples, type MeasureOptions, type VariantSamples } from './types.js';
+import {
+  DEFAULT_RESAMPLES,
+  HOLDOUT_TAG,
+  isHoldout,
+  type CaseSamples,
+  type CostMeasurement,
+  type GroupPassRate,
+  type LatencyMeasurement,
+  type MeasureOptions,
+  type PassRateMeasurement,
+  type TagPassRate,
+  type VariantSamples,
+} from './types.js';
 
 /** What the gate reads besides the report's numbers; absent on a measurement built by hand. */
 export interface MeasurementDetail {
@@ -16,6 +27,8 @@ export interface MeasurementDetail {
   candidate: MeanInterval | null;
   /** Cases left out of the pair because a variant that ran had no successful sample for them. */
   excluded: number;
+  /** Paired interval on the holdout cases' delta; null without holdout cases or without a pair among them. */
+  holdoutDelta: PairedDelta | null;
   /**
    * Confidence distributions of the ratios on a grid (bootstrap.ts, ConfidenceGrid), sorted ascending: their
    * percentiles are the intervals' ends and bootstrapPValueAbove reads the p-value against a gate threshold.
@@ -29,18 +42,17 @@ export interface MeasurementDetail {
   resamples: number;
 }
 
-/** The report's latency figures, plus why the variants' latencies were not compared when they were not. */
-export type LatencyMeasurement = SuiteReport['latency_ms'] & {
-  /** Set when p95_ratio is null for a reason the reader should know (every call cached, too few fresh pairs). */
-  not_compared?: string;
-};
-
 export interface SuiteMeasurement {
-  pass_rate: SuiteReport['pass_rate'];
+  /** Over the cases not tagged `holdout` (all cases when none is). */
+  pass_rate: PassRateMeasurement;
+  /** Over every case: latency and cost are not what a prompt is tuned against. */
   latency_ms: LatencyMeasurement;
-  cost_usd: SuiteReport['cost_usd'];
-  by_tag: NonNullable<SuiteReport['by_tag']>;
-  /** Cases in the pair: a successful sample under both variants. */
+  cost_usd: CostMeasurement;
+  /** Per tag over every case, without the `holdout` tag (it has its own row). */
+  by_tag: TagPassRate[];
+  /** The cases tagged `holdout`, apart from the rest; null when the suite has none. */
+  holdout: GroupPassRate | null;
+  /** Cases in the pass-rate pair: a successful sample under both variants. */
   paired_n: number;
   detail?: MeasurementDetail;
 }
@@ -75,20 +87,26 @@ const ran = (cases: readonly CaseSamples[], variant: 'baseline' | 'candidate') =
 export function measureSuite(cases: readonly CaseSamples[], opts: MeasureOptions): SuiteMeasurement {
   const { confidence } = opts;
   const bothRan = ran(cases, 'baseline') && ran(cases, 'candidate');
-  const pairs = bothRan ? pairsOf(cases) : [];
-  const delta = bothRan ? pairedDeltaInterval(pairs, confidence) : null;
+  // The pass rate is the rest's; the holdout cases get their own row (docs/change-note.md, "Holdout cases").
+  const holdoutCases = cases.filter(isHoldout);
+  const rest = holdoutCases.length > 0 ? cases.filter((c) => !isHoldout(c)) : cases;
+  const pairs = bothRan ? pairsOf(rest) : [];
+  const delta = bothRan && rest.length > 0 ? pairedDeltaInterval(pairs, confidence) : null;
   const candidateInterval =
-    bothRan || !ran(cases, 'candidate') ? null : proportionInterval(cases.map((c) => c.candidate?.scores ?? []), confidence);
+    bothRan || !ran(rest, 'candidate') ? null : proportionInterval(rest.map((c) => c.candidate?.scores ?? []), confidence);
   const scores = (v: VariantSamples) => v.scores;
-  const passRate: SuiteReport['pass_rate'] = {
-    baseline: meanOfCaseMeans(cases, 'baseline', scores),
-    candidate: meanOfCaseMeans(cases, 'candidate', scores),
+  const passRate: PassRateMeasurement = {
+    baseline: meanOfCaseMeans(rest, 'baseline', scores),
+    candidate: meanOfCaseMeans(rest, 'candidate', scores),
     delta: delta ? delta.estimate : null,
     ci: delta ? delta.ci : null,
     p_value: delta ? delta.pValue : null,
-    method: delta ? delta.method : (candidateInterval?.method ?? (bothRan ? 'no case succeeded under both variants' : 'no interval')),
+    method: delta
+      ? delta.method
+      : (candidateInterval?.method ?? (rest.length === 0 ? 'every case is a holdout case' : bothRan ? 'no case succeeded under both variants' : 'no interval')),
     ...(bothRan ? {} : { candidate_ci: candidateInterval ? candidateInterval.ci : null }),
   };
+  const holdout = holdoutCases.length > 0 ? groupPassRate(holdoutCases, bothRan, confidence) : null;
 
   const latency = latencyComparison(cases, bothRan, confidence, opts);
 
@@ -117,12 +135,14 @@ export function measureSuite(cases: readonly CaseSamples[], opts: MeasureOptions
       candidate_per_pass: costPerPass(cases, 'candidate'),
     },
     by_tag: byTag(cases, confidence),
+    holdout: holdout?.row ?? null,
     paired_n: pairs.length,
     detail: {
       confidence,
       delta,
       candidate: candidateInterval,
-      excluded: bothRan ? cases.length - pairs.length : 0,
+      excluded: bothRan ? rest.length - pairs.length : 0,
+      holdoutDelta: holdout?.delta ?? null,
       p95Ratio: latency.grid,
       costRatio: cost?.ci ? cost.grid : null,
       latencyCases: latency.cases,
@@ -256,26 +276,35 @@ function costPerPass(cases: readonly CaseSamples[], variant: 'baseline' | 'candi
   return any && passes > 0 ? cost / passes : null;
 }
 
-/** The same paired machinery on each tag's cases, tags in order of first appearance. Not gated, not adjusted. */
-function byTag(cases: readonly CaseSamples[], confidence: number): NonNullable<SuiteReport['by_tag']> {
-  const groups = new Map<string, CaseSamples[]>();
-  for (const c of cases) {
-    for (const tag of new Set(c.tags)) {
-      const group = groups.get(tag);
-      if (group) group.push(c);
-      else groups.set(tag, [c]);
-    }
-  }
+/** A group's pass rates with the paired machinery of the suite's own row, and the interval behind them. */
+function groupPassRate(group: readonly CaseSamples[], bothRan: boolean, confidence: number): { row: GroupPassRate; delta: PairedDelta | null } {
   const scores = (v: VariantSamples) => v.scores;
-  return [...groups].map(([tag, group]) => {
-    const delta = ran(group, 'baseline') && ran(group, 'candidate') ? pairedDeltaInterval(pairsOf(group), confidence) : null;
-    return {
-      tag,
+  const delta = bothRan && ran(group, 'baseline') && ran(group, 'candidate') ? pairedDeltaInterval(pairsOf(group), confidence) : null;
+  return {
+    row: {
       n_cases: group.length,
       baseline: meanOfCaseMeans(group, 'baseline', scores),
       candidate: meanOfCaseMeans(group, 'candidate', scores),
       delta: delta ? delta.estimate : null,
       ci: delta ? delta.ci : null,
-    };
-  });
+    },
+    delta,
+  };
+}
+
+/**
+ * The same paired machinery on each tag's cases, tags in order of first appearance. Not gated, not adjusted. The
+ * `holdout` tag is left out: those cases have their own row.
+ */
+function byTag(cases: readonly CaseSamples[], confidence: number): TagPassRate[] {
+  const groups = new Map<string, CaseSamples[]>();
+  for (const c of cases) {
+    for (const tag of new Set(c.tags)) {
+      if (tag === HOLDOUT_TAG) continue;
+      const group = groups.get(tag);
+      if (group) group.push(c);
+      else groups.set(tag, [c]);
+    }
+  }
+  return [...groups].map(([tag, group]) => ({ tag, ...groupPassRate(group, true, confidence).row }));
 }
