@@ -19,6 +19,10 @@ export interface BuildArgs {
   skeleton: (verdict: Verdict, suites: SuiteReport[], extra?: Partial<Report>) => Report;
   stopped?: { reason: string; message: string };
   sharded: boolean;
+  /** Samples scheduled per suite when a sequential run stopped before its maximum (src/run/sequential.ts). */
+  scheduled?: Map<string, number>;
+  /** How each suite was sampled: the report's `sampling`. */
+  sampling?: Map<string, NonNullable<SuiteReport['sampling']>>;
 }
 
 export function buildReport(args: BuildArgs): Report {
@@ -32,7 +36,7 @@ export function buildReport(args: BuildArgs): Report {
     measured: measured[i]!,
     cases: results[i]!.samples,
     calls: { total: results[i]!.calls.total, failed: results[i]!.calls.failed },
-    runs_planned: plannedSamples(s),
+    runs_planned: args.scheduled?.get(s.name) ?? plannedSamples(s),
   }));
   const gate = evaluateGate(gateInputs, gateConfig, { stopped: args.stopped?.message });
   const suites: SuiteReport[] = planned.map((s) => {
@@ -61,6 +65,7 @@ export function buildReport(args: BuildArgs): Report {
       ...(m.holdout ? { holdout: m.holdout } : {}),
       flaky_at_base: r.flakyAtBase,
       calls: r.calls,
+      ...(args.sampling?.has(s.name) ? { sampling: args.sampling.get(s.name)! } : {}),
       ...(g.verdict === 'error' && r.firstError ? { message: `Calls failed: ${r.firstError}` } : {}),
     };
   });
