@@ -1,5 +1,6 @@
 import { clip } from '../text.js';
 import { count, level, pointDecimals, rate, signedMs, signedPoints } from './numbers.js';
+import { mainCases } from './case-analysis.js';
 import { decidingRules, errorCauses, suiteErrorCause } from './outcome.js';
 import type { Report, SuiteReport, Verdict } from './schema.js';
 
@@ -43,7 +44,8 @@ export function headline(suite: SuiteReport, confidence: number, cause: string |
 function measuredLine(suite: SuiteReport, confidence: number): string {
   const pr = suite.pass_rate;
   const ci = `${level(confidence)} CI`;
-  const n = `${count(suite.n_cases)} cases × ${suite.repeats}`;
+  // With holdout cases the pass rate is the other cases'; the holdout cases get their own clause.
+  const n = `${count(mainCases(suite))} cases × ${suite.repeats}`;
   const parts: string[] = [];
   if (pr.delta !== null && pr.ci) {
     const d = pointDecimals(pr.baseline, pr.candidate, pr.delta, pr.ci);
@@ -57,8 +59,16 @@ function measuredLine(suite: SuiteReport, confidence: number): string {
     parts.push(`Pass rate ${rate(pr.candidate)} (${interval}${n}; ${why})`);
   } else if (pr.baseline !== null) {
     parts.push(`Pass rate ${rate(pr.baseline)} before; no results after`);
-  } else {
+  } else if (!suite.holdout) {
     parts.push('No successful samples');
+  }
+  const h = suite.holdout;
+  if (h && h.delta !== null && h.ci) {
+    const d = pointDecimals(h.baseline, h.candidate, h.delta, h.ci);
+    const noise = h.ci[0] <= 0 && h.ci[1] >= 0 ? ', within noise' : '';
+    parts.push(`holdout ${signedPoints(h.delta, d)} points (${count(h.n_cases)} cases${noise})`);
+  } else if (h && h.candidate !== null) {
+    parts.push(`holdout ${rate(h.candidate)} (${count(h.n_cases)} cases)`);
   }
   const lb = suite.latency_ms.baseline?.p95 ?? null;
   const lc = suite.latency_ms.candidate?.p95 ?? null;

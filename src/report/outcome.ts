@@ -7,6 +7,7 @@ import type { Report, RuleResult, SuiteReport } from './schema.js';
 const RULE_LABEL: Record<string, string> = {
   completeness: 'completeness',
   pass_rate: 'pass rate',
+  holdout: 'holdout pass rate',
   latency_p95: 'p95 latency',
   cost: 'cost',
   error_rate: 'error rate',

@@ -3,6 +3,7 @@ import { escapeInline, fencedBlock, inertCode, inlineCode } from './escape.js';
 import { hasNoResults, headline, withinNoise } from './headline.js';
 import { errorCauses, errorLabel, erroredByStop, isStopNote, ruleLabel, stopCause, stoppedSuiteCause, suiteErrorCause, verdictWithRules } from './outcome.js';
 import { change, count, duration, level, ms, percent, plural, pValue, rate, signedMs, signedPoints, tokensPerCall, usd } from './numbers.js';
+import { analyseCases, mainCases, type CaseAnalysis } from './case-analysis.js';
 import type { CaseReport, Report, SuiteReport, Verdict } from './schema.js';
 
 export const ICON: Record<Verdict, string> = { pass: '✅', fail: '❌', inconclusive: '⚠️', error: '🛑', skipped: '⏭️' };
@@ -125,7 +126,7 @@ function headLines(text: string, chars: number): { shown: string; lines: number 
  */
 export interface PreparedSuite {
   suite: SuiteReport;
-  flips: Flips;
+  flips: CaseAnalysis;
   diff: DiffView | null;
   /** The by-tag rows, worst first, so the rows that survive a size cut are the ones a reviewer needs. */
   tags: NonNullable<SuiteReport['by_tag']>;
@@ -134,7 +135,7 @@ export interface PreparedSuite {
 export function prepareSuite(s: SuiteReport): PreparedSuite {
   return {
     suite: s,
-    flips: flippedCases(s),
+    flips: analyseCases(s),
     diff: s.change_detail?.diff ? diffView(s.change_detail.diff) : null,
     tags: [...(s.by_tag ?? [])].sort((a, b) => (a.delta ?? Infinity) - (b.delta ?? Infinity) || a.tag.localeCompare(b.tag)),
   };
@@ -169,15 +170,20 @@ export function changeSection(p: PreparedSuite, ctx: RenderContext): string {
   return parts.join('\n\n');
 }
 
-export function evalResultSection(s: SuiteReport, ctx: RenderContext): string {
+export function evalResultSection(p: PreparedSuite, ctx: RenderContext): string {
+  const s = p.suite;
   const pr = s.pass_rate;
   const ci = `${level(ctx.confidence)} CI`;
-  const samples = `${plural(s.n_cases, 'case')} × ${plural(s.repeats, 'sample')}`;
+  const holdout = s.holdout;
+  const upTo = s.sampling?.mode === 'sequential' ? 'up to ' : '';
+  const samples = `${plural(mainCases(s), 'case')} × ${upTo}${plural(s.repeats, 'sample')}`;
   const out: string[] = ['**Eval result**'];
   if (pr.delta !== null && pr.ci) {
-    out.push(
-      ['| | before | after | change |', '|---|---:|---:|---|', `| pass rate | ${percent(pr.baseline ?? 0)} | ${percent(pr.candidate ?? 0)} | **${signedPoints(pr.delta, 1)} points** (${ci} ${signedPoints(pr.ci[0], 1)} to ${signedPoints(pr.ci[1], 1)}) |`].join('\n'),
-    );
+    const rows = ['| | before | after | change |', '|---|---:|---:|---|'];
+    const label = holdout ? `pass rate (${plural(mainCases(s), 'case')}, without holdout)` : 'pass rate';
+    rows.push(`| ${label} | ${percent(pr.baseline ?? 0)} | ${percent(pr.candidate ?? 0)} | **${signedPoints(pr.delta, 1)} points** (${ci} ${signedPoints(pr.ci[0], 1)} to ${signedPoints(pr.ci[1], 1)}) |`);
+    if (holdout) rows.push(holdoutRow(holdout, ci));
+    out.push(rows.join('\n'));
     const bits = [`${samples} per variant, paired by case`];
     if (pr.p_value !== null) bits.push(`p ${pr.p_value < 0.0001 ? '' : '= '}${pValue(pr.p_value)} against "no difference"`);
     if (pr.method) bits.push(`method: ${inline(pr.method, 200)}`);
@@ -200,15 +206,62 @@ export function evalResultSection(s: SuiteReport, ctx: RenderContext): string {
     out.push(`Pass rate **${percent(pr.candidate)}**${interval} over ${samples} — ${why}.`);
   } else if (pr.baseline !== null) {
     out.push(`Pass rate before **${percent(pr.baseline)}** over ${samples}; the candidate has no results.`);
-  } else {
+  } else if (!holdout) {
     out.push('No sample succeeded under either variant.');
   }
+  if (holdout && !(pr.delta !== null && pr.ci)) out.push(holdoutLine(holdout, ci, mainCases(s) === 0));
+  if (holdout) out.push('Holdout: the cases tagged `holdout`, the overfitting check — not in the pass rate above, and their outputs are never shown.');
+  const sampled = samplingLine(s);
+  if (sampled) out.push(sampled);
+  const flaky = flakyLine(p.flips.flaky, s);
+  if (flaky) out.push(flaky);
   out.push(...outcomeLines(s, ctx));
   const failed = s.errors.baseline + s.errors.candidate;
   if (failed > 0) out.push(`Failed calls after retries (left out of every number): before ${count(s.errors.baseline)}, after ${count(s.errors.candidate)}.`);
   // An errored suite's message opens its section (see `suiteSection`); any other message is a note.
   if (s.message && s.verdict !== 'error') out.push(`**Note**: ${freeText(s.message, ctx)}`);
   return out.join('\n\n');
+}
+
+/** The holdout row of the Eval result table: like the pass-rate row, over the holdout cases alone. */
+function holdoutRow(h: NonNullable<SuiteReport['holdout']>, ci: string): string {
+  const change = h.delta !== null ? `${h.ci && (h.ci[0] > 0 || h.ci[1] < 0) ? `**${signedPoints(h.delta, 1)} points**` : `${signedPoints(h.delta, 1)} points`}${h.ci ? ` (${ci} ${signedPoints(h.ci[0], 1)} to ${signedPoints(h.ci[1], 1)})` : ''}` : '—';
+  const cell = (x: number | null) => (x === null ? '—' : percent(x));
+  return `| holdout (${plural(h.n_cases, 'case')}) | ${cell(h.baseline)} | ${cell(h.candidate)} | ${change} |`;
+}
+
+/** The holdout cases' pass rate when there is no delta to put in a table (an added prompt, cases only). */
+function holdoutLine(h: NonNullable<SuiteReport['holdout']>, ci: string, only: boolean): string {
+  const rates = h.delta !== null && h.ci ? `${percent(h.baseline ?? 0)} → ${percent(h.candidate ?? 0)} (${signedPoints(h.delta, 1)} points, ${ci} ${signedPoints(h.ci[0], 1)} to ${signedPoints(h.ci[1], 1)})` : `**${rate(h.candidate ?? h.baseline)}**`;
+  return `Holdout pass rate ${rates} over ${plural(h.n_cases, 'case')}${only ? ' — every case of this suite is a holdout case' : ''}.`;
+}
+
+/**
+ * How the suite was sampled, when there is something to say (docs/change-note.md): "Sequential sampling: decided
+ * after 240 of 600 samples (3 rounds), 120 of them reused from the cache". Fixed sampling with nothing reused says
+ * nothing.
+ */
+export function samplingLine(s: SuiteReport): string {
+  const x = s.sampling;
+  if (!x) return '';
+  const reused = (x.reused ?? 0) > 0 ? `, ${count(x.reused!)} of them reused from the cache` : '';
+  if (x.mode === 'sequential') {
+    const rounds = plural(x.rounds, 'round');
+    const what = x.samples_used < x.samples_max ? `decided after ${count(x.samples_used)} of ${plural(x.samples_max, 'sample')}` : `all ${plural(x.samples_max, 'sample')} taken`;
+    return `Sequential sampling: ${what} (${rounds})${reused}.`;
+  }
+  const parts: string[] = [];
+  if (x.fallback) parts.push(`Sampled in full rather than sequentially: ${escapeInline(clip(x.fallback, 300))}${/[.!?]$/.test(x.fallback) ? '' : '.'}`);
+  if (reused) parts.push(`${plural(x.samples_used, 'sample')}${reused}.`);
+  return parts.join(' ');
+}
+
+/** "3 cases flaky at base" with their ids, so a reviewer does not read their flips as the change's doing. */
+function flakyLine(flaky: readonly string[], s: SuiteReport): string {
+  if (flaky.length === 0 || s.pass_rate.delta === null) return '';
+  const shown = flaky.slice(0, 10).map((id) => inline(id, ID_CHARS));
+  const more = flaky.length > shown.length ? `, … ${count(flaky.length - shown.length)} more` : '';
+  return `**${plural(flaky.length, 'case')} flaky at base** (${shown.join(', ')}${more}): their baseline samples disagree with each other, so a flip of theirs may be the model's noise rather than the change; Flipped cases lists them apart.`;
 }
 
 /**
@@ -225,7 +278,7 @@ function outcomeLines(s: SuiteReport, ctx: RenderContext): string[] {
   const open = s.rules.filter((r) => r.verdict === 'inconclusive' || r.verdict === 'fail');
   for (const r of open) {
     const word = r.verdict === 'fail' ? 'Fail' : 'Inconclusive';
-    const see = r.rule === 'pass_rate' ? 'see Gate' : 'see Tradeoffs and Gate';
+    const see = r.rule === 'pass_rate' || r.rule === 'holdout' ? 'see Gate' : 'see Tradeoffs and Gate';
     let text: string;
     if (r.verdict === 'fail') {
       text = `confidently beyond what the rule allows (${see}).`;
@@ -322,31 +375,6 @@ export function byTagSection(p: PreparedSuite, ctx: RenderContext): string {
   return tags.length <= 5 && ctx.target !== 'cli' ? `**${summary}**\n\n${body}` : collapsible(ctx, summary, body);
 }
 
-const caseRate = (v: CaseReport['baseline']) => (v && v.runs > 0 ? v.passed / v.runs : null);
-
-export interface Flips {
-  regressions: CaseReport[];
-  fixes: CaseReport[];
-}
-
-/**
- * Cases whose pass rate changed between the variants: regressions by the size of the drop, fixes by the size of the
- * gain, largest first; ties by id (numeric-aware, so T-2 comes before T-10).
- */
-export function flippedCases(s: SuiteReport): Flips {
-  const changed: { c: CaseReport; d: number }[] = [];
-  for (const c of s.cases) {
-    const b = caseRate(c.baseline);
-    const k = caseRate(c.candidate);
-    if (b !== null && k !== null && b !== k) changed.push({ c, d: k - b });
-  }
-  const byId = (a: CaseReport, b: CaseReport) => a.id.localeCompare(b.id, 'en', { numeric: true });
-  return {
-    regressions: changed.filter((x) => x.d < 0).sort((a, b) => a.d - b.d || byId(a.c, b.c)).map((x) => x.c),
-    fixes: changed.filter((x) => x.d > 0).sort((a, b) => b.d - a.d || byId(a.c, b.c)).map((x) => x.c),
-  };
-}
-
 const counts = (v: CaseReport['baseline']) => (v ? `${v.passed}/${v.runs}` : '—');
 
 function outputBlock(label: string, v: CaseReport['baseline'], text: string | null | undefined, passed: boolean | null | undefined, chars: number): string {
@@ -387,17 +415,44 @@ function flipList(kind: 'regression' | 'fix', list: CaseReport[], ctx: RenderCon
   return out.join('\n\n');
 }
 
+/**
+ * Flips that may not be the change's doing, by id and counts only: cases flaky at base (their own noise flips them)
+ * and holdout cases (nothing of their outputs, expected values or failure reasons is shown).
+ */
+function apartList(kind: 'flaky' | 'holdout', list: CaseReport[], ctx: RenderContext): string {
+  const { flipped } = ctx.detail;
+  if (flipped < Math.min(list.length, FULL_DETAIL.flipped)) ctx.cuts.add('flipped cases');
+  const shown = list.slice(0, flipped);
+  const title = kind === 'flaky' ? 'Flips of cases flaky at base (their baseline samples disagree: may be noise)' : 'Flips of holdout cases';
+  const rows = [`| case | tags | before → after | ${kind === 'flaky' ? 'baseline samples' : 'output'} |`, '|---|---|---|---|'];
+  for (const c of shown) {
+    const last = kind === 'flaky' ? `${counts(c.baseline)} passed` : 'holdout case — output withheld';
+    rows.push(`| ${inline(c.id, ID_CHARS)} | ${inline(c.tags.join(', '), TAG_CHARS)} | ${counts(c.baseline)} → ${counts(c.candidate)} | ${last} |`);
+  }
+  const out = [`**${title}**`, rows.join('\n')];
+  if (list.length > shown.length) out.push(`_… ${plural(list.length - shown.length, 'more case')} in the JSON report._`);
+  return out.join('\n\n');
+}
+
 export function flippedSection(p: PreparedSuite, ctx: RenderContext): string {
   const s = p.suite;
-  const { regressions, fixes } = p.flips;
-  if (s.pass_rate.delta === null) return '';
-  if (regressions.length + fixes.length === 0) return '**Flipped cases**: none — every case kept its pass rate.';
-  const summary = `Flipped cases: ${plural(regressions.length, 'regression')}, ${plural(fixes.length, 'fix', 'fixes')}`;
+  const { regressions, fixes, flakyFlips, holdoutFlips } = p.flips;
+  const compared = s.pass_rate.delta !== null || (s.holdout?.delta ?? null) !== null;
+  if (!compared) return '';
+  if (regressions.length + fixes.length + flakyFlips.length + holdoutFlips.length === 0) return '**Flipped cases**: none — every case kept its pass rate.';
+  let summary = `Flipped cases: ${plural(regressions.length, 'regression')}, ${plural(fixes.length, 'fix', 'fixes')}`;
+  if (flakyFlips.length) summary += `; ${plural(flakyFlips.length, 'flip')} of cases flaky at base`;
+  if (holdoutFlips.length) summary += `; ${plural(holdoutFlips.length, 'holdout case')}`;
   if (ctx.detail.flipped <= 0) {
     ctx.cuts.add('the flipped-case tables');
     return `**${summary}** — listed in the JSON report (left out here to fit the size limit).`;
   }
-  const body = [regressions.length ? flipList('regression', regressions, ctx) : '', fixes.length ? flipList('fix', fixes, ctx) : ''].filter(Boolean);
+  const body = [
+    regressions.length ? flipList('regression', regressions, ctx) : '',
+    fixes.length ? flipList('fix', fixes, ctx) : '',
+    flakyFlips.length ? apartList('flaky', flakyFlips, ctx) : '',
+    holdoutFlips.length ? apartList('holdout', holdoutFlips, ctx) : '',
+  ].filter(Boolean);
   return collapsible(ctx, summary, body.join('\n\n'));
 }
 
@@ -425,7 +480,7 @@ export function suiteSection(p: PreparedSuite, ctx: RenderContext): string {
     heading,
     error,
     changeSection(p, ctx),
-    evalResultSection(s, ctx),
+    evalResultSection(p, ctx),
     ctx.detail.tradeoffs ? tradeoffsSection(s, ctx) : '',
     byTagSection(p, ctx),
     flippedSection(p, ctx),

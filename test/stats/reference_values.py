@@ -76,3 +76,27 @@ if __name__ == '__main__':
     print('E', proportion(E))
     F = [[1]] * 20
     print('F', proportion(F))
+
+def holm(ps):
+    order = sorted(range(len(ps)), key=lambda i: ps[i])
+    out, running = [0] * len(ps), 0
+    for rank, i in enumerate(order):
+        running = max(running, min(1, (len(ps) - rank) * ps[i]))
+        out[i] = running
+    return out
+
+def p_worse(r, threshold, df):
+    # one-sided: how likely an estimate this low is when the true delta sits on the threshold
+    return t_cdf((r['center'] - threshold) / r['se'], df)
+
+if __name__ == '__main__':
+    # test/gate/holdout.test.ts and test/stats/measure-suite.test.ts: 12 ordinary cases and 10 holdout cases, × 3.
+    REST = [([1,1,1],[1,1,1])] * 8 + [([1,1,0],[1,1,1]), ([1,0,0],[1,1,0]), ([0,0,0],[0,0,0]), ([1,1,1],[1,1,0])]
+    HOLD = [([1,1,1],[0,0,0])] * 6 + [([1,1,0],[0,0,0]), ([1,1,1],[1,0,0]), ([1,1,1],[1,1,1]), ([1,0,1],[1,1,1])]
+    rest, hold = paired(REST), paired(HOLD)
+    print('REST', rest)
+    print('HOLD', hold)
+    print('REST rates', sum(sum(b)/3 for b, _ in REST) / len(REST), sum(sum(c)/3 for _, c in REST) / len(REST))
+    print('HOLD rates', sum(sum(b)/3 for b, _ in HOLD) / len(HOLD), sum(sum(c)/3 for _, c in HOLD) / len(HOLD))
+    pr, ph = p_worse(rest, 0, len(REST) - 1), p_worse(hold, 0, len(HOLD) - 1)
+    print('p_worse rest', pr, 'holdout', ph, 'holm', holm([pr, ph]))
