@@ -14,7 +14,8 @@ import { buildReport, emptySuiteReport } from './report/build.js';
 import { ReportSchema, type Report, type SuiteReport, type Verdict } from './report/schema.js';
 import { countCalls, matchGivenRepeats, pickGivenRecords, redactRecord } from './results/given.js';
 import { budgetPreflight, diskCache, filterUncached, runSamples, type ResponseCache, type ReviewProgress } from './run/index.js';
-import type { CallCounts, SampleRecord } from './run/types.js';
+import { MERGE_FALLBACK, SHARD_FALLBACK, sampleSuites, withSamplingNotes } from './run/sequential.js';
+import type { SampleRecord } from './run/types.js';
 
 export { progressLine, type ReviewProgress } from './run/progress.js';
 
@@ -132,45 +133,68 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
   const requests = shardSlice(planned.flatMap((s) => planRequests(s, endpointFor, renderBudget)), input.shard);
   const cache: ResponseCache | null = input.noCache || input.records ? null : diskCache(join(input.repoDir, runConfig.cache_dir));
 
-  let records: SampleRecord[];
-  let calls: CallCounts;
-  let stopped: { reason: string; message: string } | undefined;
-  if (input.records) {
-    records = pickGivenRecords(requests, input.records);
-    calls = countCalls(records);
-  } else {
-    const budget = input.overrides?.budgetUsd ?? runConfig.budget_usd;
-    if (budget !== undefined) {
-      const preflight = budgetPreflight(cache ? await filterUncached(requests, cache) : requests, budget);
-      log(preflight.line);
-      if (preflight.refusal) {
-        const suites = planned.map((s) => emptySuiteReport(s, 'error', preflight.refusal!));
-        return { report: skeleton('error', suites, { notes: [preflight.refusal] }), changedPrompts, records: [], planned: requests.length };
-      }
+  const requested = input.overrides?.sampling ?? runConfig.sampling;
+  const fallback = requested !== 'sequential' ? undefined : input.records ? MERGE_FALLBACK : input.shard && input.shard.count > 1 ? SHARD_FALLBACK : undefined;
+  const budget = input.overrides?.budgetUsd ?? runConfig.budget_usd;
+  if (budget !== undefined && !input.records) {
+    // The preflight prices the most a review may make: a sequential run that stops early spends less.
+    const preflight = budgetPreflight(cache ? await filterUncached(requests, cache) : requests, budget);
+    log(preflight.line);
+    if (preflight.refusal) {
+      const suites = planned.map((s) => emptySuiteReport(s, 'error', preflight.refusal!));
+      return { report: skeleton('error', suites, { notes: [preflight.refusal] }), changedPrompts, records: [], planned: requests.length };
     }
-    const concurrency = input.overrides?.concurrency ?? runConfig.concurrency;
-    log(`Running ${requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${concurrency}).`);
-    const outcome = await runSamples(requests, {
-      concurrency,
-      timeoutMs: runConfig.timeout_s * 1000,
-      maxRetries: runConfig.max_retries,
-      rpm: runConfig.rpm,
-      tpm: runConfig.tpm,
-      cache,
-      budgetUsd: budget,
-      signal: input.signal,
-      forceStop: input.forceStop,
-      // Graders (llm_rubric) are model calls: paced, retried, budgeted and cached like the samples (docs/reliability.md).
-      grade: (req, output, run) => gradeOutput(req.assert, output, { grader: run.grader }),
-      onProgress: input.onProgress,
-    });
-    for (const w of outcome.warnings ?? []) log(`warning: ${w}`);
-    records = outcome.records;
-    calls = outcome.calls;
-    stopped = outcome.stopped;
   }
-
-  const report = buildReport({ planned, records, calls, gateConfig: gate, skeleton, stopped, sharded: !!input.shard && input.shard.count > 1 });
+  const concurrency = input.overrides?.concurrency ?? runConfig.concurrency;
+  if (!input.records) log(`Running ${requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${concurrency}).`);
+  const given = input.records;
+  const sampled = await sampleSuites({
+    mode: fallback ? 'fixed' : requested,
+    fallback,
+    planned,
+    requests,
+    confidence: gate.confidence,
+    budgetUsd: budget,
+    log,
+    decide: (records, scheduled, confidence) => {
+      const look = buildReport({ planned, records, calls: countCalls(records), gateConfig: { ...gate, confidence }, skeleton, sharded: false, scheduled });
+      return new Map(look.suites.map((s) => [s.name, s.verdict]));
+    },
+    run: async (batch, budgetLeft) => {
+      if (given) {
+        const records = pickGivenRecords(batch, given);
+        return { records, calls: countCalls(records), warnings: [] };
+      }
+      return runSamples(batch, {
+        concurrency,
+        timeoutMs: runConfig.timeout_s * 1000,
+        maxRetries: runConfig.max_retries,
+        rpm: runConfig.rpm,
+        tpm: runConfig.tpm,
+        cache,
+        budgetUsd: budgetLeft,
+        signal: input.signal,
+        forceStop: input.forceStop,
+        // Graders (llm_rubric) are model calls: paced, retried, budgeted and cached like the samples (docs/reliability.md).
+        grade: (req, output, run) => gradeOutput(req.assert, output, { grader: run.grader }),
+        onProgress: input.onProgress,
+      });
+    },
+  });
+  for (const w of sampled.warnings) log(`warning: ${w}`);
+  const { records, calls, stopped } = sampled;
+  const built = buildReport({
+    planned,
+    records,
+    calls,
+    gateConfig: { ...gate, confidence: sampled.confidence },
+    skeleton,
+    stopped,
+    sharded: !!input.shard && input.shard.count > 1,
+    scheduled: sampled.scheduled,
+    sampling: sampled.sampling,
+  });
+  const report = withSamplingNotes(built, planned, sampled, gate.confidence);
   // Nothing the run knows as a secret leaves in the report, the note, the check or a shard file (docs/security.md).
   return { report: ReportSchema.parse(secrets.redactDeep(report)), changedPrompts, records: records.map(redactRecord), planned: requests.length };
 }

@@ -1,0 +1,103 @@
+/**
+ * `npx tsx bench/sequential-sim.ts [--prs 2000] [--cases 100] [--repeats 5]`
+ *
+ * The sequential design in process, on the world of bench/sequential-world.ts: the same rounds, allocation and
+ * per-look decisions as a review (src/stats/sequential.ts; the gate's pass-rate rule, max_drop 0, 95%), without
+ * a model or the CLI — fast enough to tune the look weights. `npm run bench:sequential` runs both designs through
+ * the real CLI.
+ */
+import { parseArgs } from 'node:util';
+import { lookConfidences, passRateDecision, roundIndexes, roundsFor } from '../src/stats/sequential.js';
+import { seededRandom, worldCases, type Change, type Random, type SimCase } from './sequential-world.js';
+
+export interface SimResult {
+  calls: number;
+  decision: 'pass' | 'fail' | 'inconclusive';
+  rounds: number;
+  /** The interval reported when the run stopped (at that look's confidence). */
+  ci: [number, number] | null;
+}
+
+const draw = (random: Random, p: number) => (random() < p ? 1 : 0);
+
+export function runFixed(random: Random, cases: SimCase[], repeats: number, confidence = 0.95, maxDrop = 0): SimResult {
+  const pairs = cases.map((c) => ({
+    baseline: Array.from({ length: repeats }, () => draw(random, c.baseline)),
+    candidate: Array.from({ length: repeats }, () => draw(random, c.candidate)),
+  }));
+  const d = passRateDecision(pairs, confidence, maxDrop);
+  return { calls: 2 * repeats * cases.length, decision: d.decision, rounds: 1, ci: d.delta?.ci ?? null };
+}
+
+export function runSequential(random: Random, cases: SimCase[], repeats: number, confidence = 0.95, maxDrop = 0): SimResult {
+  const levels = lookConfidences(confidence, repeats);
+  const pairs = cases.map(() => ({ baseline: [] as number[], candidate: [] as number[] }));
+  let calls = 0;
+  let decision: SimResult['decision'] = 'inconclusive';
+  let ci: SimResult['ci'] = null;
+  let round = 0;
+  for (round = 1; round <= roundsFor(repeats); round++) {
+    cases.forEach((c, i) => {
+      for (const _ of roundIndexes(round, repeats, pairs[i]!)) {
+        pairs[i]!.baseline.push(draw(random, c.baseline));
+        pairs[i]!.candidate.push(draw(random, c.candidate));
+        calls += 2;
+      }
+    });
+    const d = passRateDecision(pairs, levels[round - 1]!, maxDrop);
+    decision = d.decision;
+    ci = d.delta?.ci ?? null;
+    if (decision !== 'inconclusive') break;
+  }
+  return { calls, decision, rounds: Math.min(round, roundsFor(repeats)), ci };
+}
+
+export interface Summary {
+  calls: number;
+  falseFail: number;
+  power: number;
+  gainPass: number;
+  trials: number;
+}
+
+export function simulate(prs: number, n: number, repeats: number, seed = 1): { fixed: Summary; sequential: Summary } {
+  const random = seededRandom(seed);
+  const out = { fixed: blank(), sequential: blank() };
+  const changes: Change[] = ['noop', 'drop', 'gain'];
+  for (let t = 0; t < prs; t++) {
+    const change = changes[t % 3]!;
+    const cases = worldCases(random, n, change);
+    for (const [design, run] of [['fixed', runFixed], ['sequential', runSequential]] as const) {
+      const r = run(random, cases, repeats);
+      const s = out[design];
+      s.calls += r.calls;
+      if (change === 'noop' && r.decision === 'fail') s.falseFail++;
+      if (change === 'drop' && r.decision === 'fail') s.power++;
+      if (change === 'gain' && r.decision === 'pass') s.gainPass++;
+    }
+  }
+  const per = Math.ceil(prs / 3);
+  for (const s of Object.values(out)) {
+    s.trials = per;
+    s.calls /= prs;
+    s.falseFail /= per;
+    s.power /= per;
+    s.gainPass /= per;
+  }
+  return out;
+}
+
+function blank(): Summary {
+  return { calls: 0, falseFail: 0, power: 0, gainPass: 0, trials: 0 };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { prs: { type: 'string', default: '3000' }, cases: { type: 'string', default: '100' }, repeats: { type: 'string', default: '5' } } });
+  const r = simulate(Number(values.prs), Number(values.cases), Number(values.repeats));
+  const se = (p: number) => Math.sqrt((p * (1 - p)) / r.fixed.trials);
+  const pct = (p: number) => `${(100 * p).toFixed(1)}% ±${(100 * se(p)).toFixed(1)}`;
+  for (const [name, s] of Object.entries(r)) {
+    console.log(`${name.padEnd(10)} calls/PR ${s.calls.toFixed(0).padStart(5)}  false-fail ${pct(s.falseFail)}  power(drop) ${pct(s.power)}  pass(gain) ${pct(s.gainPass)}`);
+  }
+  console.log(`ratio of calls: ${(r.sequential.calls / r.fixed.calls).toFixed(3)}`);
+}

@@ -1,0 +1,178 @@
+import type { PlannedSuite } from '../plan/suites.js';
+import type { Report, SuiteReport, Verdict } from '../report/schema.js';
+import { aggregateSuite } from '../results/aggregate.js';
+import { pairedDeltaInterval } from '../stats/intervals.js';
+import { lookConfidences, moreOf, roundIndexes, roundsFor } from '../stats/sequential.js';
+import type { RunOutcome } from './execute.js';
+import type { CallCounts, SampleRecord, SampleRequest } from './types.js';
+
+/**
+ * Sampling a review's suites: in one go (`fixed`), or in rounds that stop when every gated rule is decided
+ * (`sequential`, docs/sequential.md). The design (which sample indexes a round adds, the confidence of each look)
+ * is src/stats/sequential.ts; this is the loop that runs it on real calls. Every round runs through the one
+ * runner (interleaving, cache, pacing, retries, the running budget and interrupts hold as in a fixed run), in
+ * plan order: a round's requests are a subsequence of the fixed plan, so the pairs stay adjacent.
+ */
+
+export type SuiteSampling = NonNullable<SuiteReport['sampling']>;
+
+export interface SamplingArgs {
+  mode: 'fixed' | 'sequential';
+  /** Why a sequential request runs as fixed (a shard, a merge), said in the report. */
+  fallback?: string;
+  planned: PlannedSuite[];
+  /** Every request of the fixed design (the most a sequential run may make), in plan order. */
+  requests: SampleRequest[];
+  confidence: number;
+  budgetUsd?: number;
+  /** Runs one round's requests with what is left of the budget. */
+  run: (requests: SampleRequest[], budgetUsd: number | undefined) => Promise<Pick<RunOutcome, 'records' | 'calls' | 'stopped' | 'warnings'>>;
+  /**
+   * Each suite's verdict at a look: the gate on the records so far, at `confidence`, with `scheduled` samples
+   * planned per suite (so a suite is complete when every scheduled sample finished).
+   */
+  decide: (records: SampleRecord[], scheduled: Map<string, number>, confidence: number) => Map<string, Verdict>;
+  log?: (line: string) => void;
+}
+
+export interface SamplingOutcome {
+  records: SampleRecord[];
+  calls: CallCounts;
+  stopped?: { reason: string; message: string };
+  warnings: string[];
+  /** Samples scheduled per sequential suite: what the gate's completeness rule counts against (fixed suites: their plan). */
+  scheduled: Map<string, number>;
+  sampling: Map<string, SuiteSampling>;
+  /** The confidence of the look the run stopped at: the report's intervals are computed at it. */
+  confidence: number;
+  /** Sequential suites, for the notes. */
+  sequential: Set<string>;
+}
+
+const key = (suite: string, caseId: string) => `${suite}\0${caseId}`;
+
+/** A suite compared in rounds: both variants run and something changed; otherwise it runs fixed. */
+const isSequential = (s: PlannedSuite) => !!s.baseline && !!s.candidate && !s.message && s.change !== 'unchanged';
+
+/** Decided: a look at which the gate says pass, fail or error leaves nothing for more samples to settle. */
+const DECIDED: ReadonlySet<Verdict> = new Set<Verdict>(['pass', 'fail', 'error', 'skipped']);
+
+export async function sampleSuites(args: SamplingArgs): Promise<SamplingOutcome> {
+  const { planned, requests } = args;
+  const max = new Map<string, number>();
+  for (const q of requests) max.set(q.suite, (max.get(q.suite) ?? 0) + 1);
+  const sequential = new Set(args.mode === 'sequential' ? planned.filter(isSequential).map((s) => s.name) : []);
+  const records: SampleRecord[] = [];
+  const calls: CallCounts = { total: 0, cached: 0, failed: 0, retried: 0 };
+  const warnings: string[] = [];
+  const scheduled = new Map<string, number>();
+  const rounds = new Map<string, number>();
+  let stopped: SamplingOutcome['stopped'];
+  let spent = 0;
+
+  const repeatsOf = new Map(planned.map((s) => [s.name, s.repeats]));
+  const looks = Math.max(1, ...[...sequential].map((name) => roundsFor(repeatsOf.get(name) ?? 1)));
+  const levels = sequential.size > 0 ? lookConfidences(args.confidence, looks === 1 ? 1 : looks) : [args.confidence];
+  // Scores so far per (suite, case), both variants: what the next round's allocation reads.
+  const scores = new Map<string, { baseline: number[]; candidate: number[] }>();
+  const open = new Set(sequential);
+  let confidence = args.confidence;
+
+  for (let round = 1; round <= looks; round++) {
+    const batch = requests.filter((q) => {
+      if (!sequential.has(q.suite)) return round === 1;
+      if (!open.has(q.suite)) return false;
+      const s = scores.get(key(q.suite, q.caseId)) ?? { baseline: [], candidate: [] };
+      return roundIndexes(round, repeatsOf.get(q.suite)!, s).includes(q.sampleIndex);
+    });
+    if (batch.length === 0 && round > 1) break;
+    for (const q of batch) {
+      if (!sequential.has(q.suite)) continue;
+      scheduled.set(q.suite, (scheduled.get(q.suite) ?? 0) + 1);
+      rounds.set(q.suite, round);
+    }
+    if (sequential.size > 0) args.log?.(`Round ${round}: ${batch.length} samples${round > 1 ? ` (${open.size} suite${open.size === 1 ? '' : 's'} not decided yet)` : ''}.`);
+    const outcome = await args.run(batch, args.budgetUsd === undefined ? undefined : args.budgetUsd - spent);
+    warnings.push(...outcome.warnings.filter((w) => !warnings.includes(w)));
+    calls.total += outcome.calls.total;
+    calls.cached += outcome.calls.cached;
+    calls.failed += outcome.calls.failed;
+    calls.retried += outcome.calls.retried;
+    for (const r of outcome.records) {
+      records.push(r);
+      if (!r.cached) spent += r.costUsd;
+      if (!r.ok) continue;
+      const k = key(r.suite, r.caseId);
+      const s = scores.get(k) ?? { baseline: [], candidate: [] };
+      s[r.variant].push(r.passed ? 1 : 0);
+      scores.set(k, s);
+    }
+    confidence = levels[round - 1] ?? args.confidence;
+    if (outcome.stopped) {
+      stopped = outcome.stopped;
+      break;
+    }
+    if (open.size === 0 || round === looks) break;
+    const verdicts = args.decide(records, scheduled, confidence);
+    for (const name of [...open]) if (DECIDED.has(verdicts.get(name) ?? 'inconclusive')) open.delete(name);
+    if (open.size === 0) break;
+  }
+
+  const reused = new Map<string, number>();
+  for (const r of records) if (r.cached) reused.set(r.suite, (reused.get(r.suite) ?? 0) + 1);
+  const sampling = new Map<string, SuiteSampling>();
+  for (const s of planned) {
+    if (s.message) continue;
+    const isSeq = sequential.has(s.name);
+    const used = isSeq ? (scheduled.get(s.name) ?? 0) : (max.get(s.name) ?? 0);
+    sampling.set(s.name, {
+      mode: isSeq ? 'sequential' : 'fixed',
+      rounds: isSeq ? (rounds.get(s.name) ?? 1) : 1,
+      samples_used: used,
+      samples_max: max.get(s.name) ?? 0,
+      reused: reused.get(s.name) ?? 0,
+      ...(args.fallback ? { fallback: args.fallback } : {}),
+    });
+  }
+  return { records, calls, ...(stopped ? { stopped } : {}), warnings, scheduled, sampling, confidence, sequential };
+}
+
+export const SHARD_FALLBACK =
+  'a sharded run uses the fixed design: deciding when to stop needs every sample of a suite in one run, and a shard sees one slice of them';
+export const MERGE_FALLBACK = 'merged shard results are fixed-design samples (a sharded run uses the fixed design)';
+
+const pct = (x: number) => `${Number((100 * x).toFixed(2))}%`;
+
+/**
+ * The report's notes on how the suites were sampled: a sequential run's looks and the level each was decided at,
+ * a fallback to the fixed design, and — for a suite still inconclusive at its most samples — whether the data call
+ * for more cases or more repeats (from the share of the per-case variance that is noise within cases).
+ */
+export function withSamplingNotes(report: Report, planned: PlannedSuite[], sampled: SamplingOutcome, confidence: number): Report {
+  const notes: string[] = [];
+  const fallback = [...sampled.sampling.values()].find((s) => s.fallback)?.fallback;
+  if (fallback) notes.push(`Sequential sampling was asked for, but ${fallback}.`);
+  if (sampled.sequential.size > 0) {
+    const looks = Math.max(...[...sampled.sequential].map((n) => sampled.sampling.get(n)?.rounds ?? 1));
+    notes.push(
+      `Sequential sampling (docs/sequential.md): after each round every gated rule is decided at a stricter level, so that over all looks together a change that does nothing fails at most ${pct((1 - confidence) / 2)} of the time; this review stopped after look ${looks}, and its intervals are at ${pct(sampled.confidence)}.`,
+    );
+  }
+  for (const suite of report.suites) {
+    const s = sampled.sampling.get(suite.name);
+    const plan = planned.find((p) => p.name === suite.name);
+    if (!s || !plan || s.mode !== 'sequential' || suite.verdict !== 'inconclusive' || report.partial) continue;
+    const delta = pairedDeltaInterval(
+      aggregateSuite(plan, sampled.records).samples.flatMap((c) => (c.baseline && c.candidate ? [{ baseline: c.baseline.scores, candidate: c.candidate.scores }] : [])),
+      sampled.confidence,
+    );
+    if (!delta || !(delta.sd > 0)) continue;
+    const more = moreOf(delta);
+    notes.push(
+      more === 'cases'
+        ? `${suite.name}: still inconclusive after its most samples; the spread between cases dominates the interval, so more cases would settle it, not more repeats.`
+        : `${suite.name}: still inconclusive after its most samples; the noise within cases dominates the interval, so more repeats (a higher \`repeats\`) would settle it.`,
+    );
+  }
+  return notes.length ? { ...report, notes: [...(report.notes ?? []), ...notes] } : report;
+}
