@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Octokit } from './client.js';
 import { CHECK_OUTPUT_LIMIT, CHECK_TITLE_LIMIT, fitLine, fitMarkdown } from './limits.js';
 
@@ -77,6 +78,8 @@ export async function completeCheckRun(
     summary: string;
     text?: string;
     detailsUrl?: string;
+    /** What the check concluded from, for a later `/promptgate accept` ({@link verdictRef}). */
+    externalId?: string;
   },
 ): Promise<{ id: number; url: string } | CheckUnavailable> {
   const done = {
@@ -85,6 +88,7 @@ export async function completeCheckRun(
     completed_at: new Date().toISOString(),
     output: checkOutput(args),
     ...(args.detailsUrl ? { details_url: args.detailsUrl } : {}),
+    ...(args.externalId ? { external_id: args.externalId } : {}),
   };
   const where = { owner: args.owner, repo: args.repo };
   try {
@@ -98,6 +102,72 @@ export async function completeCheckRun(
     }
     const res = await octokit.rest.checks.create({ ...where, name: args.name, head_sha: args.headSha, ...done });
     return { id: res.data.id, url: res.data.html_url ?? '' };
+  } catch (err) {
+    return unavailable(err);
+  }
+}
+
+/**
+ * The check's `external_id` says which verdict it concluded from (`failure` is both `fail` and `error`), and who
+ * accepted it: `promptgate:<verdict>` or `promptgate:<verdict>:accepted:<login>`. Written by promptgate alone (the
+ * checks API lets only the app that created a run change it), so `/promptgate accept` can trust it.
+ */
+export interface VerdictRef {
+  verdict: string;
+  acceptedBy?: string;
+}
+const VERDICT_REF = /^promptgate:(pass|fail|inconclusive|error|skipped)(?::accepted:([A-Za-z0-9-]+(?:\[bot\])?))?$/;
+
+export function verdictRef(ref: VerdictRef): string {
+  return `promptgate:${ref.verdict}${ref.acceptedBy ? `:accepted:${ref.acceptedBy}` : ''}`;
+}
+
+export function parseVerdictRef(externalId: string | null | undefined): VerdictRef | null {
+  const m = VERDICT_REF.exec(externalId ?? '');
+  return m ? { verdict: m[1]!, ...(m[2] ? { acceptedBy: m[2] } : {}) } : null;
+}
+
+/** The fields of a check run this module reads back. */
+const CheckRunSchema = z.object({
+  id: z.number().int().positive(),
+  status: z.string(),
+  conclusion: z.string().nullable(),
+  external_id: z.string().nullable().optional(),
+  html_url: z.string().nullable().optional(),
+  output: z.object({ title: z.string().nullable().optional(), summary: z.string().nullable().optional() }).nullish(),
+});
+export type FoundCheckRun = z.infer<typeof CheckRunSchema>;
+
+/** The latest check run of that name on the commit, or null. */
+export async function findCheckRun(
+  octokit: Octokit,
+  args: { owner: string; repo: string; headSha: string; name: string },
+): Promise<FoundCheckRun | null | CheckUnavailable> {
+  try {
+    const res = await octokit.rest.checks.listForRef({ owner: args.owner, repo: args.repo, ref: args.headSha, check_name: args.name, filter: 'latest', per_page: 1 });
+    const first = res.data.check_runs[0];
+    return first ? CheckRunSchema.parse(first) : null;
+  } catch (err) {
+    return unavailable(err);
+  }
+}
+
+/** `/promptgate rerun`: the same check run goes back to in progress, so the PR shows one check, not two. */
+export async function reopenCheckRun(
+  octokit: Octokit,
+  args: { owner: string; repo: string; checkRunId: number; detailsUrl?: string },
+): Promise<{ id: number } | CheckUnavailable> {
+  try {
+    const res = await octokit.rest.checks.update({
+      owner: args.owner,
+      repo: args.repo,
+      check_run_id: args.checkRunId,
+      status: 'in_progress',
+      started_at: new Date().toISOString(),
+      ...(args.detailsUrl ? { details_url: args.detailsUrl } : {}),
+      output: { title: 'Reviewing prompt changes again…', summary: 'promptgate is running the baseline and candidate prompts on the eval set again, as a maintainer asked.' },
+    });
+    return { id: res.data.id };
   } catch (err) {
     return unavailable(err);
   }

@@ -166,3 +166,87 @@ export function parseEvent(eventName: string, payload: unknown, env: { GITHUB_RE
 export function pullRequestOf(ev: ReviewEvent): PullRequestEvent | null {
   return ev.kind === 'pull_request' || ev.kind === 'pull_request_target' ? ev : null;
 }
+
+// An `issue_comment` event: only what the command path reads. `issue.pull_request` is present on a PR's comments.
+const IssueCommentPayload = z.object({
+  action: z.string(),
+  issue: z.object({ number: z.number().int().positive(), pull_request: z.object({}).loose().nullish() }),
+  comment: z.object({
+    id: z.number().int().positive(),
+    body: z.string().nullish(),
+    user: z.object({ login: z.string().min(1), type: z.string().optional() }).nullable(),
+  }),
+  repository: Repository,
+});
+
+export interface CommentEvent {
+  owner: string;
+  repo: string;
+  /** created, edited, deleted. */
+  action: string;
+  /** The issue or pull request number. */
+  number: number;
+  onPullRequest: boolean;
+  commentId: number;
+  body: string;
+  author: { login: string; isBot: boolean } | null;
+}
+
+/** The `issue_comment` event, parsed at the edge (the command path; see docs/commands.md). */
+export function parseCommentEvent(payload: unknown): CommentEvent {
+  const p = IssueCommentPayload.safeParse(payload);
+  if (!p.success) badPayload('issue_comment', p.error);
+  const { issue, comment } = p.data;
+  const user = comment.user;
+  return {
+    ...splitRepo(p.data.repository.full_name),
+    action: p.data.action,
+    number: issue.number,
+    onPullRequest: issue.pull_request !== undefined && issue.pull_request !== null,
+    commentId: comment.id,
+    body: comment.body ?? '',
+    // GitHub marks apps' accounts `type: Bot`; their logins end in [bot].
+    author: user ? { login: user.login, isBot: user.type === 'Bot' || /\[bot\]$/i.test(user.login) } : null,
+  };
+}
+
+// `GET /repos/{owner}/{repo}/pulls/{pull_number}`: the PR as the API has it now.
+const PullSchema = z.object({
+  number: z.number().int().positive(),
+  state: z.string(),
+  title: z.string(),
+  body: z.string().nullish(),
+  html_url: z.string(),
+  base: z.object({ sha: Sha }),
+  head: z.object({ sha: Sha, repo: Repository.nullable() }),
+});
+
+/**
+ * A pull request read from the API, as the review path's event. A comment event runs with the base repository's
+ * secrets, so it is reviewed under the `pull_request_target` rules (docs/security.md): its kind says so.
+ */
+export function pullRequestFromApi(data: unknown, repository: { owner: string; repo: string }): PullRequestEvent & { open: boolean } {
+  const p = PullSchema.safeParse(data);
+  if (!p.success) {
+    const issues = p.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(the answer)'}: ${i.message}`);
+    throw new PromptgateError(`GitHub's answer for the pull request is not what the API documents: ${issues.join('; ')}`, {
+      hint: 'GITHUB_API_URL must point at the GitHub REST API',
+    });
+  }
+  const pr = p.data;
+  const full = `${repository.owner}/${repository.repo}`;
+  const headRepo = pr.head.repo?.full_name ?? null;
+  return {
+    kind: 'pull_request_target',
+    ...repository,
+    number: pr.number,
+    baseSha: pr.base.sha,
+    headSha: pr.head.sha,
+    title: pr.title,
+    body: pr.body ?? '',
+    url: pr.html_url,
+    isFork: headRepo === null || headRepo.toLowerCase() !== full.toLowerCase(),
+    headRepoFullName: headRepo ?? '(deleted fork)',
+    open: pr.state === 'open',
+  };
+}

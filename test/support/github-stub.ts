@@ -49,6 +49,7 @@ export interface StubCheckRun {
   started_at?: string;
   completed_at?: string;
   output: { title?: string; summary?: string; text?: string } | null;
+  external_id?: string;
   /** PATCHes received. */
   updates: number;
 }
@@ -333,7 +334,7 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
     id: r.id,
     node_id: `CR_${r.id}`,
     head_sha: r.head_sha,
-    external_id: '',
+    external_id: r.external_id ?? '',
     url: `${url}/repos/${owner}/${repo}/check-runs/${r.id}`,
     html_url: `https://github.com/${owner}/${repo}/runs/${r.id}`,
     details_url: r.details_url ?? null,
@@ -609,6 +610,12 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
           if (typeof body.name === 'string') run.name = body.name;
         }
         if (typeof body.status === 'string') run.status = body.status;
+        // A completed run set back to queued or in progress loses its conclusion until it completes again.
+        if (typeof body.status === 'string' && body.status !== 'completed' && body.conclusion === undefined) {
+          run.conclusion = null;
+          delete run.completed_at;
+        }
+        if (typeof body.external_id === 'string') run.external_id = body.external_id;
         if (typeof body.conclusion === 'string') {
           // "Providing conclusion will automatically set the status parameter to completed."
           run.conclusion = body.conclusion;
