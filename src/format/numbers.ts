@@ -5,6 +5,9 @@
  *
  * Two families: the detail forms (`percent`, `points`, `change`, …) trim a trailing ".0" and show one decimal; the
  * note's headline forms (`rate`, `signedPoints`, …) take the decimals the headline chose (see `pointDecimals`).
+ *
+ * It sits below both the gate (src/gate/) and the report (src/report/), which build on it, and imports nothing of
+ * either.
  */
 
 /** The confidence as people write it: 0.95 → "95%", 0.975 → "97.5%". */

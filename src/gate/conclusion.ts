@@ -1,4 +1,4 @@
-import type { Report } from '../report/schema.js';
+import type { Verdict } from './verdict.js';
 
 /** A GitHub check run's conclusion, as promptgate uses them. */
 export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled';
@@ -13,7 +13,7 @@ export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'cancelled';
  *   cancelled: what finished is reported, but nothing was decided.
  */
 export function checkConclusion(
-  report: Pick<Report, 'verdict' | 'inconclusive_policy' | 'partial'> | null,
+  report: { verdict: Verdict; inconclusive_policy?: 'neutral' | 'failure'; partial?: boolean } | null,
   failOnInconclusive: boolean,
   opts: { interrupted?: boolean } = {},
 ): CheckConclusion {

@@ -38,7 +38,7 @@
  * prompt or a cases-only change reports its absolute pass rate in a `skipped` pass_rate rule (nothing to compare).
  */
 import type { GateConfig } from '../config/schema.js';
-import type { ChangeKind, RuleResult, Verdict } from '../report/schema.js';
+import type { ChangeKind, RuleResult, Verdict } from './verdict.js';
 import {
   DEFAULT_SEED,
   HOLDOUT_TAG,
@@ -55,7 +55,7 @@ import {
   type PairedDelta,
   type SuiteMeasurement,
 } from '../stats/index.js';
-import { change, count, dropPoints, ms, percent, plural, points, pValue, times, usd } from '../report/numbers.js';
+import { change, count, dropPoints, ms, percent, plural, points, pValue, times, usd } from '../format/numbers.js';
 
 export interface GateSuiteInput {
   name: string;

@@ -1,5 +1,5 @@
 import { clip } from '../text.js';
-import { count, level, pointDecimals, rate, signedMs, signedPoints } from './numbers.js';
+import { count, level, pointDecimals, rate, signedMs, signedPoints } from '../format/numbers.js';
 import { mainCases } from './case-analysis.js';
 import { decidingRules, errorCauses, suiteErrorCause } from './outcome.js';
 import type { Report, SuiteReport, Verdict } from './schema.js';

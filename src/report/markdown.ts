@@ -1,27 +1,12 @@
-import { count } from './numbers.js';
+import { count } from '../format/numbers.js';
 import { clip } from '../text.js';
+import { CUTS, FULL_DETAIL, ICON, type Cut, type Detail, type RenderContext } from './detail.js';
 import { escapeInline } from './escape.js';
 import { headline } from './headline.js';
 import { errorCauses, errorLabel, stopCause, verdictWithRules } from './outcome.js';
-import {
-  FULL_DETAIL,
-  ICON,
-  errorSection,
-  goalSection,
-  headlineList,
-  policyLine,
-  notesSection,
-  partialWarning,
-  rolloutSection,
-  runSection,
-  suiteSection,
-  CUTS,
-  type Cut,
-  type Detail,
-  prepareSuite,
-  type PreparedSuite,
-  type RenderContext,
-} from './sections.js';
+import { prepareSuite, type PreparedSuite } from './prepare.js';
+import { errorSection, goalSection, headlineList, notesSection, partialWarning, policyLine, rolloutSection, runSection } from './review-sections.js';
+import { suiteSection } from './suite-sections.js';
 import type { Report } from './schema.js';
 
 export interface NoteOptions {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ChangeKindSchema, RuleResultSchema, VerdictSchema } from '../gate/verdict.js';
+import type { CostMeasurement, GroupPassRate, LatencyMeasurement, PassRateMeasurement, TagPassRate } from '../stats/index.js';
 
 /**
  * The JSON report (docs/contract.md §9). Field names in the contract are fixed; fields marked "extension" are additions
@@ -6,11 +8,8 @@ import { z } from 'zod';
  * back from disk (or merged from shards) renders the same note.
  */
 
-export const VerdictSchema = z.enum(['pass', 'fail', 'inconclusive', 'error', 'skipped']);
-export type Verdict = z.infer<typeof VerdictSchema>;
-
-export const ChangeKindSchema = z.enum(['modified', 'added', 'deleted', 'renamed', 'settings', 'cases_only', 'unchanged']);
-export type ChangeKind = z.infer<typeof ChangeKindSchema>;
+// The verdicts, rules and kinds of change are the gate's (src/gate/verdict.ts); the report holds them.
+export { ChangeKindSchema, RuleResultSchema, VerdictSchema, type ChangeKind, type RuleResult, type Verdict } from '../gate/verdict.js';
 
 const Interval = z.tuple([z.number(), z.number()]);
 const Percentiles = z.object({ p50: z.number().nullable(), p95: z.number().nullable(), p99: z.number().nullable().optional() });
@@ -24,19 +23,6 @@ const GroupPassRate = z.object({
   ci: Interval.nullable(),
 });
 
-export const RuleResultSchema = z.object({
-  rule: z.string(),
-  verdict: VerdictSchema,
-  detail: z.string(),
-  /** extension: Holm-adjusted one-sided p-value for "worse than the allowed threshold", where the rule tests one. */
-  p_adjusted: z.number().nullable().optional(),
-  /**
-   * extension: for an inconclusive rule, the cases that would make this rule's interval narrow enough to settle it,
-   * from the observed per-case variance; null when no number of cases would (the estimate sits on the threshold).
-   */
-  cases_needed: z.number().nullable().optional(),
-});
-export type RuleResult = z.infer<typeof RuleResultSchema>;
 
 const VariantCount = z.object({ passed: z.number(), runs: z.number(), errors: z.number().optional() });
 
@@ -185,3 +171,16 @@ export const ReportSchema = z.object({
     .optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
+
+/**
+ * The statistics (src/stats/) define their own output shapes and know nothing of the report; these checks make the
+ * compiler prove that what `measureSuite` returns fits the report's fields.
+ */
+type Fits<Actual extends Expected, Expected> = Actual;
+export type MeasurementFitsReport = [
+  Fits<PassRateMeasurement, SuiteReport['pass_rate']>,
+  Fits<LatencyMeasurement, SuiteReport['latency_ms']>,
+  Fits<CostMeasurement, SuiteReport['cost_usd']>,
+  Fits<TagPassRate[], NonNullable<SuiteReport['by_tag']>>,
+  Fits<GroupPassRate, NonNullable<SuiteReport['holdout']>>,
+];
