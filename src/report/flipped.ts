@@ -58,10 +58,10 @@ function apartList(kind: 'flaky' | 'holdout', list: CaseReport[], ctx: RenderCon
   if (flipped < Math.min(list.length, FULL_DETAIL.flipped)) ctx.cuts.add('flipped cases');
   const shown = list.slice(0, flipped);
   const title = kind === 'flaky' ? 'Flips of cases flaky at base (their baseline samples disagree: may be noise)' : 'Flips of holdout cases';
-  const rows = [`| case | tags | before → after | ${kind === 'flaky' ? 'baseline samples' : 'output'} |`, '|---|---|---|---|'];
+  const rows = kind === 'flaky' ? ['| case | tags | before → after |', '|---|---|---|'] : ['| case | tags | before → after | output |', '|---|---|---|---|'];
   for (const c of shown) {
-    const last = kind === 'flaky' ? `${counts(c.baseline)} passed` : 'holdout case — output withheld';
-    rows.push(`| ${inline(c.id, ID_CHARS)} | ${inline(c.tags.join(', '), TAG_CHARS)} | ${counts(c.baseline)} → ${counts(c.candidate)} | ${last} |`);
+    const last = kind === 'flaky' ? '' : ' holdout case — output withheld |';
+    rows.push(`| ${inline(c.id, ID_CHARS)} | ${inline(c.tags.join(', '), TAG_CHARS)} | ${counts(c.baseline)} → ${counts(c.candidate)} |${last}`);
   }
   const out = [`**${title}**`, rows.join('\n')];
   if (list.length > shown.length) out.push(`_… ${plural(list.length - shown.length, 'more case')} in the JSON report._`);

@@ -170,7 +170,7 @@ function outcomeLines(s: SuiteReport, ctx: RenderContext): string[] {
       // A report written before rules carried their own need has it on the pass rate, for the pass-rate rule.
       const need = r.cases_needed !== undefined ? r.cases_needed : r.rule === 'pass_rate' ? (s.pass_rate.cases_needed ?? null) : null;
       text = need
-        ? `about ${plural(need, 'case')} (this run: ${count(s.n_cases)}) would make the interval narrow enough to settle it (${see}).`
+        ? `about ${plural(need, 'case')} (this run: ${count(r.rule === 'pass_rate' ? mainCases(s) : r.rule === 'holdout' ? (s.holdout?.n_cases ?? s.n_cases) : s.n_cases)}) would make the interval narrow enough to settle it (${see}).`
         : `the interval is too wide to settle it (${see}: what the data do rule out).`;
     }
     out.push(`**${word} — ${escapeInline(ruleLabel(r.rule))}**: ${text}`);
