@@ -328,8 +328,8 @@ async function readPinned(path: string, log: (line: string) => void): Promise<Ma
 /**
  * The pinned reference (docs/monitor.md, "While a drift is open"): a suite that drifted keeps the reference it
  * drifted from, so the next run compares with it again (the issue stays open until the behaviour comes back); a
- * suite that passed (or was inconclusive) drops its pin, and the cache's answers — this run's — are the reference
- * again. A run that ended in error changes nothing; pins of keys no suite plans any more (a changed prompt) go.
+ * suite that passed drops its pin, and the cache's answers — this run's — are the reference again. A run that
+ * ended in error or inconclusive keeps the pin it had; pins of keys no suite plans any more (a changed prompt) go.
  */
 async function updatePinned(
   path: string,
@@ -351,7 +351,8 @@ async function updatePinned(
         const out = reference.get(r.cacheKey);
         if (out && cases.has(r.caseId)) next.set(r.cacheKey, { key: r.cacheKey, suite: s.name, case_id: r.caseId, sample_index: r.sampleIndex, output: out });
       }
-    } else if (verdict === 'error') {
+    } else if (verdict === 'error' || verdict === 'inconclusive') {
+      // Not decided either way: a drift that is open stays open against the same reference.
       for (const r of reqs) {
         const p = pinned.get(r.cacheKey);
         if (p) next.set(r.cacheKey, p);
