@@ -102,3 +102,27 @@ export function prPayload(shas: { base: string; head: string }, opts: { headRepo
     repository: { full_name: 'acme/bot', name: 'bot', owner: { login: 'acme' } },
   };
 }
+
+/** An `issue_comment` payload: a comment on PR #7 of acme/bot (or on a plain issue with `onIssue`). */
+export function commentPayload(
+  body: string,
+  opts: { id?: number; login?: string; type?: 'User' | 'Bot'; action?: string; onIssue?: boolean; number?: number } = {},
+) {
+  const number = opts.number ?? 7;
+  return {
+    action: opts.action ?? 'created',
+    issue: {
+      number,
+      title: 'Triage: answer in one word',
+      ...(opts.onIssue ? {} : { pull_request: { url: `https://api.github.com/repos/acme/bot/pulls/${number}`, html_url: `https://github.com/acme/bot/pull/${number}` } }),
+    },
+    comment: {
+      id: opts.id ?? 9001,
+      body,
+      user: { login: opts.login ?? 'alice', type: opts.type ?? 'User' },
+      // What the commenter is to the repository says nothing about write access; promptgate never reads it.
+      author_association: 'OWNER',
+    },
+    repository: { full_name: 'acme/bot', name: 'bot', owner: { login: 'acme' }, default_branch: 'main' },
+  };
+}
