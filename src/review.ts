@@ -135,6 +135,7 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
 
   const requested = input.overrides?.sampling ?? runConfig.sampling;
   const fallback = requested !== 'sequential' ? undefined : input.records ? MERGE_FALLBACK : input.shard && input.shard.count > 1 ? SHARD_FALLBACK : undefined;
+  if (fallback) log(`Sequential sampling was asked for, but ${fallback}.`);
   const budget = input.overrides?.budgetUsd ?? runConfig.budget_usd;
   if (budget !== undefined && !input.records) {
     // The preflight prices the most a review may make: a sequential run that stops early spends less.

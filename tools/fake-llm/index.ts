@@ -87,6 +87,21 @@ export const echoResponder: Responder = (req) => {
   return { content: `echo ${digest(req).slice(0, 8)}: ${last.slice(0, 40)}` };
 };
 
+/**
+ * A model whose answer passes with a probability the prompt states: the last message's `pass-probability=0.97`
+ * makes it answer `PASS` with probability 0.97 and `FAIL` otherwise, drawn from a hash of (model, messages,
+ * sample index) — so every sample of a case is an independent draw, and the same request always gets the same
+ * answer (the cache and a rerun see what the first run saw). For simulated eval sets whose per-case pass
+ * probabilities are known (bench/sequential.ts, test/cli/sequential.test.ts). No marker: `PASS`.
+ */
+export const passProbabilityResponder: Responder = (req) => {
+  const last = req.messages[req.messages.length - 1]?.content ?? '';
+  const m = /pass-probability=([0-9.]+)/.exec(last);
+  const p = m ? Number(m[1]) : 1;
+  const u = parseInt(digest(req).slice(0, 12), 16) / 2 ** 48;
+  return { content: u < p ? 'PASS' : 'FAIL' };
+};
+
 export function digest(req: Pick<FakeRequest, 'model' | 'messages' | 'sampleIndex'>): string {
   return createHash('sha256').update(JSON.stringify([req.model, req.messages, req.sampleIndex])).digest('hex');
 }

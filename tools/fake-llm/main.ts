@@ -4,10 +4,11 @@
  * Faults as rates in [0, 1]: --rate429 0.05 --rate5xx 0.02 --hang 0.01 --reset 0.01 --truncated 0 --non-json 0
  * --empty-choices 0 (seeded by --fault-seed). A provider slow at first: --slow-latency 800 with --slow-requests 50
  * (the first 50 requests) and/or --slow-ms 5000 (the first 5 s), --latency after. Prints its URL, then runs until
- * SIGINT/SIGTERM.
+ * SIGINT/SIGTERM. --responder pass-probability: answers PASS with the probability the prompt's
+ * `pass-probability=0.9` states (passProbabilityResponder), else the default echo.
  */
 import { parseArgs } from 'node:util';
-import { slowStart, startFakeLlm, type FaultRates, type LatencySchedule } from './index.js';
+import { echoResponder, passProbabilityResponder, slowStart, startFakeLlm, type FaultRates, type LatencySchedule } from './index.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     truncated: { type: 'string' },
     'non-json': { type: 'string' },
     'empty-choices': { type: 'string' },
+    responder: { type: 'string', default: 'echo' },
   },
 });
 
@@ -59,7 +61,13 @@ if (slowMs !== undefined && slowRequests === undefined && slowFor === undefined)
   process.exit(2);
 }
 const schedule: LatencySchedule = slowMs === undefined ? latency : slowStart({ slowMs, thenMs: latency, requests: slowRequests, ms: slowFor });
+const responders = { echo: echoResponder, 'pass-probability': passProbabilityResponder };
+if (!(values.responder in responders)) {
+  process.stderr.write(`--responder must be one of ${Object.keys(responders).join(', ')}, got "${values.responder}"\n`);
+  process.exit(2);
+}
 const server = await startFakeLlm({
+  responder: responders[values.responder as keyof typeof responders],
   port: number('port', values.port),
   host: values.host,
   latencyMs: schedule,
