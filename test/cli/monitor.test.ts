@@ -148,6 +148,28 @@ describe('promptgate monitor', () => {
     }
   });
 
+  it('accepts a model change with --rebaseline: nothing compared, and the next run compares with today\'s samples', async () => {
+    const r = repo();
+    provider.behaviour = 'good';
+    provider.version = 'v1';
+    try {
+      expect((await monitor(r)).code).toBe(0);
+      provider.behaviour = 'worse';
+      provider.version = 'v2';
+      expect((await monitor(r)).code).toBe(1);
+      expect(existsSync(join(r.dir, '.promptgate/cache/monitor/pinned.json'))).toBe(true);
+      const run = await monitor(r, '--rebaseline');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/Re-baselined on request: this run is the reference/);
+      expect(report(r).verdict).toBe('skipped');
+      expect(existsSync(join(r.dir, '.promptgate/cache/monitor/pinned.json'))).toBe(false);
+      expect((await monitor(r)).code).toBe(0);
+      expect(report(r).suites[0]!.pass_rate).toMatchObject({ baseline: 0.5, candidate: 0.5 });
+    } finally {
+      r.cleanup();
+    }
+  });
+
   it('compares with a samples file given with --reference, and says what it accepts when given something else', async () => {
     const r = repo();
     provider.behaviour = 'good';
