@@ -48,7 +48,7 @@ export const GateSchema = z.strictObject({
   cost: z.strictObject({ max_increase: z.number().min(0).default(0.2) }).optional(),
   max_error_rate: z.number().min(0).max(1).default(0.05),
   inconclusive: z.enum(['neutral', 'failure']).default('neutral'),
-  /** Optional rule on the cases tagged `holdout` alone (docs/contract.md §15). */
+  /** The rule on the cases tagged `holdout` alone (docs/contract.md §15); absent: pass_rate's max_drop (docs/change-note.md). */
   holdout: z.strictObject({ max_drop: z.number().min(0).max(1).default(0) }).optional(),
 });
 export type GateConfig = z.infer<typeof GateSchema>;

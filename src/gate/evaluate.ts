@@ -171,10 +171,11 @@ function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number, stopp
   const repeats = input.cases.length && variants ? Math.round(input.runs_planned / (input.cases.length * variants)) : 0;
 
   const holdoutCases = input.cases.filter(isHoldout).length;
+  const holdoutRule = holdoutRuleFor(gate, holdoutCases);
   if (input.change === 'added' || input.change === 'cases_only' || !bothRan) {
     fixed.push(absolutePassRateRule(input, detail, repeats, gate.confidence));
   } else if (holdoutCases === input.cases.length) {
-    fixed.push(notEvaluated('pass_rate', `every case is tagged ${HOLDOUT_TAG}, so there is no pass rate apart from the holdout row${gate.holdout ? ' (see the holdout rule)' : '; set gate.holdout to gate it'}`));
+    fixed.push(notEvaluated('pass_rate', `every case is tagged ${HOLDOUT_TAG}, so there is no pass rate apart from the holdout row (see the holdout rule)`));
   } else if (!detail.delta) {
     fixed.push({
       rule: 'pass_rate',
@@ -197,7 +198,7 @@ function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number, stopp
     );
   }
 
-  if (gate.holdout) {
+  if (holdoutRule) {
     const row = m.holdout;
     if (input.change === 'added' || input.change === 'cases_only' || !bothRan) {
       fixed.push(notEvaluated('holdout', 'there is no baseline to compare the holdout cases with'));
@@ -215,7 +216,7 @@ function draftSuite(input: GateSuiteInput, gate: GateConfig, seed: number, stopp
           repeats,
           before: row.baseline ?? 0,
           after: row.candidate ?? 0,
-          maxDrop: gate.holdout.max_drop,
+          maxDrop: holdoutRule.max_drop,
           confidence: gate.confidence,
         }),
       );
@@ -279,13 +280,22 @@ function notEvaluated(rule: string, why: string): RuleResult {
  * with the statistical rules not evaluated. The error rate is still decided when the failures alone exceed the
  * limit over every planned call; otherwise it can't be judged on calls that never ran.
  */
+/**
+ * The holdout rule: `gate.holdout` when set; otherwise, when any case is tagged holdout, the pass-rate rule's own
+ * tolerance. Fail closed (docs/fail-closed.md): tagging cases `holdout` moves them to their own row, never out of
+ * the gate.
+ */
+function holdoutRuleFor(gate: GateConfig, holdoutCases: number): { max_drop: number } | undefined {
+  return gate.holdout ?? (holdoutCases > 0 ? { max_drop: gate.pass_rate.max_drop } : undefined);
+}
+
 function unfinishedSuite(input: GateSuiteInput, gate: GateConfig, bothRan: boolean, stopped: string | undefined): SuiteDraft {
   const finished = `${count(input.calls.total)} of ${plural(input.runs_planned, 'planned sample')} finished`;
   const why = stopped ? `the run stopped early: ${stopped}` : 'the run stopped early (or this is one shard of it)';
   const notRun = `only ${finished}`;
   const fixed: RuleResult[] = [{ rule: 'completeness', verdict: 'error', detail: `Only ${finished}; ${why}. No rule can be decided on an unfinished run.` }];
   fixed.push(notEvaluated('pass_rate', notRun));
-  if (gate.holdout && bothRan) fixed.push(notEvaluated('holdout', notRun));
+  if (holdoutRuleFor(gate, input.cases.filter(isHoldout).length) && bothRan) fixed.push(notEvaluated('holdout', notRun));
   if (gate.latency_p95 && bothRan) fixed.push(notEvaluated('latency_p95', notRun));
   if (gate.cost && bothRan) fixed.push(notEvaluated('cost', notRun));
   const errors = errorRateRule(input, gate);

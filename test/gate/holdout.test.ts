@@ -52,11 +52,16 @@ describe('holdout rule', () => {
     expect(rule(r, 'holdout')).toMatchObject({ verdict: 'pass' });
   });
 
-  it('is absent without gate.holdout: the holdout cases are shown, not gated, and out of the Holm family', () => {
-    const r = evaluateGate([input(holdoutCases())], GateSchema.parse({}));
-    expect(rule(r, 'holdout')).toBeUndefined();
-    expect(rule(r, 'pass_rate')!.p_adjusted).toBeCloseTo(P_WORSE_REST, 5);
-    expect(r.notes[0]).toMatch(/^1 gated comparison \(pass rate\)/);
+  it('without gate.holdout, gates the holdout cases at the pass-rate rule\'s max_drop: tagging never takes a case out of the gate', () => {
+    const r = evaluateGate([input(holdoutCases())], GateSchema.parse({ pass_rate: { max_drop: 0 } }));
+    expect(rule(r, 'holdout')).toMatchObject({ verdict: 'fail' });
+    expect(rule(r, 'holdout')!.p_adjusted).toBeCloseTo(2 * P_WORSE_HOLD, 5);
+    expect(r.verdict).toBe('fail');
+    expect(r.notes[0]).toMatch(/^2 gated comparisons \(pass rate, holdout pass rate\)/);
+    // With no case tagged holdout there is no holdout rule and the family is the pass rate alone.
+    const none = evaluateGate([input(holdoutCases().map((c) => ({ ...c, tags: [] })))], GateSchema.parse({}));
+    expect(rule(none, 'holdout')).toBeUndefined();
+    expect(none.notes[0]).toMatch(/^1 gated comparison \(pass rate\)/);
   });
 
   it('is not evaluated, and not in the family, when there is nothing to decide on', () => {
