@@ -1,6 +1,7 @@
 // ncc writes an ESM bundle for a "type": "module" package; a package.json beside each bundle makes Node load it
-// as ESM on its own, wherever the Action or the CLI is unpacked. The launcher (src/launch-main.ts) is built once
-// and placed beside each bundle: dist/launch.js is the Action's `main`, dist/cli/launch.js the `promptgate` bin.
+// as ESM on its own, wherever the Action or the CLI is unpacked. The launchers are built apart and placed beside
+// their bundles: dist/launch.js (src/launch-main.ts) is the Action's `main`, dist/cli/launch.js
+// (src/cli/launch-main.ts) the `promptgate` bin. Commands a bundle loads when they run (import()) are chunks beside it.
 import { writeFileSync, readFileSync, chmodSync, rmSync } from 'node:fs';
 
 for (const dir of ['dist', 'dist/cli']) {
@@ -10,8 +11,11 @@ const executable = (file, text) => {
   writeFileSync(file, text.startsWith('#!') ? text : '#!/usr/bin/env node\n' + text);
   chmodSync(file, 0o755);
 };
-const launcher = readFileSync('dist/launch-build/index.js', 'utf8');
-rmSync('dist/launch-build', { recursive: true, force: true });
-writeFileSync('dist/launch.js', launcher);
-executable('dist/cli/launch.js', launcher);
+const built = (dir) => {
+  const text = readFileSync(`${dir}/index.js`, 'utf8');
+  rmSync(dir, { recursive: true, force: true });
+  return text;
+};
+writeFileSync('dist/launch.js', built('dist/launch-build'));
+executable('dist/cli/launch.js', built('dist/cli-launch-build'));
 executable('dist/cli/index.js', readFileSync('dist/cli/index.js', 'utf8'));

@@ -1,7 +1,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from './launch.js';
+import { launch, withCompileCache } from './launch.js';
 
-// Built beside each bundle (dist/launch.js → dist/index.js, dist/cli/launch.js → dist/cli/index.js); see launch.ts.
+// The Action's `main` (dist/launch.js), built beside its bundle (dist/index.js): every run of the Action is a review,
+// so it always starts the bundle behind the launcher (see launch.ts). The CLI's bin is src/cli/launch-main.ts.
 const target = join(dirname(fileURLToPath(import.meta.url)), 'index.js');
-process.exitCode = await launch({ target, args: process.argv.slice(2) });
+process.exitCode = await launch({ target, args: process.argv.slice(2), env: withCompileCache(process.env) });

