@@ -48,3 +48,24 @@ describe('examples/workflows/fork-label.yml', () => {
     for (const s of job.steps) expect(s.run ?? '').not.toContain('${{');
   });
 });
+
+describe('examples/workflows/commands.yml', () => {
+  const wf = load('commands.yml');
+  const job = wf.jobs.command!;
+
+  it('runs on new comments only, and only for /promptgate on a pull request', () => {
+    expect(Object.keys(wf.on)).toEqual(['issue_comment']);
+    expect(wf.on.issue_comment?.types).toEqual(['created']);
+    expect(job.if).toContain('github.event.issue.pull_request');
+    expect(job.if).toContain("startsWith(github.event.comment.body, '/promptgate')");
+  });
+
+  it('asks for the least it needs, and never checks out the PR head', () => {
+    expect(wf.permissions).toEqual({});
+    expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', issues: 'write', checks: 'write' });
+    const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout).toBeDefined();
+    expect(JSON.stringify(checkout?.with ?? {})).not.toMatch(/head|pull|ref/);
+    for (const s of job.steps) expect(s.run ?? '').not.toContain('${{');
+  });
+});
