@@ -7,7 +7,7 @@
  * the real CLI.
  */
 import { parseArgs } from 'node:util';
-import { lookConfidences, passRateDecision, roundIndexes, roundsFor } from '../src/stats/sequential.js';
+import { CONTINUATION, lookConfidences, type Continuation, passRateDecision, roundIndexes, roundsFor, sequentialDelta } from '../src/stats/sequential.js';
 import { seededRandom, worldCases, type Change, type Random, type SimCase } from './sequential-world.js';
 
 export interface SimResult {
@@ -29,22 +29,35 @@ export function runFixed(random: Random, cases: SimCase[], repeats: number, conf
   return { calls: 2 * repeats * cases.length, decision: d.decision, rounds: 1, ci: d.delta?.ci ?? null };
 }
 
-export function runSequential(random: Random, cases: SimCase[], repeats: number, confidence = 0.95, maxDrop = 0): SimResult {
-  const levels = lookConfidences(confidence, repeats);
+/** Variants of the design, for tuning: the continuation chance of unanimous cases and the per-case estimator. */
+export interface SequentialOptions {
+  continueUnanimous?: number;
+  /** 'unbiased': the design's estimator (sequentialDelta); 'plain': the mean of whatever samples a case got. */
+  estimator?: 'unbiased' | 'plain';
+  /** Share of the error rate per look (default: the design's, src/stats/sequential.ts). */
+  weights?: readonly number[];
+}
+
+export function runSequential(random: Random, cases: SimCase[], repeats: number, confidence = 0.95, maxDrop = 0, opts: SequentialOptions = {}): SimResult {
+  const q: Continuation = { unanimous: opts.continueUnanimous ?? CONTINUATION.unanimous };
+  const caseDelta = opts.estimator === 'plain' ? undefined : sequentialDelta(q);
+  const levels = lookConfidences(confidence, repeats, opts.weights);
   const pairs = cases.map(() => ({ baseline: [] as number[], candidate: [] as number[] }));
+  // Each case's coin, drawn apart from its samples (a review hashes suite, case and head: src/run/sequential.ts).
+  const coins = cases.map(() => random());
   let calls = 0;
   let decision: SimResult['decision'] = 'inconclusive';
   let ci: SimResult['ci'] = null;
   let round = 0;
   for (round = 1; round <= roundsFor(repeats); round++) {
     cases.forEach((c, i) => {
-      for (const _ of roundIndexes(round, repeats, pairs[i]!)) {
+      for (const _ of roundIndexes(round, repeats, pairs[i]!, coins[i]!, q)) {
         pairs[i]!.baseline.push(draw(random, c.baseline));
         pairs[i]!.candidate.push(draw(random, c.candidate));
         calls += 2;
       }
     });
-    const d = passRateDecision(pairs, levels[round - 1]!, maxDrop);
+    const d = passRateDecision(pairs, levels[round - 1]!, maxDrop, caseDelta);
     decision = d.decision;
     ci = d.delta?.ci ?? null;
     if (decision !== 'inconclusive') break;

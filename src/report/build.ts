@@ -23,13 +23,15 @@ export interface BuildArgs {
   scheduled?: Map<string, number>;
   /** How each suite was sampled: the report's `sampling`. */
   sampling?: Map<string, NonNullable<SuiteReport['sampling']>>;
+  /** Suites sampled by the sequential design: their pass-rate intervals use its estimator (docs/sequential.md). */
+  sequential?: ReadonlySet<string>;
 }
 
 export function buildReport(args: BuildArgs): Report {
   const { planned, records, gateConfig } = args;
   const runnable = planned.filter((s) => !s.message);
   const results = runnable.map((s) => aggregateSuite(s, records));
-  const measured = results.map((r) => measureSuite(r.samples, { confidence: gateConfig.confidence }));
+  const measured = results.map((r, i) => measureSuite(r.samples, { confidence: gateConfig.confidence, sequential: args.sequential?.has(runnable[i]!.name) ?? false }));
   const gateInputs: GateSuiteInput[] = runnable.map((s, i) => ({
     name: s.name,
     change: s.change,

@@ -98,22 +98,31 @@ function varianceOfCaseMean(scores: readonly number[]): number | null {
   return scores.length >= 2 ? sampleVariance(scores as number[]) / scores.length : null;
 }
 
+/** One case's successful sample scores under both variants, with their sample indexes when known (absent: 0, 1, 2, …). */
+export interface SamplePair {
+  baseline: readonly number[];
+  candidate: readonly number[];
+  baselineIndex?: readonly number[];
+  candidateIndex?: readonly number[];
+}
+
+const plainDelta = (p: SamplePair) => mean(p.candidate as number[]) - mean(p.baseline as number[]);
+
 /**
- * Interval on the mean over cases of (candidate − baseline), each case's value being the mean of its samples.
- * `pairs` holds each case's successful sample scores in [0,1] under both variants; a pair with an empty side is
- * left out (it says nothing about the difference). Returns null when no pair is left.
+ * Interval on the mean over cases of (candidate − baseline), each case's value being the mean of its samples, or
+ * `caseDelta` of them: an estimator of the case's difference that stays unbiased under the sampling design (the
+ * sequential design's, src/stats/sequential.ts). `pairs` holds each case's successful sample scores in [0,1]
+ * under both variants; a pair with an empty side is left out (it says nothing about the difference). Returns null
+ * when no pair is left.
  */
-export function pairedDeltaInterval(
-  pairs: readonly { baseline: readonly number[]; candidate: readonly number[] }[],
-  confidence: number,
-): PairedDelta | null {
+export function pairedDeltaInterval(pairs: readonly SamplePair[], confidence: number, caseDelta: (pair: SamplePair) => number = plainDelta): PairedDelta | null {
   const deltas: number[] = [];
   let samples = 0;
   let within = 0;
   let withinCases = 0;
   for (const p of pairs) {
     if (p.baseline.length === 0 || p.candidate.length === 0) continue;
-    deltas.push(mean(p.candidate as number[]) - mean(p.baseline as number[]));
+    deltas.push(caseDelta(p));
     samples += p.baseline.length + p.candidate.length;
     const vb = varianceOfCaseMean(p.baseline);
     const vc = varianceOfCaseMean(p.candidate);

@@ -1,8 +1,9 @@
 import { mean } from 'simple-statistics';
 import { clusterBootstrap, expandedConfidenceGrid, expandedPercentileInterval, quantileRatioStatistic } from './bootstrap.js';
 import { fiellerRatio } from './fieller.js';
-import { pairedDeltaInterval, proportionInterval, type MeanInterval, type PairedDelta } from './intervals.js';
+import { pairedDeltaInterval, proportionInterval, type MeanInterval, type PairedDelta, type SamplePair } from './intervals.js';
 import { percentiles } from './percentiles.js';
+import { sequentialDelta, sequentialEstimate } from './sequential.js';
 import {
   DEFAULT_RESAMPLES,
   HOLDOUT_TAG,
@@ -70,11 +71,42 @@ function meanOfCaseMeans(cases: readonly CaseSamples[], variant: 'baseline' | 'c
   return values.length ? mean(values) : null;
 }
 
-function pairsOf(cases: readonly CaseSamples[]) {
-  const pairs: { baseline: number[]; candidate: number[] }[] = [];
-  for (const c of cases) if (hasSuccess(c.baseline) && hasSuccess(c.candidate)) pairs.push({ baseline: c.baseline.scores, candidate: c.candidate.scores });
+function pairsOf(cases: readonly CaseSamples[]): SamplePair[] {
+  const pairs: SamplePair[] = [];
+  for (const c of cases) {
+    if (hasSuccess(c.baseline) && hasSuccess(c.candidate)) {
+      pairs.push({ baseline: c.baseline.scores, candidate: c.candidate.scores, baselineIndex: c.baseline.sampleIndex, candidateIndex: c.candidate.sampleIndex });
+    }
+  }
   return pairs;
 }
+
+/**
+ * Pass rates of a group of cases: the mean over cases of each case's rate. Under the sequential design a case with
+ * both variants is estimated by the design's unbiased estimator (src/stats/sequential.ts), so that the rates shown
+ * agree with the delta and its interval; otherwise (and for the per-case rows of the report) the plain mean.
+ */
+function passRates(cases: readonly CaseSamples[], sequential: Sequential): { baseline: number | null; candidate: number | null } {
+  if (!sequential) return { baseline: meanOfCaseMeans(cases, 'baseline', scoresOf), candidate: meanOfCaseMeans(cases, 'candidate', scoresOf) };
+  const baseline: number[] = [];
+  const candidate: number[] = [];
+  for (const c of cases) {
+    const b = hasSuccess(c.baseline) ? c.baseline : null;
+    const k = hasSuccess(c.candidate) ? c.candidate : null;
+    const e = b && k ? sequentialEstimate(b, k) : null;
+    if (b) baseline.push(e ? e.baseline : mean(b.scores));
+    if (k) candidate.push(e ? e.candidate : mean(k.scores));
+  }
+  return { baseline: baseline.length ? mean(baseline) : null, candidate: candidate.length ? mean(candidate) : null };
+}
+
+const scoresOf = (v: VariantSamples) => v.scores;
+
+/** The per-case difference the paired interval is fed: the sequential design's estimator, or the plain difference. */
+const caseDeltaFor = (sequential: Sequential) => (sequential ? sequentialDelta() : undefined);
+
+/** Whether the suite was sampled by the sequential design (MeasureOptions.sequential). */
+type Sequential = MeasureOptions['sequential'];
 
 const ran = (cases: readonly CaseSamples[], variant: 'baseline' | 'candidate') => cases.some((c) => c[variant] !== null);
 
@@ -86,18 +118,17 @@ const ran = (cases: readonly CaseSamples[], variant: 'baseline' | 'candidate') =
  */
 export function measureSuite(cases: readonly CaseSamples[], opts: MeasureOptions): SuiteMeasurement {
   const { confidence } = opts;
+  const sequential = opts.sequential;
   const bothRan = ran(cases, 'baseline') && ran(cases, 'candidate');
   // The pass rate is the rest's; the holdout cases get their own row (docs/change-note.md, "Holdout cases").
   const holdoutCases = cases.filter(isHoldout);
   const rest = holdoutCases.length > 0 ? cases.filter((c) => !isHoldout(c)) : cases;
   const pairs = bothRan ? pairsOf(rest) : [];
-  const delta = bothRan && rest.length > 0 ? pairedDeltaInterval(pairs, confidence) : null;
+  const delta = bothRan && rest.length > 0 ? pairedDeltaInterval(pairs, confidence, caseDeltaFor(sequential)) : null;
   const candidateInterval =
     bothRan || !ran(rest, 'candidate') ? null : proportionInterval(rest.map((c) => c.candidate?.scores ?? []), confidence);
-  const scores = (v: VariantSamples) => v.scores;
   const passRate: PassRateMeasurement = {
-    baseline: meanOfCaseMeans(rest, 'baseline', scores),
-    candidate: meanOfCaseMeans(rest, 'candidate', scores),
+    ...passRates(rest, bothRan ? sequential : undefined),
     delta: delta ? delta.estimate : null,
     ci: delta ? delta.ci : null,
     p_value: delta ? delta.pValue : null,
@@ -106,7 +137,7 @@ export function measureSuite(cases: readonly CaseSamples[], opts: MeasureOptions
       : (candidateInterval?.method ?? (rest.length === 0 ? 'every case is a holdout case' : bothRan ? 'no case succeeded under both variants' : 'no interval')),
     ...(bothRan ? {} : { candidate_ci: candidateInterval ? candidateInterval.ci : null }),
   };
-  const holdout = holdoutCases.length > 0 ? groupPassRate(holdoutCases, bothRan, confidence) : null;
+  const holdout = holdoutCases.length > 0 ? groupPassRate(holdoutCases, bothRan, confidence, sequential) : null;
 
   const latency = latencyComparison(cases, bothRan, confidence, opts);
 
@@ -134,7 +165,7 @@ export function measureSuite(cases: readonly CaseSamples[], opts: MeasureOptions
       baseline_per_pass: costPerPass(cases, 'baseline'),
       candidate_per_pass: costPerPass(cases, 'candidate'),
     },
-    by_tag: byTag(cases, confidence),
+    by_tag: byTag(cases, confidence, sequential),
     holdout: holdout?.row ?? null,
     paired_n: pairs.length,
     detail: {
@@ -277,14 +308,13 @@ function costPerPass(cases: readonly CaseSamples[], variant: 'baseline' | 'candi
 }
 
 /** A group's pass rates with the paired machinery of the suite's own row, and the interval behind them. */
-function groupPassRate(group: readonly CaseSamples[], bothRan: boolean, confidence: number): { row: GroupPassRate; delta: PairedDelta | null } {
-  const scores = (v: VariantSamples) => v.scores;
-  const delta = bothRan && ran(group, 'baseline') && ran(group, 'candidate') ? pairedDeltaInterval(pairsOf(group), confidence) : null;
+function groupPassRate(group: readonly CaseSamples[], bothRan: boolean, confidence: number, sequential: Sequential): { row: GroupPassRate; delta: PairedDelta | null } {
+  const delta =
+    bothRan && ran(group, 'baseline') && ran(group, 'candidate') ? pairedDeltaInterval(pairsOf(group), confidence, caseDeltaFor(sequential)) : null;
   return {
     row: {
       n_cases: group.length,
-      baseline: meanOfCaseMeans(group, 'baseline', scores),
-      candidate: meanOfCaseMeans(group, 'candidate', scores),
+      ...passRates(group, bothRan ? sequential : undefined),
       delta: delta ? delta.estimate : null,
       ci: delta ? delta.ci : null,
     },
@@ -296,7 +326,7 @@ function groupPassRate(group: readonly CaseSamples[], bothRan: boolean, confiden
  * The same paired machinery on each tag's cases, tags in order of first appearance. Not gated, not adjusted. The
  * `holdout` tag is left out: those cases have their own row.
  */
-function byTag(cases: readonly CaseSamples[], confidence: number): TagPassRate[] {
+function byTag(cases: readonly CaseSamples[], confidence: number, sequential: Sequential): TagPassRate[] {
   const groups = new Map<string, CaseSamples[]>();
   for (const c of cases) {
     for (const tag of new Set(c.tags)) {
@@ -306,5 +336,5 @@ function byTag(cases: readonly CaseSamples[], confidence: number): TagPassRate[]
       else groups.set(tag, [c]);
     }
   }
-  return [...groups].map(([tag, group]) => ({ tag, ...groupPassRate(group, true, confidence).row }));
+  return [...groups].map(([tag, group]) => ({ tag, ...groupPassRate(group, true, confidence, sequential).row }));
 }

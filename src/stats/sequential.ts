@@ -1,4 +1,4 @@
-import { pairedDeltaInterval, pValueBelow, type PairedDelta } from './intervals.js';
+import { pairedDeltaInterval, pValueBelow, type PairedDelta, type SamplePair } from './intervals.js';
 
 /**
  * Sequential sampling (docs/sequential.md): a suite's `repeats` becomes the most samples a case may get, and the
@@ -21,7 +21,7 @@ import { pairedDeltaInterval, pValueBelow, type PairedDelta } from './intervals.
 const LOOK_WEIGHTS: Record<number, readonly number[]> = {
   1: [1],
   2: [0.3, 0.7],
-  3: [0.1, 0.15, 0.75],
+  3: [0.05, 0.1, 0.85],
 };
 
 /** Rounds (= looks) of a suite with `repeats` samples per case at most. */
@@ -34,8 +34,7 @@ export function roundsFor(repeats: number): number {
  * at look j when its one-sided p-value is below w_j · (1 − confidence)/2, so over every look a change that does
  * nothing fails at most (1 − confidence)/2 of the time, as a fixed design does.
  */
-export function lookConfidences(confidence: number, repeats: number): number[] {
-  const weights = LOOK_WEIGHTS[roundsFor(repeats)]!;
+export function lookConfidences(confidence: number, repeats: number, weights: readonly number[] = LOOK_WEIGHTS[roundsFor(repeats)]!): number[] {
   return weights.map((w) => 1 - w * (1 - confidence));
 }
 
@@ -52,15 +51,130 @@ export function disagrees(baseline: readonly number[], candidate: readonly numbe
 }
 
 /**
- * The sample indexes round `round` (1-based) adds to a case, given the scores it has so far (both variants).
- * Empty when the case gets nothing more in that round.
+ * Round 3's allocation (docs/sequential.md, "An estimate that stays unbiased"): a case whose selection samples
+ * (indexes 0 and 1, both variants) disagree gets samples 2 … K − 1, and so does a unanimous case with chance
+ * `unanimous`. Every outcome pattern has a chance > 0 of more samples, which is what lets
+ * {@link sequentialEstimate} stay unbiased. Tuned by bench/sequential-sim.ts (calls against power).
  */
-export function roundIndexes(round: number, repeats: number, scores: { baseline: readonly number[]; candidate: readonly number[] }): number[] {
+export interface Continuation {
+  /** Chance that a case whose four selection samples agree gets samples 2 … K − 1 (drawn with the case's coin). */
+  unanimous: number;
+}
+
+export const CONTINUATION: Continuation = { unanimous: 0.25 };
+
+/** Samples 0 and 1 decide the allocation (the selection samples); later indexes are the extra samples. */
+const SELECTION = 2;
+
+/**
+ * The sample indexes round `round` (1-based) adds to a case, given the scores it has so far (both variants) and the
+ * case's coin, uniform on [0, 1) and drawn independently of its samples (src/run/sequential.ts: a hash of the
+ * suite, the case and the head commit, so a rerun replays the same rounds). Empty when the case gets nothing more.
+ */
+export function roundIndexes(
+  round: number,
+  repeats: number,
+  scores: { baseline: readonly number[]; candidate: readonly number[] },
+  coin: number,
+  design: Continuation = CONTINUATION,
+): number[] {
   if (round > roundsFor(repeats)) return [];
   if (round === 1) return [0];
   if (round === 2) return [1];
-  if (!disagrees(scores.baseline, scores.candidate)) return [];
-  return Array.from({ length: repeats - 2 }, (_, i) => i + 2);
+  if (!disagrees(scores.baseline, scores.candidate) && !(coin < design.unanimous)) return [];
+  return Array.from({ length: repeats - SELECTION }, (_, i) => i + SELECTION);
+}
+
+/** A variant's successful scores of one case, with their sample indexes (absent: 0, 1, 2, …). */
+export interface IndexedScores {
+  scores: readonly number[];
+  sampleIndex?: readonly number[];
+}
+
+function choose(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return c;
+}
+
+interface Split {
+  sel: number;
+  ext: number;
+  /** Passes over all of the variant's samples. */
+  total: number;
+  binary: boolean;
+}
+
+function split(v: IndexedScores): Split {
+  let sel = 0;
+  let ext = 0;
+  let total = 0;
+  let binary = true;
+  v.scores.forEach((s, i) => {
+    if ((v.sampleIndex?.[i] ?? i) < SELECTION) sel++;
+    else ext++;
+    total += s;
+    if (s !== 0 && s !== 1) binary = false;
+  });
+  return { sel, ext, total, binary };
+}
+
+const plainMean = (v: IndexedScores) => v.scores.reduce((a, b) => a + b, 0) / v.scores.length;
+
+/**
+ * One case's pass-rate estimates under the sequential design, unbiased for the case's pass
+ * probabilities whatever the allocation did (docs/sequential.md, "An estimate that stays unbiased").
+ *
+ * The inverse-probability-weighted estimate of a variant's rate is m₂ + (C/π)(m_extra − m₂): m₂ the mean of the
+ * selection samples, m_extra the mean of the extra samples, C whether the case got extra samples and π the
+ * chance it did given its selection samples (1 when they disagree, `design.unanimous` when all four agree). Its
+ * expectation is the case's rate because the extra samples are independent of the selection samples given the
+ * case (Horvitz & Thompson, JASA 47, 1952). That estimate throws the selection samples of every continued case
+ * away; its Rao–Blackwellisation — its expectation given the sufficient statistic (C and each variant's total
+ * passes) — keeps their information, stays unbiased and has a variance no larger (Rao 1945; Blackwell, Ann. Math.
+ * Statist. 18, 1947). Given those and C = 1, each placement of the passes among the samples is as likely as π of
+ * the selection pattern it implies, so the conditional expectation is a weighted average over the (passes among
+ * the selection samples) of the two variants — at most 9 terms. A continued case gets the same extra indexes
+ * whatever its pattern, so no pattern is ruled out by the number of samples it got.
+ *
+ * A case without extra samples is its plain mean (all its samples are selection samples). A case without both
+ * selection and extra samples in a variant (failed calls), or with graded (non 0/1) scores, keeps the plain mean.
+ */
+export function sequentialEstimate(baseline: IndexedScores, candidate: IndexedScores, design: Continuation = CONTINUATION): { baseline: number; candidate: number } {
+  const b = split(baseline);
+  const c = split(candidate);
+  const plain = { baseline: plainMean(baseline), candidate: plainMean(candidate) };
+  if (b.ext + c.ext === 0 || !b.binary || !c.binary || b.sel === 0 || c.sel === 0 || b.ext === 0 || c.ext === 0) return plain;
+  let weight = 0;
+  let sumB = 0;
+  let sumC = 0;
+  for (let ab = 0; ab <= b.sel; ab++) {
+    const nb = choose(b.sel, ab) * choose(b.ext, b.total - ab);
+    if (nb === 0) continue;
+    for (let ac = 0; ac <= c.sel; ac++) {
+      const nc = choose(c.sel, ac) * choose(c.ext, c.total - ac);
+      if (nc === 0) continue;
+      const unanimous = (ab === 0 && ac === 0) || (ab === b.sel && ac === c.sel);
+      const pi = unanimous ? design.unanimous : 1;
+      const n = nb * nc;
+      // Σ N·π·(m₂ + (m_extra − m₂)/π) = Σ N·(π·m₂ + m_extra − m₂), over Σ N·π.
+      const m2b = ab / b.sel;
+      const m2c = ac / c.sel;
+      sumB += n * (pi * m2b + (b.total - ab) / b.ext - m2b);
+      sumC += n * (pi * m2c + (c.total - ac) / c.ext - m2c);
+      weight += n * pi;
+    }
+  }
+  return weight > 0 ? { baseline: sumB / weight, candidate: sumC / weight } : plain;
+}
+
+/** The per-case difference (candidate − baseline) under the sequential design: what the paired interval is fed. */
+export function sequentialDelta(design: Continuation = CONTINUATION): (pair: SamplePair) => number {
+  return (pair) => {
+    const e = sequentialEstimate({ scores: pair.baseline, sampleIndex: pair.baselineIndex }, { scores: pair.candidate, sampleIndex: pair.candidateIndex }, design);
+    return e.candidate - e.baseline;
+  };
 }
 
 export type PassRateDecision = 'pass' | 'fail' | 'inconclusive';
@@ -68,14 +182,16 @@ export type PassRateDecision = 'pass' | 'fail' | 'inconclusive';
 /**
  * The gate's pass-rate rule for one comparison (src/gate/evaluate.ts: fail when the one-sided p-value for "worse
  * than −max_drop" is below (1 − confidence)/2; pass when the interval's lower end is at or above −max_drop), for
- * simulations that must decide thousands of looks without building a report.
+ * simulations that must decide thousands of looks without building a report. `caseDelta`: the per-case estimator
+ * (sequentialDelta for the sequential design; the plain difference of means by default).
  */
 export function passRateDecision(
   pairs: readonly { baseline: readonly number[]; candidate: readonly number[] }[],
   confidence: number,
   maxDrop: number,
+  caseDelta?: (pair: SamplePair) => number,
 ): { decision: PassRateDecision; delta: PairedDelta | null } {
-  const delta = pairedDeltaInterval(pairs, confidence);
+  const delta = pairedDeltaInterval(pairs, confidence, caseDelta);
   if (!delta) return { decision: 'inconclusive', delta };
   if (pValueBelow(delta, -maxDrop) < (1 - confidence) / 2) return { decision: 'fail', delta };
   if (delta.ci[0] >= -maxDrop) return { decision: 'pass', delta };

@@ -34,6 +34,11 @@ export interface MeasureOptions {
   seed?: number;
   /** Bootstrap resamples. Default DEFAULT_RESAMPLES (10,000). */
   resamples?: number;
+  /**
+   * The suite was sampled by the sequential design (src/stats/sequential.ts): the pass-rate delta, its interval and
+   * the suite's rates use the design's unbiased per-case estimator instead of the plain mean (docs/sequential.md).
+   */
+  sequential?: boolean;
 }
 
 export const DEFAULT_SEED = 0x5eed;
