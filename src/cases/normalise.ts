@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseAssertionSpecs } from '../assertions/validate.js';
 import { checkCount } from '../config/limits.js';
-import { closest } from '../config/yaml-source.js';
+import { closest } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';
 import type { RawCase } from './readers.js';
 import type { EvalCase } from './types.js';

@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { checkCount, formatCount, MAX_CSV_CELLS, MAX_KEYS } from '../config/limits.js';
-import { parseYamlSource, type YamlSource } from '../config/yaml-source.js';
+import { parseYamlSource, type YamlSource } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';
 import { checkJsonText, parseJsonSource, positionOf, topLevelElementLines } from '../prompts/json-source.js';
 

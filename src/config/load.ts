@@ -3,7 +3,7 @@ import type { EvalCase } from '../cases/types.js';
 import { PromptgateError } from '../errors.js';
 import { isPromptfooConfig, parsePromptfooConfig } from './promptfoo.js';
 import { ConfigSchema, type Config } from './schema.js';
-import { parseWithSchema, parseYamlSource } from './yaml-source.js';
+import { parseWithSchema, parseYamlSource } from '../source/yaml.js';
 
 /** Where promptgate looks for its config, in order (docs/contract.md §2). */
 export const CONFIG_PATHS = ['promptgate.yml', '.github/promptgate.yml'] as const;

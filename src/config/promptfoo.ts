@@ -10,7 +10,7 @@ import { MessageSchema } from '../prompts/messages.js';
 import type { PromptDoc } from '../prompts/types.js';
 import { checkCount, checkSize } from './limits.js';
 import { ConfigSchema, type Config } from './schema.js';
-import { parseWithSchema, parseYamlSource, type YamlSource } from './yaml-source.js';
+import { parseWithSchema, parseYamlSource, type YamlSource } from '../source/yaml.js';
 
 /**
  * A promptfoo config (`promptfooconfig.yaml`) read as a promptgate config plus its tests as cases (see

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkCount } from '../config/limits.js';
-import { parseWithSchema, parseYamlSource, type YamlSource } from '../config/yaml-source.js';
+import { parseWithSchema, parseYamlSource, type YamlSource } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';
 import { parseJsonSource } from './json-source.js';
 import { MessageSchema } from './messages.js';

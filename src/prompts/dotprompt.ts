@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
 import type { ModelParams } from '../config/schema.js';
-import { parseWithSchema, parseYamlSource } from '../config/yaml-source.js';
+import { parseWithSchema, parseYamlSource } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';
 import { splitFrontMatter } from './text.js';
 import type { ChatMessage, ChatRole, PromptDoc } from './types.js';

@@ -3,7 +3,7 @@ import { GH_MODELS, type AssertionSpec } from '../assertions/schema.js';
 import { COMPLETION_VARIABLE } from '../assertions/template.js';
 import type { ModelParams } from '../config/schema.js';
 import { checkCount, MAX_COUNT } from '../config/limits.js';
-import { parseWithSchema, parseYamlSource, type YamlSource } from '../config/yaml-source.js';
+import { parseWithSchema, parseYamlSource, type YamlSource } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';
 import { GITHUB_BUILTIN_EVALUATORS, githubBuiltinEvaluator } from './github-builtins.js';
 import { checkJsonText, jsonSyntaxError } from './json-source.js';

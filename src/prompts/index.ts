@@ -6,7 +6,7 @@ import { parseDotprompt } from './dotprompt.js';
 import { parsePrompty } from './prompty.js';
 import { isDotpromptText, parseTextPrompt } from './text.js';
 import { isPromptfooConfig, promptfooInlinePrompt } from '../config/promptfoo.js';
-import { parseYamlSource } from '../config/yaml-source.js';
+import { parseYamlSource } from '../source/yaml.js';
 import type { PromptDoc } from './types.js';
 
 export type { ChatMessage, ChatRole, PromptDoc, PromptFormat } from './types.js';

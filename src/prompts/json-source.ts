@@ -1,5 +1,5 @@
 import { depthError, formatCount, MAX_DEPTH, MAX_JSON_VALUES, MAX_KEYS } from '../config/limits.js';
-import type { YamlSource } from '../config/yaml-source.js';
+import type { YamlSource } from '../source/yaml.js';
 import { PromptgateError, type ErrorLocation } from '../errors.js';
 
 /** 1-based line and column of a character offset. */

@@ -1,7 +1,7 @@
 import * as jinja from '@huggingface/jinja';
 import { z } from 'zod';
 import { ModelParamsSchema, type ModelParams } from '../config/schema.js';
-import { parseWithSchema, parseYamlSource } from '../config/yaml-source.js';
+import { parseWithSchema, parseYamlSource } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';
 import { splitFrontMatter } from './text.js';
 import type { ChatMessage, ChatRole, PromptDoc } from './types.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ModelParamsSchema } from '../config/schema.js';
-import { parseWithSchema, parseYamlSource } from '../config/yaml-source.js';
+import { parseWithSchema, parseYamlSource } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';
 import type { ChatMessage, PromptDoc } from './types.js';
 

@@ -2,7 +2,7 @@ import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUse
 import type { ChatMessage } from '../prompts/types.js';
 import { safeUrl } from '../redact.js';
 import { nodeFetch, RESPONSE_TOO_LARGE } from './http-fetch.js';
-import type { Endpoint, ModelOutput } from '../run/types.js';
+import type { Endpoint, ModelOutput } from './types.js';
 
 /** What the provider said about its limits, from the `x-ratelimit-*` / `retry-after` headers of any response. */
 export interface RateInfo {

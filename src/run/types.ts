@@ -1,20 +1,11 @@
 import type { ChatMessage } from '../prompts/types.js';
-import type { ModelParams } from '../config/schema.js';
 import type { AssertionSpec } from '../assertions/schema.js';
+import type { Endpoint, ModelOutput } from '../providers/types.js';
+
+// The shapes a provider owns live with it; the runner's types build on them.
+export type { Endpoint, ModelOutput } from '../providers/types.js';
 
 export type Variant = 'baseline' | 'candidate';
-
-/** Where and how to call a model: one resolved provider (one `openai` client per distinct endpoint + key). */
-export interface Endpoint {
-  /** OpenAI-compatible base URL, e.g. https://api.openai.com/v1 */
-  baseURL: string;
-  apiKey: string;
-  model: string;
-  params: ModelParams;
-  pricing?: { input_per_mtok: number; output_per_mtok: number };
-  /** The environment variable the key came from, so a rejected key names the variable to check. */
-  apiKeyEnv?: string;
-}
 
 /** One planned model call. */
 export interface SampleRequest {
@@ -29,17 +20,6 @@ export interface SampleRequest {
   assert: AssertionSpec[];
   /** Content address: sha256 over (endpoint host, model, params, messages, sample index). Not the key. */
   cacheKey: string;
-}
-
-/** The model's answer to one call. */
-export interface ModelOutput {
-  text: string;
-  toolCalls?: { name: string; arguments: string }[];
-  latencyMs: number;
-  usage: { input: number; output: number };
-  finishReason?: string;
-  /** The `model` field of the response: the version the provider reports having used. */
-  model?: string;
 }
 
 /**

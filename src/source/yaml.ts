@@ -2,7 +2,7 @@ import { Composer, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineC
 import type { z } from 'zod';
 import { PromptgateError } from '../errors.js';
 import { clip } from '../text.js';
-import { checkSize, checkValueShape, depthError, formatCount, guardParse, MAX_DEPTH, MAX_FILE_BYTES, MAX_KEYS, MAX_YAML_TOKENS, type InputKind } from './limits.js';
+import { checkSize, checkValueShape, depthError, formatCount, guardParse, MAX_DEPTH, MAX_FILE_BYTES, MAX_KEYS, MAX_YAML_TOKENS, type InputKind } from '../config/limits.js';
 
 /**
  * YAML text parsed with positions kept, so a schema error can name the line of the offending key or value.
