@@ -169,6 +169,23 @@ describe('the Action bundle (action.yml main on Node 24)', () => {
     repo.cleanup();
   });
 
+  it('the sampling input reaches the review (sequential over the config\'s fixed); a value it does not know fails, naming the input', async () => {
+    const gh = await startGithubStub();
+    const { repo, base, head } = makeRepo('Label this: {{ticket}}', 'Label this in one word: {{ticket}}');
+    gh.state.files = [{ filename: 'prompts/triage.txt', status: 'modified' }];
+    const r = await runBundle(repo.dir, gh.url, prPayload({ base, head }), { sampling: 'sequential' });
+    expect(r.code, r.stdout).toBe(0);
+    const report = ReportSchema.parse(JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8')));
+    expect(report.suites[0]!.sampling?.mode).toBe('sequential');
+
+    const bad = await runBundle(repo.dir, gh.url, prPayload({ base, head }), { sampling: 'sometimes' });
+    expect(bad.code).not.toBe(0);
+    expect(bad.stdout).toContain('input "sampling" is invalid');
+    expect(bad.outputs.verdict).toBe('error');
+    await gh.close();
+    repo.cleanup();
+  });
+
   it('a PR with no prompt change gets a success check "no prompt changes" and no comment', async () => {
     const gh = await startGithubStub();
     const repo = new TempRepo('promptgate-action-');

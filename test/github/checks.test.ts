@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkOutput, completeCheckRun, startCheckRun } from '../../src/github/checks.js';
+import { checkOutput, completeCheckRun, findCheckRun, parseVerdictRef, reopenCheckRun, startCheckRun, verdictRef } from '../../src/github/checks.js';
 import { makeOctokit } from '../../src/github/client.js';
 import { CHECK_OUTPUT_LIMIT, CHECK_TITLE_LIMIT } from '../../src/github/limits.js';
 import { startGithubStub, type GithubStub } from '../support/github-stub.js';
@@ -100,5 +100,27 @@ describe('check runs', () => {
     const title = 'x'.repeat(CHECK_TITLE_LIMIT);
     const summary = 's'.repeat(CHECK_OUTPUT_LIMIT);
     expect(checkOutput({ title, summary })).toEqual({ title, summary });
+  });
+});
+
+describe('a check run found again (/promptgate rerun and accept)', () => {
+  it('finds the latest run of that name on the commit, sets it back in progress, and reads the verdict it concluded from', async () => {
+    gh = await startGithubStub({ repository: 'acme/bot' });
+    const octokit = octokitFor(gh);
+    expect(await findCheckRun(octokit, { ...REPO, headSha: HEAD, name: 'promptgate' })).toBeNull();
+    await completeCheckRun(octokit, { ...REPO, headSha: HEAD, name: 'other', conclusion: 'success', title: 't', summary: 's' });
+    const done = await completeCheckRun(octokit, { ...REPO, headSha: HEAD, name: 'promptgate', conclusion: 'failure', title: 't', summary: 's', externalId: verdictRef({ verdict: 'fail' }) });
+    const found = await findCheckRun(octokit, { ...REPO, headSha: HEAD, name: 'promptgate' });
+    expect(found).toMatchObject({ id: (done as { id: number }).id, status: 'completed', conclusion: 'failure', external_id: 'promptgate:fail' });
+    expect(parseVerdictRef((found as { external_id: string }).external_id)).toEqual({ verdict: 'fail' });
+
+    expect(await reopenCheckRun(octokit, { ...REPO, checkRunId: (done as { id: number }).id })).toEqual({ id: (done as { id: number }).id });
+    expect(gh.state.checkRuns.find((r) => r.name === 'promptgate')).toMatchObject({ status: 'in_progress', conclusion: null });
+  });
+
+  it("verdict refs: only promptgate's own shape is read back", () => {
+    expect(parseVerdictRef(verdictRef({ verdict: 'inconclusive', acceptedBy: 'alice' }))).toEqual({ verdict: 'inconclusive', acceptedBy: 'alice' });
+    expect(parseVerdictRef(verdictRef({ verdict: 'fail', acceptedBy: 'renovate[bot]' }))).toEqual({ verdict: 'fail', acceptedBy: 'renovate[bot]' });
+    for (const x of ['', null, 'promptgate:maybe', 'ci:fail', 'promptgate:fail:accepted:', 'promptgate:fail:accepted:a b']) expect(parseVerdictRef(x)).toBeNull();
   });
 });
