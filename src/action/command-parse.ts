@@ -50,7 +50,7 @@ function parseRerun(args: string): Command {
   const out: { kind: 'rerun'; repeats?: number; suite?: string } = { kind: 'rerun' };
   for (const token of args.trim().split(/\s+/).filter(Boolean)) {
     const kv = /^([a-z]+)=(.*)$/i.exec(token);
-    const key = kv?.[1]!.toLowerCase();
+    const key = kv?.[1]?.toLowerCase();
     const value = kv?.[2] ?? '';
     if (key === 'repeats' && out.repeats === undefined) {
       const n = /^\d{1,4}$/.test(value) ? Number(value) : NaN;

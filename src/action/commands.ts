@@ -173,7 +173,9 @@ async function rerun(s: RunState, pr: PullRequestEvent, command: { repeats?: num
     all = (await listPullRequestFiles(s.octokit!, pr, { log: warn })) ?? (await changedFilesBetween(workspace(), pr.baseSha, pr.headSha));
     const picked = suiteFiles(config, command.suite, all);
     if ('unknown' in picked) {
-      await talk.reply(`Not run: there is no suite \`${escapeInline(command.suite)}\` in the base commit's config. Suites: ${picked.unknown.map((n) => `\`${escapeInline(n)}\``).join(', ') || '(none)'}.`);
+      await talk.reply(
+        `Not run: there is no suite \`${escapeInline(command.suite)}\` in the base commit's config. Suites: ${picked.unknown.map((n) => `\`${escapeInline(n)}\``).join(', ') || '(none)'}.`,
+      );
       return false;
     }
     narrowed = picked.files;
@@ -220,7 +222,12 @@ function withSuiteRerun(before: Report, again: Report, name: string, repeats: nu
     ...before,
     verdict: worstVerdict([...kept.map((x) => x.verdict), again.verdict]),
     suites,
-    calls: { total: sum(before.calls.total, again.calls.total), cached: sum(before.calls.cached, again.calls.cached), failed: sum(before.calls.failed, again.calls.failed), retried: sum(before.calls.retried, again.calls.retried) },
+    calls: {
+      total: sum(before.calls.total, again.calls.total),
+      cached: sum(before.calls.cached, again.calls.cached),
+      failed: sum(before.calls.failed, again.calls.failed),
+      retried: sum(before.calls.retried, again.calls.retried),
+    },
     cost_usd_total: before.cost_usd_total + again.cost_usd_total,
     duration_ms: before.duration_ms + again.duration_ms,
     ...(before.partial || again.partial ? { partial: true } : {}),
@@ -299,7 +306,7 @@ async function recordInNote(octokit: Octokit, pr: PullRequestEvent, checkName: s
     const without = body.replace(new RegExp(`${escapeRe(ACCEPT_OPEN)}[\\s\\S]*?${escapeRe(ACCEPT_CLOSE)}\\n?`), '');
     const at = without.indexOf(marker) + marker.length;
     const next = `${without.slice(0, at)}\n${block}${without.slice(at)}`;
-    if (next.length > COMMENT_BODY_LIMIT) return warn('The note is at GitHub\'s size limit; the accept is recorded in the check only.');
+    if (next.length > COMMENT_BODY_LIMIT) return warn("The note is at GitHub's size limit; the accept is recorded in the check only.");
     await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: note.id, body: secrets.redact(next) });
   } catch (err) {
     warn(`Could not record the accept in the note (${describe(err)}).`);

@@ -1,18 +1,5 @@
 import { parseEvent, pullRequestOf } from '../github/event.js';
-import {
-  enterRun,
-  forkReport,
-  makeClient,
-  newRunState,
-  openCheck,
-  readEventPayload,
-  readInputs,
-  registerSecrets,
-  reviewInto,
-  runAndFinish,
-  trustedConfig,
-  type StopSignals,
-} from './shell.js';
+import { enterRun, forkReport, makeClient, newRunState, openCheck, readEventPayload, readInputs, registerSecrets, reviewInto, runAndFinish, trustedConfig, type StopSignals } from './shell.js';
 
 /**
  * The review path: `pull_request`, `pull_request_target`, `merge_group`, and the pushes and dispatches that compare
@@ -32,7 +19,7 @@ export async function runReviewEvent(opts: StopSignals): Promise<void> {
     if (s.crash) return;
 
     const pr = pullRequestOf(event);
-    if (pr && pr.isFork && pr.kind === 'pull_request' && !inputs['api-key'] && !env.OPENAI_API_KEY) {
+    if (pr?.isFork && pr.kind === 'pull_request' && !inputs['api-key'] && !env.OPENAI_API_KEY) {
       s.report = forkReport(pr);
       return;
     }

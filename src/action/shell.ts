@@ -56,11 +56,17 @@ const InputsSchema = z.object({
   'api-key': z.string().transform((s) => s.trim() || undefined),
   'base-url': z.string().transform((s) => s.trim() || undefined),
   'check-name': z.string().transform((s) => s.trim() || 'promptgate'),
-  comment: z.string().transform((s) => s.trim() || 'true').pipe(flag),
+  comment: z
+    .string()
+    .transform((s) => s.trim() || 'true')
+    .pipe(flag),
   repeats: optionalNumber(1, true),
   concurrency: optionalNumber(1, true),
   'budget-usd': optionalNumber(0),
-  'fail-on-inconclusive': z.string().transform((s) => s.trim() || 'false').pipe(flag),
+  'fail-on-inconclusive': z
+    .string()
+    .transform((s) => s.trim() || 'false')
+    .pipe(flag),
   'shards-dir': z.string().transform((s) => s.trim() || undefined),
   sampling: z
     .string()
@@ -253,7 +259,10 @@ export const baseOf = (event: ReviewEvent) => event.baseSha ?? `${event.headSha}
 export async function trustedConfig(s: RunState, trustedSide: 'base' | 'head'): Promise<Config | null> {
   const event = s.event!;
   const repoDir = workspace();
-  await ensureCommits(repoDir, [event.baseSha, event.headSha].filter((sha): sha is string => !!sha));
+  await ensureCommits(
+    repoDir,
+    [event.baseSha, event.headSha].filter((sha): sha is string => !!sha),
+  );
   const found = await findConfig((path) => readFileAt(repoDir, trustedSide === 'base' ? baseOf(event) : event.headSha, path), s.inputs!.config);
   registerSecrets(process.env, found.config);
   return found.config;

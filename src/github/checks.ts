@@ -22,9 +22,7 @@ function unavailable(err: unknown): CheckUnavailable {
   if (status !== 403 && status !== 404) throw err;
   const said = err instanceof Error && err.message ? `: ${err.message.split('\n')[0]!.replace(/ - https:\/\/docs\.github\.com\S*$/, '')}` : '';
   return {
-    unavailable:
-      `the token cannot write check runs (HTTP ${status}${said}); add \`checks: write\` to the workflow's \`permissions\` ` +
-      '(check runs need the workflow token or a GitHub App token)',
+    unavailable: `the token cannot write check runs (HTTP ${status}${said}); add \`checks: write\` to the workflow's \`permissions\` ` + '(check runs need the workflow token or a GitHub App token)',
   };
 }
 
@@ -40,10 +38,7 @@ export function checkOutput(args: { title: string; summary: string; text?: strin
 }
 
 /** The check run goes on the PR head commit, `in_progress` while the review runs, so reviewers see it running. */
-export async function startCheckRun(
-  octokit: Octokit,
-  args: { owner: string; repo: string; headSha: string; name: string; detailsUrl?: string },
-): Promise<{ id: number } | CheckUnavailable> {
+export async function startCheckRun(octokit: Octokit, args: { owner: string; repo: string; headSha: string; name: string; detailsUrl?: string }): Promise<{ id: number } | CheckUnavailable> {
   try {
     const res = await octokit.rest.checks.create({
       owner: args.owner,
@@ -139,10 +134,7 @@ const CheckRunSchema = z.object({
 export type FoundCheckRun = z.infer<typeof CheckRunSchema>;
 
 /** The latest check run of that name on the commit, or null. */
-export async function findCheckRun(
-  octokit: Octokit,
-  args: { owner: string; repo: string; headSha: string; name: string },
-): Promise<FoundCheckRun | null | CheckUnavailable> {
+export async function findCheckRun(octokit: Octokit, args: { owner: string; repo: string; headSha: string; name: string }): Promise<FoundCheckRun | null | CheckUnavailable> {
   try {
     const res = await octokit.rest.checks.listForRef({ owner: args.owner, repo: args.repo, ref: args.headSha, check_name: args.name, filter: 'latest', per_page: 1 });
     const first = res.data.check_runs[0];
@@ -153,10 +145,7 @@ export async function findCheckRun(
 }
 
 /** `/promptgate rerun`: the same check run goes back to in progress, so the PR shows one check, not two. */
-export async function reopenCheckRun(
-  octokit: Octokit,
-  args: { owner: string; repo: string; checkRunId: number; detailsUrl?: string },
-): Promise<{ id: number } | CheckUnavailable> {
+export async function reopenCheckRun(octokit: Octokit, args: { owner: string; repo: string; checkRunId: number; detailsUrl?: string }): Promise<{ id: number } | CheckUnavailable> {
   try {
     const res = await octokit.rest.checks.update({
       owner: args.owner,

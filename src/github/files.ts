@@ -24,9 +24,7 @@ export function changedFileFrom(entry: DiffEntry): ChangedFile | null {
     case 'removed':
       return { path: entry.filename, status: 'removed' };
     case 'renamed':
-      return entry.previous_filename
-        ? { path: entry.filename, status: 'renamed', previousPath: entry.previous_filename }
-        : { path: entry.filename, status: 'added' };
+      return entry.previous_filename ? { path: entry.filename, status: 'renamed', previousPath: entry.previous_filename } : { path: entry.filename, status: 'added' };
     case 'unchanged':
       return null;
     default:
@@ -39,17 +37,10 @@ export function changedFileFrom(entry: DiffEntry): ChangedFile | null {
  * where the prompt was. GitHub lists at most 3,000 files of a PR; at the cap the list may be cut, so this returns
  * undefined (and says so) and the caller finds the changes with `git diff` instead.
  */
-export async function listPullRequestFiles(
-  octokit: Octokit,
-  ev: { owner: string; repo: string; number: number },
-  opts: { log?: (line: string) => void } = {},
-): Promise<ChangedFile[] | undefined> {
+export async function listPullRequestFiles(octokit: Octokit, ev: { owner: string; repo: string; number: number }, opts: { log?: (line: string) => void } = {}): Promise<ChangedFile[] | undefined> {
   const entries = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: ev.owner, repo: ev.repo, pull_number: ev.number, per_page: 100 });
   if (entries.length >= PULL_REQUEST_FILES_CAP) {
-    opts.log?.(
-      `PR #${ev.number} lists ${entries.length} files, GitHub's cap for the pull request files API, so the list may be incomplete; ` +
-        'finding the changed files with git instead.',
-    );
+    opts.log?.(`PR #${ev.number} lists ${entries.length} files, GitHub's cap for the pull request files API, so the list may be incomplete; ` + 'finding the changed files with git instead.');
     return undefined;
   }
   return entries.map(changedFileFrom).filter((f): f is ChangedFile => f !== null);

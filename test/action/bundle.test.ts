@@ -26,7 +26,6 @@ beforeEach((ctx) => {
   if (NO_NODE24) ctx.skip(NO_NODE24);
 });
 
-
 const CASES = Array.from({ length: 20 }, (_, i) => {
   const label = ['billing', 'bug'][i % 2]!;
   return JSON.stringify({ id: `T${i + 1}`, vars: { ticket: `ticket ${i + 1} about ${label}` }, expected: label });
@@ -81,14 +80,7 @@ function prPayload(repo: { base: string; head: string }, overrides: { number?: n
 }
 
 /** The shipped Action on one event (test/support/action-runner.ts), with this file's default inputs. */
-async function runBundle(
-  cwd: string,
-  apiUrl: string,
-  payload: unknown,
-  inputs: Record<string, string> = {},
-  eventName = 'pull_request',
-  onSpawn?: (child: ChildProcess) => void,
-): Promise<RunResult> {
+async function runBundle(cwd: string, apiUrl: string, payload: unknown, inputs: Record<string, string> = {}, eventName = 'pull_request', onSpawn?: (child: ChildProcess) => void): Promise<RunResult> {
   const run = await runAction({
     cwd,
     apiUrl,
@@ -112,7 +104,10 @@ describe('the Action bundle (action.yml main on Node 24)', () => {
   it('reviews a PR: in-progress then completed check on the head sha, one sticky comment, summary, outputs, report', async () => {
     const gh = await startGithubStub();
     const { repo, base, head } = makeRepo('Label this: {{ticket}}', 'Label this in one word: {{ticket}}');
-    gh.state.files = [{ filename: 'prompts/triage.txt', status: 'modified' }, { filename: 'README.md', status: 'modified' }];
+    gh.state.files = [
+      { filename: 'prompts/triage.txt', status: 'modified' },
+      { filename: 'README.md', status: 'modified' },
+    ];
     gh.state.comments.push({ id: 1, body: `I tried ${STICKY_MARKER} by hand`, user: { login: 'octocat', type: 'User' } });
     const r = await runBundle(repo.dir, gh.url, prPayload({ base, head }));
     // Secrets are registered for masking (the runner then hides them) and appear in no other line.
@@ -169,7 +164,7 @@ describe('the Action bundle (action.yml main on Node 24)', () => {
     repo.cleanup();
   });
 
-  it('the sampling input reaches the review (sequential over the config\'s fixed); a value it does not know fails, naming the input', async () => {
+  it("the sampling input reaches the review (sequential over the config's fixed); a value it does not know fails, naming the input", async () => {
     const gh = await startGithubStub();
     const { repo, base, head } = makeRepo('Label this: {{ticket}}', 'Label this in one word: {{ticket}}');
     gh.state.files = [{ filename: 'prompts/triage.txt', status: 'modified' }];

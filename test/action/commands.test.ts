@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLlm, type FakeRequest } from '../../tools/fake-llm/index.js';
 import { commentPayload, prPayload, runAction, type ActionRun } from '../support/action-runner.js';
-import { startGithubStub, type GithubStub, type StubUser } from '../support/github-stub.js';
+import { startGithubStub, type GithubStub } from '../support/github-stub.js';
 import { TempRepo } from '../support/git-repo.js';
 
 /**
@@ -25,7 +25,6 @@ suites:
 `;
 const ONE_WORD = 'Label this in one word: {{ticket}}';
 const FREE_FORM = 'Label this: {{ticket}}';
-const ALICE: StubUser = { login: 'alice', type: 'User' };
 
 const calls: FakeRequest[] = [];
 let llm: Awaited<ReturnType<typeof startFakeLlm>>;

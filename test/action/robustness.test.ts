@@ -16,7 +16,9 @@ import { startGithubStub, type GithubStub } from '../support/github-stub.js';
  * written, the job fails, and no secret reaches anything the Action writes.
  */
 
-const CASES = Array.from({ length: 6 }, (_, i) => JSON.stringify({ id: `T${i + 1}`, vars: { ticket: `ticket ${i + 1} about ${['billing', 'bug'][i % 2]}` }, expected: ['billing', 'bug'][i % 2] })).join('\n');
+const CASES = Array.from({ length: 6 }, (_, i) =>
+  JSON.stringify({ id: `T${i + 1}`, vars: { ticket: `ticket ${i + 1} about ${['billing', 'bug'][i % 2]}` }, expected: ['billing', 'bug'][i % 2] }),
+).join('\n');
 const config = (extra = '') => `version: 1
 provider: { model: test-model, api_key_env: LLM_KEY, pricing: { input_per_mtok: 1, output_per_mtok: 1 } }
 suites:
@@ -148,7 +150,7 @@ if (process.env.PROMPTGATE_LAUNCHED && process.send && !process.env.PROMPTGATE_C
     return { NODE_OPTIONS: `--require ${preload}` };
   }
 
-  it('out of memory: the rerun with Node\'s defaults reports to the same check run; another bot\'s note is left alone', async () => {
+  it("out of memory: the rerun with Node's defaults reports to the same check run; another bot's note is left alone", async () => {
     const { gh, repo, payload } = await setUp();
     gh.state.comments.push({ id: 1, body: `${STICKY_MARKER}\nanother tool's note`, user: { login: 'dependabot[bot]', type: 'Bot' } });
     const r = await runAction({ cwd: repo.dir, apiUrl: gh.url, eventName: 'pull_request', payload, inputs: modelInputs(), env: abortAfterCheck('first attempt') });
@@ -209,7 +211,7 @@ describe('secrets never leave through what the Action writes', () => {
   it.each([
     ['the api-key input', { 'api-key': 'plain-api-key-value-4711' }, {}, 'plain-api-key-value-4711'],
     ['the variable the config names in api_key_env', { 'api-key': '' }, { LLM_KEY: 'env-named-key-value-0815' }, 'env-named-key-value-0815'],
-  ] as const)('a key from %s, echoed in the provider\'s error, is masked in the log and absent from comment, check, summary, report and outputs', async (_what, given, env, secret) => {
+  ] as const)("a key from %s, echoed in the provider's error, is masked in the log and absent from comment, check, summary, report and outputs", async (_what, given, env, secret) => {
     const { gh, repo, payload } = await setUp('run: { max_retries: 0 }\n');
     const runtime = 'runner-runtime-token-value-31337';
     const r = await runAction({

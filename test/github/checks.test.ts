@@ -77,7 +77,7 @@ describe('check runs', () => {
     await expect(startCheckRun(octokitFor(gh), { ...REPO, headSha: HEAD, name: 'promptgate' })).rejects.toMatchObject({ status: 422 });
   });
 
-  it('cuts a long title, summary and text under GitHub\'s limits and says so; GitHub accepts the result', async () => {
+  it("cuts a long title, summary and text under GitHub's limits and says so; GitHub accepts the result", async () => {
     gh = await startGithubStub();
     const summary = `## promptgate: fail\n<details><summary>Cases</summary>\n\n${Array.from({ length: 9000 }, (_, i) => `- case ${i}: ${'é'.repeat(5)} 🙂`).join('\n')}\n</details>\n`;
     const title = `${'triage, '.repeat(60)}\nsecond line`;

@@ -12,7 +12,14 @@ describe('makeOctokit', () => {
   it('sends the token to the given API root, and waits out a secondary rate limit and a 502 instead of failing', async () => {
     gh = await startGithubStub();
     gh.state.faults.push(
-      { method: 'POST', path: /\/check-runs$/, status: 403, message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', headers: { 'retry-after': '1' }, times: 1 },
+      {
+        method: 'POST',
+        path: /\/check-runs$/,
+        status: 403,
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        headers: { 'retry-after': '1' },
+        times: 1,
+      },
       { method: 'GET', path: /\/comments$/, status: 502, message: 'Server Error', times: 1 },
     );
     const log: string[] = [];

@@ -46,7 +46,7 @@ describe('upsertStickyComment', () => {
     expect(gh.state.comments).toHaveLength(1);
   });
 
-  it('leaves a person\'s comment alone, even one that starts with the marker', async () => {
+  it("leaves a person's comment alone, even one that starts with the marker", async () => {
     gh = await startGithubStub();
     gh.state.comments.push(human(1, `${STICKY_MARKER}\nI copied the note here`), human(2, `> ${STICKY_MARKER}\n> quoted`));
     const res = await upsertStickyComment(octokitFor(gh), { ...PR, body: 'the note' });
@@ -68,7 +68,7 @@ describe('upsertStickyComment', () => {
     expect(gh.requestsTo('POST', '/comments')).toHaveLength(0);
   });
 
-  it('recognises a GitHub App\'s bot as well as github-actions[bot], and another marker as another note', async () => {
+  it("recognises a GitHub App's bot as well as github-actions[bot], and another marker as another note", async () => {
     gh = await startGithubStub({ tokens: { ghs_app: { login: 'promptgate-app[bot]', type: 'Bot' } } });
     gh.state.comments.push({ id: 5, body: `${STICKY_MARKER}\nby the app`, user: { login: 'promptgate-app[bot]', type: 'Bot' } });
     const res = await upsertStickyComment(octokitFor(gh, 'ghs_app'), { ...PR, body: 'updated by the app' });
@@ -78,13 +78,13 @@ describe('upsertStickyComment', () => {
     expect(gh.state.comments.map((c) => c.body.split('\n')[0])).toEqual([STICKY_MARKER, '<!-- promptgate:change-note:nightly -->']);
   });
 
-  it('edits only its own note: another bot\'s older marker comment and a person\'s quote are left untouched', async () => {
+  it("edits only its own note: another bot's older marker comment and a person's quote are left untouched", async () => {
     gh = await startGithubStub();
-    gh.state.comments.push(
-      { id: 3, body: `${STICKY_MARKER}\nsomeone else's tool uses the same marker`, user: DEPENDABOT },
-      human(4, `> ${STICKY_MARKER}\n> what the bot said`),
-      { id: 5, body: `${STICKY_MARKER}\nour note from the last push`, user: WORKFLOW_BOT },
-    );
+    gh.state.comments.push({ id: 3, body: `${STICKY_MARKER}\nsomeone else's tool uses the same marker`, user: DEPENDABOT }, human(4, `> ${STICKY_MARKER}\n> what the bot said`), {
+      id: 5,
+      body: `${STICKY_MARKER}\nour note from the last push`,
+      user: WORKFLOW_BOT,
+    });
     const res = await upsertStickyComment(octokitFor(gh), { ...PR, body: 'this push' });
     expect(res).toMatchObject({ id: 5, action: 'updated' });
     expect(gh.state.comments.find((c) => c.id === 5)!.body).toBe(`${STICKY_MARKER}\nthis push`);
@@ -95,7 +95,7 @@ describe('upsertStickyComment', () => {
     expect(gh.requestsTo('POST', '/graphql').map((r) => r.status)).toEqual([200]);
   });
 
-  it('another bot\'s marker comment alone is not ours: a note of our own is posted beside it', async () => {
+  it("another bot's marker comment alone is not ours: a note of our own is posted beside it", async () => {
     gh = await startGithubStub();
     gh.state.comments.push({ id: 3, body: `${STICKY_MARKER}\nnot ours`, user: DEPENDABOT });
     const res = await upsertStickyComment(octokitFor(gh), { ...PR, body: 'ours' });
@@ -129,10 +129,7 @@ describe('upsertStickyComment', () => {
     expect(await tokenIdentity(octokitFor(gh, 'ghs_workflow'))).toBeNull();
     expect(gh.requestsTo('GET', '/user').map((r) => r.status)).toEqual([200, 403]);
 
-    gh.state.comments.push(
-      { id: 3, body: `${STICKY_MARKER}\nnot ours`, user: DEPENDABOT },
-      { id: 5, body: `${STICKY_MARKER}\nours`, user: WORKFLOW_BOT },
-    );
+    gh.state.comments.push({ id: 3, body: `${STICKY_MARKER}\nnot ours`, user: DEPENDABOT }, { id: 5, body: `${STICKY_MARKER}\nours`, user: WORKFLOW_BOT });
     const lines: string[] = [];
     // Unknown identity and nothing to post: nothing is touched.
     expect(await upsertStickyComment(octokitFor(gh, 'ghs_workflow'), { ...PR, body: 'skipped', createIfMissing: false, log: (l) => lines.push(l) })).toBeNull();
@@ -159,17 +156,13 @@ describe('upsertStickyComment', () => {
 
   it('removes duplicates an older run left, keeping the oldest', async () => {
     gh = await startGithubStub();
-    gh.state.comments.push(
-      { id: 10, body: `${STICKY_MARKER}\nfirst`, user: WORKFLOW_BOT },
-      human(11, 'LGTM'),
-      { id: 12, body: `${STICKY_MARKER}\nduplicate`, user: WORKFLOW_BOT },
-    );
+    gh.state.comments.push({ id: 10, body: `${STICKY_MARKER}\nfirst`, user: WORKFLOW_BOT }, human(11, 'LGTM'), { id: 12, body: `${STICKY_MARKER}\nduplicate`, user: WORKFLOW_BOT });
     const res = await upsertStickyComment(octokitFor(gh), { ...PR, body: 'now' });
     expect(res).toMatchObject({ id: 10, action: 'updated' });
     expect(gh.state.comments.map((c) => c.id)).toEqual([10, 11]);
   });
 
-  it('stays under GitHub\'s 65,536-character limit, closing what the cut left open', async () => {
+  it("stays under GitHub's 65,536-character limit, closing what the cut left open", async () => {
     gh = await startGithubStub();
     const rows = Array.from({ length: 4000 }, (_, i) => `| case-${i} | ${'x'.repeat(20)} |`).join('\n');
     const body = `## promptgate: pass\n<details><summary>Flipped cases</summary>\n\n\`\`\`\n${rows}\n\`\`\`\n</details>\n`;
@@ -194,14 +187,11 @@ describe('two runs racing on one PR', () => {
         if (req.method !== 'GET' || !req.path.endsWith('/comments') || ++listings > 2) return;
         return new Promise<void>((release) => {
           held.push(release);
-          if (held.length === 2) held.forEach((r) => r());
+          if (held.length === 2) for (const r of held) r();
         });
       },
     });
-    const [a, b] = await Promise.all([
-      upsertStickyComment(octokitFor(gh), { ...PR, body: 'run A' }),
-      upsertStickyComment(octokitFor(gh), { ...PR, body: 'run B' }),
-    ]);
+    const [a, b] = await Promise.all([upsertStickyComment(octokitFor(gh), { ...PR, body: 'run A' }), upsertStickyComment(octokitFor(gh), { ...PR, body: 'run B' })]);
     expect(gh.requestsTo('POST', '/comments')).toHaveLength(2);
     expect(ours(gh)).toHaveLength(1);
     const kept = ours(gh)[0]!;
@@ -213,7 +203,7 @@ describe('two runs racing on one PR', () => {
 
   it('converges under random delays, three runs at a time', async () => {
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     gh = await startGithubStub({ beforeRespond: () => new Promise<void>((r) => setTimeout(r, Math.floor(random() * 15))) });
     let raced = 0;
     for (let trial = 0; trial < 15; trial++) {

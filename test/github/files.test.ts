@@ -37,7 +37,7 @@ describe('listPullRequestFiles', () => {
     ]);
   });
 
-  it('at GitHub\'s 3,000-file cap the list may be cut: undefined (so git finds the changes) and a line saying so', async () => {
+  it("at GitHub's 3,000-file cap the list may be cut: undefined (so git finds the changes) and a line saying so", async () => {
     gh = await startGithubStub();
     gh.state.files = Array.from({ length: 3200 }, (_, i): StubFile => ({ filename: `f${i}`, status: 'modified' }));
     const log: string[] = [];

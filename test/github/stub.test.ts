@@ -147,7 +147,12 @@ describe('the stand-in: pull requests, issues, reactions and permissions', () =>
     const pr = await c('GET', '/repos/acme/bot/pulls/3');
     expect(pr).toMatchObject({
       status: 200,
-      json: { number: 3, state: 'open', head: { sha: 'a'.repeat(40), ref: 'tweak', repo: { full_name: 'mallory/bot', fork: true } }, base: { sha: 'b'.repeat(40), ref: 'main', repo: { full_name: 'acme/bot' } } },
+      json: {
+        number: 3,
+        state: 'open',
+        head: { sha: 'a'.repeat(40), ref: 'tweak', repo: { full_name: 'mallory/bot', fork: true } },
+        base: { sha: 'b'.repeat(40), ref: 'main', repo: { full_name: 'acme/bot' } },
+      },
     });
     expect((await c('GET', '/repos/acme/bot/pulls/4')).status).toBe(404);
     expect((await c('GET', '/repos/acme/bot/pulls/x')).status).toBe(422);

@@ -104,10 +104,7 @@ export function prPayload(shas: { base: string; head: string }, opts: { headRepo
 }
 
 /** An `issue_comment` payload: a comment on PR #7 of acme/bot (or on a plain issue with `onIssue`). */
-export function commentPayload(
-  body: string,
-  opts: { id?: number; login?: string; type?: 'User' | 'Bot'; action?: string; onIssue?: boolean; number?: number } = {},
-) {
+export function commentPayload(body: string, opts: { id?: number; login?: string; type?: 'User' | 'Bot'; action?: string; onIssue?: boolean; number?: number } = {}) {
   const number = opts.number ?? 7;
   return {
     action: opts.action ?? 'created',

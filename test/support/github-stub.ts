@@ -244,7 +244,12 @@ function operations(): Operation[] {
       required: inRequest.filter((p) => p.required || p.in === 'path').map((p) => p.name),
     };
     const pathParams: string[] = [];
-    const pattern = new RegExp(`^${template.replace(/\{(\w+)\}/g, (_, name: string) => (pathParams.push(name), '([^/]+)'))}$`);
+    const pattern = new RegExp(
+      `^${template.replace(/\{(\w+)\}/g, (_, name: string) => {
+        pathParams.push(name);
+        return '([^/]+)';
+      })}$`,
+    );
     const bodySchema = op.requestBody?.content['application/json']?.schema;
     return {
       key: `${method} ${template}`,
@@ -434,8 +439,7 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
     };
   };
   const issueOrPull = (n: number): StubIssue | StubPull | undefined => state.issues.find((i) => i.number === n) ?? state.pulls.find((p) => p.number === n);
-  const labelNames = (raw: unknown): string[] =>
-    Array.isArray(raw) ? raw.map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name ?? ''))).filter(Boolean) : [];
+  const labelNames = (raw: unknown): string[] => (Array.isArray(raw) ? raw.map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name ?? ''))).filter(Boolean) : []);
   const roleOf = (login: string): StubPermission => {
     const found = Object.entries(state.permissions).find(([k]) => k.toLowerCase() === login.toLowerCase());
     return found ? found[1] : 'read';
@@ -479,7 +483,10 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
         // "List repository issues": pull requests included (with a `pull_request` key); state defaults to open;
         // `labels` is a comma-separated list that must all be present; newest first unless asked otherwise.
         const wantState = query.state ?? 'open';
-        const wantLabels = (query.labels ?? '').split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+        const wantLabels = (query.labels ?? '')
+          .split(',')
+          .map((l) => l.trim().toLowerCase())
+          .filter(Boolean);
         const creator = query.creator?.toLowerCase();
         const since = query.since ? Date.parse(query.since) : undefined;
         const all = [...state.issues, ...state.pulls].map((i) => issueJson(i, owner, repo));
@@ -499,7 +506,18 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
         if (text !== null && text.length > COMMENT_BODY_LIMIT) throw validationFailed(`Body is too long (maximum is ${COMMENT_BODY_LIMIT} characters)`, 'body');
         const created = now();
         const number = Math.max(0, ...state.issues.map((i) => i.number), ...state.pulls.map((p) => p.number)) + 1;
-        const issue: StubIssue = { number, title: String(body.title), body: text, state: 'open', state_reason: null, labels: labelNames(body.labels), user, created_at: created, updated_at: created, closed_at: null };
+        const issue: StubIssue = {
+          number,
+          title: String(body.title),
+          body: text,
+          state: 'open',
+          state_reason: null,
+          labels: labelNames(body.labels),
+          user,
+          created_at: created,
+          updated_at: created,
+          closed_at: null,
+        };
         state.issues.push(issue);
         return { status: 201, body: issueJson(issue, owner, repo) };
       }
@@ -544,7 +562,13 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
       case 'GET /repos/{owner}/{repo}/collaborators/{username}/permission': {
         const role = roleOf(params.username!);
         const legacy = LEGACY[role];
-        const permissions = { admin: legacy === 'admin', maintain: role === 'admin' || role === 'maintain', push: legacy === 'admin' || legacy === 'write', triage: role !== 'read' && role !== 'none', pull: role !== 'none' };
+        const permissions = {
+          admin: legacy === 'admin',
+          maintain: role === 'admin' || role === 'maintain',
+          push: legacy === 'admin' || legacy === 'write',
+          triage: role !== 'read' && role !== 'none',
+          pull: role !== 'none',
+        };
         return { status: 200, body: { permission: legacy, role_name: role, user: { ...userJson({ login: params.username!, type: 'User' }), permissions } } };
       }
       case 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs': {
@@ -556,15 +580,27 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
           .sort((a, b) => b.id - a.id);
         // filter=latest (the default): the most recent run of each name.
         const shown = query.filter === 'all' ? runs : runs.filter((r, i) => runs.findIndex((x) => x.name === r.name) === i);
-        const page = paginate(shown.map((r) => checkRunJson(r, owner, repo)), `/repos/${owner}/${repo}/commits/${ref}/check-runs`, query);
+        const page = paginate(
+          shown.map((r) => checkRunJson(r, owner, repo)),
+          `/repos/${owner}/${repo}/commits/${ref}/check-runs`,
+          query,
+        );
         return { ...page, body: { total_count: shown.length, check_runs: page.body } };
       }
       case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files':
-        return paginate(state.files.slice(0, PR_FILES_CAP).map((f) => fileJson(f, owner, repo)), `/repos/${owner}/${repo}/pulls/${params.pull_number}/files`, query);
+        return paginate(
+          state.files.slice(0, PR_FILES_CAP).map((f) => fileJson(f, owner, repo)),
+          `/repos/${owner}/${repo}/pulls/${params.pull_number}/files`,
+          query,
+        );
       case 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': {
         const n = Number(params.issue_number);
         const on = state.comments.filter((c) => c.issue_number === undefined || c.issue_number === n).sort((a, b) => a.id - b.id);
-        return paginate(on.map((c) => commentJson(c, owner, repo, n)), `/repos/${owner}/${repo}/issues/${n}/comments`, query);
+        return paginate(
+          on.map((c) => commentJson(c, owner, repo, n)),
+          `/repos/${owner}/${repo}/issues/${n}/comments`,
+          query,
+        );
       }
       case 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': {
         if (opts.commentsForbidden) throw new Reply(403, { message: 'Resource not accessible by integration' });
@@ -644,7 +680,7 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
     const m = /^\s*query\s*(?:[A-Za-z_]\w*\s*)?\{\s*viewer\s*\{([\w\s]*)\}\s*\}\s*$/.exec(query);
     if (!m) return refuse(`the stub serves only \`query { viewer { … } }\`, not: ${query.slice(0, 200)}`);
     const fields = m[1]!.trim().split(/\s+/).filter(Boolean);
-    if (fields.length === 0) return refuse("Parse error on \"}\" (RCURLY) at [1, 1]");
+    if (fields.length === 0) return refuse('Parse error on "}" (RCURLY) at [1, 1]');
     const unknown = fields.find((f) => !VIEWER_FIELDS.has(f));
     if (unknown) return refuse(`Field '${unknown}' doesn't exist on type 'User'`);
     const value: Record<string, unknown> = { login: user.login, databaseId: userId(user.login), id: `U_${user.login}`, __typename: user.type === 'Bot' ? 'Bot' : 'User' };
@@ -698,7 +734,8 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
       if (!op) throw new Reply(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }, 'no such operation');
       const m = op.pattern.exec(u.pathname)!;
       const params: Record<string, string> = Object.fromEntries(op.pathParams.map((name, i) => [name, decodeURIComponent(m[i + 1]!)]));
-      if (opts.repository && params.owner !== undefined && `${params.owner}/${params.repo}`.toLowerCase() !== opts.repository.toLowerCase()) throw new Reply(404, { message: 'Not Found' }, 'another repository');
+      if (opts.repository && params.owner !== undefined && `${params.owner}/${params.repo}`.toLowerCase() !== opts.repository.toLowerCase())
+        throw new Reply(404, { message: 'Not Found' }, 'another repository');
       const coerced: Record<string, unknown> = { ...query, ...params };
       if (!op.validateParams(coerced)) throw validationFailed(`Invalid request. ${errorsText(op.validateParams.errors)}`);
       if (badJson) throw new Reply(400, { message: 'Problems parsing JSON' }, 'body is not JSON');
@@ -720,8 +757,7 @@ export async function startGithubStub(opts: GithubStubOptions = {}) {
     url,
     state,
     /** Requests that matched `method` and a path ending (e.g. `/comments`). */
-    requestsTo: (method: string, pathEnd: string | RegExp) =>
-      state.requests.filter((r) => r.method === method && (typeof pathEnd === 'string' ? r.path.endsWith(pathEnd) : pathEnd.test(r.path))),
+    requestsTo: (method: string, pathEnd: string | RegExp) => state.requests.filter((r) => r.method === method && (typeof pathEnd === 'string' ? r.path.endsWith(pathEnd) : pathEnd.test(r.path))),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
