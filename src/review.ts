@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { gradeOutput } from './assertions/index.js';
 import { changedFilesBetween, resolveRev } from './changes/git.js';
 import { prContext } from './changes/pr-context.js';
 import type { ChangedFile } from './changes/types.js';
@@ -12,9 +11,9 @@ import { planSuites } from './plan/suites.js';
 import { secrets } from './redact.js';
 import { buildReport, emptySuiteReport } from './report/build.js';
 import { ReportSchema, type Report, type SuiteReport, type Verdict } from './report/schema.js';
-import { countCalls, matchGivenRepeats, pickGivenRecords, redactRecord } from './results/given.js';
-import { budgetPreflight, diskCache, filterUncached, runSamples, type ResponseCache, type ReviewProgress } from './run/index.js';
-import { MERGE_FALLBACK, SHARD_FALLBACK, sampleSuites, withSamplingNotes } from './run/sequential.js';
+import { matchGivenRepeats, redactRecord } from './results/given.js';
+import { sampleAndReport } from './review/sampling.js';
+import { budgetPreflight, diskCache, filterUncached, type ResponseCache, type ReviewProgress } from './run/index.js';
 import type { SampleRecord } from './run/types.js';
 
 export { progressLine, type ReviewProgress } from './run/progress.js';
@@ -73,8 +72,8 @@ export interface ReviewOutput {
 }
 
 /**
- * The one pipeline behind the CLI and the Action (docs/architecture.md): read both sides → plan → run (or take
- * given samples) → statistics → gate → report. Bad input throws PromptgateError before any model call; a failed
+ * The one pipeline behind the CLI and the Action (docs/architecture.md): read both sides → plan → limits → budget
+ * preflight → sample (fixed or sequential; or take given samples) and build the report (statistics → gate) → redact. Bad input throws PromptgateError before any model call; a failed
  * run still returns a report (verdict `error`) so nothing computed is lost.
  */
 export async function review(input: ReviewInput): Promise<ReviewOutput> {
@@ -133,9 +132,6 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
   const requests = shardSlice(planned.flatMap((s) => planRequests(s, endpointFor, renderBudget)), input.shard);
   const cache: ResponseCache | null = input.noCache || input.records ? null : diskCache(join(input.repoDir, runConfig.cache_dir));
 
-  const requested = input.overrides?.sampling ?? runConfig.sampling;
-  const fallback = requested !== 'sequential' ? undefined : input.records ? MERGE_FALLBACK : input.shard && input.shard.count > 1 ? SHARD_FALLBACK : undefined;
-  if (fallback) log(`Sequential sampling was asked for, but ${fallback}.`);
   const budget = input.overrides?.budgetUsd ?? runConfig.budget_usd;
   if (budget !== undefined && !input.records) {
     // The preflight prices the most a review may make: a sequential run that stops early spends less.
@@ -146,56 +142,24 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
       return { report: skeleton('error', suites, { notes: [preflight.refusal] }), changedPrompts, records: [], planned: requests.length };
     }
   }
-  const concurrency = input.overrides?.concurrency ?? runConfig.concurrency;
-  if (!input.records) log(`Running ${requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${concurrency}).`);
-  const given = input.records;
-  const sampled = await sampleSuites({
-    mode: fallback ? 'fixed' : requested,
-    fallback,
+  const { report, records } = await sampleAndReport({
     planned,
     requests,
-    confidence: gate.confidence,
+    gate,
+    run: runConfig,
+    requested: input.overrides?.sampling ?? runConfig.sampling,
+    given: input.records,
+    shard: input.shard,
+    cache,
     budgetUsd: budget,
-    log,
-    decide: (records, scheduled, confidence) => {
-      const look = buildReport({ planned, records, calls: countCalls(records), gateConfig: { ...gate, confidence }, skeleton, sharded: false, scheduled });
-      return new Map(look.suites.map((s) => [s.name, s.verdict]));
-    },
-    run: async (batch, budgetLeft) => {
-      if (given) {
-        const records = pickGivenRecords(batch, given);
-        return { records, calls: countCalls(records), warnings: [] };
-      }
-      return runSamples(batch, {
-        concurrency,
-        timeoutMs: runConfig.timeout_s * 1000,
-        maxRetries: runConfig.max_retries,
-        rpm: runConfig.rpm,
-        tpm: runConfig.tpm,
-        cache,
-        budgetUsd: budgetLeft,
-        signal: input.signal,
-        forceStop: input.forceStop,
-        // Graders (llm_rubric) are model calls: paced, retried, budgeted and cached like the samples (docs/reliability.md).
-        grade: (req, output, run) => gradeOutput(req.assert, output, { grader: run.grader }),
-        onProgress: input.onProgress,
-      });
-    },
-  });
-  for (const w of sampled.warnings) log(`warning: ${w}`);
-  const { records, calls, stopped } = sampled;
-  const built = buildReport({
-    planned,
-    records,
-    calls,
-    gateConfig: { ...gate, confidence: sampled.confidence },
+    concurrency: input.overrides?.concurrency ?? runConfig.concurrency,
+    head: headSha,
     skeleton,
-    stopped,
-    sharded: !!input.shard && input.shard.count > 1,
-    scheduled: sampled.scheduled,
-    sampling: sampled.sampling,
+    signal: input.signal,
+    forceStop: input.forceStop,
+    onProgress: input.onProgress,
+    log,
   });
-  const report = withSamplingNotes(built, planned, sampled, gate.confidence);
   // Nothing the run knows as a secret leaves in the report, the note, the check or a shard file (docs/security.md).
   return { report: ReportSchema.parse(secrets.redactDeep(report)), changedPrompts, records: records.map(redactRecord), planned: requests.length };
 }

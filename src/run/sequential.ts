@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../canonical-json.js';
 import type { PlannedSuite } from '../plan/suites.js';
 import type { Report, SuiteReport, Verdict } from '../report/schema.js';
 import { aggregateSuite } from '../results/aggregate.js';
@@ -24,14 +26,20 @@ export interface SamplingArgs {
   /** Every request of the fixed design (the most a sequential run may make), in plan order. */
   requests: SampleRequest[];
   confidence: number;
+  /**
+   * What each case's continuation coin is seeded with besides the suite and the case (the head commit): the same
+   * review replays the same rounds, and another head draws afresh (docs/sequential.md).
+   */
+  seed: string;
   budgetUsd?: number;
   /** Runs one round's requests with what is left of the budget. */
   run: (requests: SampleRequest[], budgetUsd: number | undefined) => Promise<Pick<RunOutcome, 'records' | 'calls' | 'stopped' | 'warnings'>>;
   /**
    * Each suite's verdict at a look: the gate on the records so far, at `confidence`, with `scheduled` samples
-   * planned per suite (so a suite is complete when every scheduled sample finished).
+   * planned per suite (so a suite is complete when every scheduled sample finished); `sequential` names the suites
+   * sampled in rounds (their intervals use the design's estimator).
    */
-  decide: (records: SampleRecord[], scheduled: Map<string, number>, confidence: number) => Map<string, Verdict>;
+  decide: (records: SampleRecord[], scheduled: Map<string, number>, confidence: number, sequential: ReadonlySet<string>) => Map<string, Verdict>;
   log?: (line: string) => void;
 }
 
@@ -50,6 +58,15 @@ export interface SamplingOutcome {
 }
 
 const key = (suite: string, caseId: string) => `${suite}\0${caseId}`;
+
+/**
+ * A case's continuation coin, uniform on [0, 1): 48 bits of sha256 over (seed, suite, case id). It depends on
+ * nothing the samples say, which is what keeps the estimate unbiased (src/stats/sequential.ts), and on nothing
+ * that changes between a run and its rerun, which is what lets an interrupted run resume from the cache.
+ */
+export function continuationCoin(seed: string, suite: string, caseId: string): number {
+  return createHash('sha256').update(canonicalJson(['promptgate-continuation', seed, suite, caseId])).digest().readUIntBE(0, 6) / 2 ** 48;
+}
 
 /** A suite compared in rounds: both variants run and something changed; otherwise it runs fixed. */
 const isSequential = (s: PlannedSuite) => !!s.baseline && !!s.candidate && !s.message && s.change !== 'unchanged';
@@ -83,7 +100,7 @@ export async function sampleSuites(args: SamplingArgs): Promise<SamplingOutcome>
       if (!sequential.has(q.suite)) return round === 1;
       if (!open.has(q.suite)) return false;
       const s = scores.get(key(q.suite, q.caseId)) ?? { baseline: [], candidate: [] };
-      return roundIndexes(round, repeatsOf.get(q.suite)!, s).includes(q.sampleIndex);
+      return roundIndexes(round, repeatsOf.get(q.suite)!, s, continuationCoin(args.seed, q.suite, q.caseId)).includes(q.sampleIndex);
     });
     if (batch.length === 0 && round > 1) break;
     for (const q of batch) {
@@ -113,7 +130,7 @@ export async function sampleSuites(args: SamplingArgs): Promise<SamplingOutcome>
       break;
     }
     if (open.size === 0 || round === looks) break;
-    const verdicts = args.decide(records, scheduled, confidence);
+    const verdicts = args.decide(records, scheduled, confidence, sequential);
     for (const name of [...open]) if (DECIDED.has(verdicts.get(name) ?? 'inconclusive')) open.delete(name);
     if (open.size === 0) break;
   }

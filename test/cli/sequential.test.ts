@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
+import { continuationCoin } from '../../src/run/sequential.js';
+import { CONTINUATION } from '../../src/stats/sequential.js';
 import { passProbabilityResponder, startFakeLlm, type FakeLlm } from '../../tools/fake-llm/index.js';
 import { BIN, runBin } from '../support/cli-runner.js';
 import { TempRepo } from '../support/git-repo.js';
@@ -66,12 +68,21 @@ describe('sequential sampling through the CLI', () => {
     const report = readReport(r.dir);
     const sampling = report.suites[0]!.sampling!;
     expect(sampling.rounds).toBe(3);
-    // Rounds 1 and 2: 2 × 30 × 2; round 3: 3 more per variant for each case whose samples disagreed (coin flips only).
+    // Rounds 1 and 2: 2 × 30 × 2; round 3: 3 more per variant for each case whose samples disagreed (coin flips only),
+    // and for an always-passing case exactly when its coin (suite, case, head commit) says so.
     const flagged = report.suites[0]!.cases.filter((c) => c.baseline!.runs === 5).map((c) => Number(c.id.slice(1)));
-    expect(flagged.every((i) => i < 10)).toBe(true);
+    const head = r.git('rev-parse', 'HEAD').trim();
+    const byCoin = Array.from({ length: 20 }, (_, j) => j + 10).filter((i) => continuationCoin(head, 's', `c${i}`) < CONTINUATION.unanimous);
+    expect(flagged.filter((i) => i >= 10)).toEqual(byCoin);
     expect(sampling.samples_used).toBe(120 + flagged.length * 6);
     expect(sampling.samples_used).toBeLessThan(sampling.samples_max);
     expect(report.suites[0]!.verdict).toBe('inconclusive');
+    // The delta and its interval come from the design's unbiased estimator, not the plain means of the rows shown.
+    const rows = report.suites[0]!.cases;
+    const plain = rows.reduce((sum, c) => sum + c.candidate!.passed / c.candidate!.runs - c.baseline!.passed / c.baseline!.runs, 0) / rows.length;
+    const pr = report.suites[0]!.pass_rate;
+    expect(Math.abs(pr.delta! - plain)).toBeGreaterThan(1e-9);
+    expect(pr.delta!).toBeCloseTo(pr.candidate! - pr.baseline!, 12);
     expect(report.notes?.some((n) => /^s: still inconclusive after its most samples; .* more (cases|repeats)/.test(n))).toBe(true);
     await llm.close();
     r.cleanup();

@@ -1,0 +1,101 @@
+import { gradeOutput } from '../assertions/index.js';
+import type { Config } from '../config/schema.js';
+import type { PlannedSuite } from '../plan/suites.js';
+import { buildReport, type BuildArgs } from '../report/build.js';
+import type { Report } from '../report/schema.js';
+import { countCalls, pickGivenRecords } from '../results/given.js';
+import { runSamples, type ResponseCache, type ReviewProgress } from '../run/index.js';
+import { MERGE_FALLBACK, SHARD_FALLBACK, sampleSuites, withSamplingNotes } from '../run/sequential.js';
+import type { SampleRecord, SampleRequest } from '../run/types.js';
+
+/**
+ * A review's sampling step, from the planned requests to the report (docs/sequential.md): the design that runs,
+ * each round through the runner (or taken from given samples), each look decided by the gate, and the report
+ * built at the confidence of the look the run stopped at, with the notes on how the suites were sampled.
+ */
+
+export interface ReviewSamplingArgs {
+  planned: PlannedSuite[];
+  /** Every request of the fixed design, in plan order (after sharding). */
+  requests: SampleRequest[];
+  gate: Config['gate'];
+  run: Config['run'];
+  /** `--sampling` / the Action's input, else `run.sampling`. */
+  requested: 'fixed' | 'sequential';
+  /** Samples computed elsewhere (`promptgate merge`): no model is called. */
+  given?: SampleRecord[];
+  shard?: { index: number; count: number };
+  cache: ResponseCache | null;
+  budgetUsd?: number;
+  concurrency: number;
+  /** The head commit: seeds the sequential design's continuation coins. */
+  head: string;
+  skeleton: BuildArgs['skeleton'];
+  signal?: AbortSignal;
+  forceStop?: AbortSignal;
+  onProgress?: (p: ReviewProgress) => void;
+  log: (line: string) => void;
+}
+
+const sharded = (shard: ReviewSamplingArgs['shard']) => !!shard && shard.count > 1;
+
+/** Why a sequential request runs the fixed design: a merge of shard files, or a shard. */
+export function samplingFallback(requested: 'fixed' | 'sequential', given: boolean, shard: ReviewSamplingArgs['shard']): string | undefined {
+  if (requested !== 'sequential') return undefined;
+  return given ? MERGE_FALLBACK : sharded(shard) ? SHARD_FALLBACK : undefined;
+}
+
+export async function sampleAndReport(args: ReviewSamplingArgs): Promise<{ report: Report; records: SampleRecord[] }> {
+  const { planned, gate, run: runConfig, given, log } = args;
+  const fallback = samplingFallback(args.requested, !!given, args.shard);
+  if (fallback) log(`Sequential sampling was asked for, but ${fallback}.`);
+  if (!given) log(`Running ${args.requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${args.concurrency}).`);
+  const sampled = await sampleSuites({
+    mode: fallback ? 'fixed' : args.requested,
+    fallback,
+    planned,
+    requests: args.requests,
+    confidence: gate.confidence,
+    seed: args.head,
+    budgetUsd: args.budgetUsd,
+    log,
+    decide: (records, scheduled, confidence, sequential) => {
+      const look = buildReport({ planned, records, calls: countCalls(records), gateConfig: { ...gate, confidence }, skeleton: args.skeleton, sharded: false, scheduled, sequential });
+      return new Map(look.suites.map((s) => [s.name, s.verdict]));
+    },
+    run: async (batch, budgetLeft) => {
+      if (given) {
+        const records = pickGivenRecords(batch, given);
+        return { records, calls: countCalls(records), warnings: [] };
+      }
+      return runSamples(batch, {
+        concurrency: args.concurrency,
+        timeoutMs: runConfig.timeout_s * 1000,
+        maxRetries: runConfig.max_retries,
+        rpm: runConfig.rpm,
+        tpm: runConfig.tpm,
+        cache: args.cache,
+        budgetUsd: budgetLeft,
+        signal: args.signal,
+        forceStop: args.forceStop,
+        // Graders (llm_rubric) are model calls: paced, retried, budgeted and cached like the samples (docs/reliability.md).
+        grade: (req, output, run) => gradeOutput(req.assert, output, { grader: run.grader }),
+        onProgress: args.onProgress,
+      });
+    },
+  });
+  for (const w of sampled.warnings) log(`warning: ${w}`);
+  const built = buildReport({
+    planned,
+    records: sampled.records,
+    calls: sampled.calls,
+    gateConfig: { ...gate, confidence: sampled.confidence },
+    skeleton: args.skeleton,
+    stopped: sampled.stopped,
+    sharded: sharded(args.shard),
+    scheduled: sampled.scheduled,
+    sampling: sampled.sampling,
+    sequential: sampled.sequential,
+  });
+  return { report: withSamplingNotes(built, planned, sampled, gate.confidence), records: sampled.records };
+}
