@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/sequential-sim.ts [--prs 2000] [--cases 100] [--repeats 5]`
+ * `npx tsx bench/sequential-sim.ts [--prs 2000] [--cases 100] [--repeats 5] [--coverage 10000]`
  *
  * The sequential design in process, on the world of bench/sequential-world.ts: the same rounds, allocation and
  * per-look decisions as a review (src/stats/sequential.ts; the gate's pass-rate rule, max_drop 0, 95%), without
@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CONTINUATION, lookConfidences, type Continuation, passRateDecision, roundIndexes, roundsFor, sequentialDelta } from '../src/stats/sequential.js';
+import { caseRates } from '../test/stats/superpopulation.js';
 import { seededRandom, worldCases, type Change, type Random, type SimCase } from './sequential-world.js';
 
 export interface SimResult {
@@ -104,8 +105,45 @@ function blank(): Summary {
   return { calls: 0, falseFail: 0, power: 0, gainPass: 0, trials: 0 };
 }
 
+/**
+ * Coverage of the interval a sequential review reports when it stops, of the true mean delta of the
+ * super-population of test/stats/superpopulation.ts, per cell of the grid; `plain` is the same design estimated by
+ * the plain mean of the samples each case got (what the estimator replaced).
+ */
+export function coverageGrid(trials: number): { n: number; repeats: number; rate: number; delta: number; unbiased: number; plain: number }[] {
+  const rows = [];
+  for (const n of [20, 100]) {
+    for (const repeats of [2, 3, 5]) {
+      for (const rate of [0.5, 0.95, 0.05]) {
+        for (const delta of [0, rate === 0.05 ? 0.1 : -0.1]) {
+          const row = { n, repeats, rate, delta, unbiased: 0, plain: 0 };
+          for (const estimator of ['unbiased', 'plain'] as const) {
+            const random = seededRandom(n * 1_000_003 + repeats * 10_007 + Math.round(rate * 100) * 101 + Math.round(delta * 10));
+            let covered = 0;
+            for (let t = 0; t < trials; t++) {
+              const cases = Array.from({ length: n }, () => caseRates(random, { baselineRate: rate, delta }));
+              const ci = runSequential(random, cases, repeats, 0.95, 0, { estimator }).ci!;
+              if (ci[0] <= delta && delta <= ci[1]) covered++;
+            }
+            row[estimator] = covered / trials;
+          }
+          rows.push(row);
+        }
+      }
+    }
+  }
+  return rows;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { prs: { type: 'string', default: '3000' }, cases: { type: 'string', default: '100' }, repeats: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({
+    options: {
+      prs: { type: 'string', default: '3000' },
+      cases: { type: 'string', default: '100' },
+      repeats: { type: 'string', default: '5' },
+      coverage: { type: 'string', default: '0' },
+    },
+  });
   const r = simulate(Number(values.prs), Number(values.cases), Number(values.repeats));
   const se = (p: number) => Math.sqrt((p * (1 - p)) / r.fixed.trials);
   const pct = (p: number) => `${(100 * p).toFixed(1)}% ±${(100 * se(p)).toFixed(1)}`;
@@ -113,4 +151,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${name.padEnd(10)} calls/PR ${s.calls.toFixed(0).padStart(5)}  false-fail ${pct(s.falseFail)}  power(drop) ${pct(s.power)}  pass(gain) ${pct(s.gainPass)}`);
   }
   console.log(`ratio of calls: ${(r.sequential.calls / r.fixed.calls).toFixed(3)}`);
+  const trials = Number(values.coverage);
+  if (trials > 0) {
+    console.log(`\nCoverage of the final 95% interval, ${trials} simulated reviews per row (super-population of test/stats/superpopulation.ts)`);
+    console.log('cases repeats  rate  delta  unbiased estimator  plain mean');
+    for (const row of coverageGrid(trials)) {
+      console.log(`${String(row.n).padStart(5)} ${String(row.repeats).padStart(7)}  ${row.rate.toFixed(2)}  ${row.delta.toFixed(2).padStart(5)}  ${`${(100 * row.unbiased).toFixed(1)}%`.padStart(18)}  ${`${(100 * row.plain).toFixed(1)}%`.padStart(10)}`);
+    }
+  }
 }

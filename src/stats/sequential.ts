@@ -8,7 +8,11 @@ import { pairedDeltaInterval, pValueBelow, type PairedDelta, type SamplePair } f
  * - round 1: sample index 0 of every case, both variants (interleaved as in the fixed design);
  * - round 2 (K ≥ 2): sample index 1 of every case — after it, a case's four samples show whether it is one of the
  *   cases whose samples disagree;
- * - round 3 (K ≥ 3): sample indexes 2 … K − 1 of the cases whose samples disagree, nothing more for the others.
+ * - round 3 (K ≥ 3): sample indexes 2 … K − 1 of the cases whose samples disagree, and of a unanimous case when
+ *   its coin says so (chance CONTINUATION.unanimous); nothing more for the others.
+ *
+ * Each case is estimated by {@link sequentialEstimate}, unbiased under that allocation, and the per-case
+ * differences go to the same paired interval as in the fixed design.
  *
  * After each round every gated rule is decided at that look's confidence ({@link lookConfidences}): the error
  * rate 1 − confidence is split over the looks (α_j = w_j · α, Σ w_j = 1), so by the union bound the chance that
@@ -42,7 +46,7 @@ export function lookConfidences(confidence: number, repeats: number, weights: re
  * Do a case's samples disagree: any two of its samples, under either variant, differ. A case whose samples all
  * agree after two rounds (near-deterministic, the common case in real eval sets) gets nothing more: more repeats
  * would not change its value. The rule is symmetric in the two variants, so with a change that does nothing the
- * per-case difference stays symmetric around zero (docs/sequential.md, "Why the estimate stays honest").
+ * per-case difference stays symmetric around zero (docs/sequential.md, "An estimate that stays unbiased").
  */
 export function disagrees(baseline: readonly number[], candidate: readonly number[]): boolean {
   const first = baseline[0] ?? candidate[0];
