@@ -1,3 +1,5 @@
+import { inlineCode } from '../report/index.js';
+
 /**
  * The `/promptgate` command grammar (docs/commands.md). Pure: the comment's text in, a command out; nothing here
  * reads the PR, the config or the API.
@@ -55,13 +57,13 @@ function parseRerun(args: string): Command {
     if (key === 'repeats' && out.repeats === undefined) {
       const n = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
       if (!(n >= 1 && n <= MAX_COMMAND_REPEATS)) {
-        return { kind: 'invalid', message: `\`repeats=${value.slice(0, 20)}\`: expected a whole number from 1 to ${MAX_COMMAND_REPEATS}` };
+        return { kind: 'invalid', message: `${inlineCode(`repeats=${value.slice(0, 20)}`)}: expected a whole number from 1 to ${MAX_COMMAND_REPEATS}` };
       }
       out.repeats = n;
     } else if (key === 'suite' && out.suite === undefined && value !== '') {
       out.suite = value.slice(0, 200);
     } else {
-      return { kind: 'invalid', message: `\`${token.slice(0, 40)}\` is not an argument of rerun; it takes \`repeats=N\` (1–${MAX_COMMAND_REPEATS}) and \`suite=NAME\`, each once` };
+      return { kind: 'invalid', message: `${inlineCode(token.slice(0, 40))} is not an argument of rerun; it takes \`repeats=N\` (1–${MAX_COMMAND_REPEATS}) and \`suite=NAME\`, each once` };
     }
   }
   return out;

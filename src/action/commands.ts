@@ -11,7 +11,7 @@ import { parseCommentEvent, pullRequestFromApi, type CommentEvent, type PullRequ
 import { listPullRequestFiles } from '../github/files.js';
 import { COMMENT_BODY_LIMIT } from '../github/limits.js';
 import { secrets } from '../redact.js';
-import { escapeInline } from '../report/index.js';
+import { escapeInline, inlineCode } from '../report/index.js';
 import type { Report } from '../report/schema.js';
 import { helpText, parseCommand, type Command } from './command-parse.js';
 import {
@@ -137,7 +137,7 @@ async function runTaken(s: RunState, octokit: Octokit, event: CommentEvent, comm
       await talk.reply(helpText(checkName));
       return true;
     case 'unknown':
-      await talk.reply(`\`${escapeInline(command.word)}\` is not a promptgate command.\n\n${helpText(checkName)}`);
+      await talk.reply(`${inlineCode(command.word)} is not a promptgate command.\n\n${helpText(checkName)}`);
       return false;
     case 'invalid':
       await talk.reply(`Not run: ${command.message}.`);
@@ -174,7 +174,7 @@ async function rerun(s: RunState, pr: PullRequestEvent, command: { repeats?: num
     const picked = suiteFiles(config, command.suite, all);
     if ('unknown' in picked) {
       await talk.reply(
-        `Not run: there is no suite \`${escapeInline(command.suite)}\` in the base commit's config. Suites: ${picked.unknown.map((n) => `\`${escapeInline(n)}\``).join(', ') || '(none)'}.`,
+        `Not run: there is no suite ${inlineCode(command.suite)} in the base commit's config. Suites: ${picked.unknown.map((n) => inlineCode(n)).join(', ') || '(none)'}.`,
       );
       return false;
     }

@@ -25,6 +25,11 @@ describe('the /promptgate grammar', () => {
       expect(parseCommand(`/promptgate rerun ${arg}`), arg).toMatchObject({ kind: 'invalid' });
     }
     expect(parseCommand('/promptgate rerun repeats=100')).toEqual({ kind: 'rerun', repeats: 100 });
+    // The reply quotes the argument in a code span it cannot close, so it cannot mention anyone or add markup.
+    const quoted = parseCommand('/promptgate rerun x`@acme/admins`<img>') as { message: string };
+    expect(quoted.message).toMatch(/^``x`.*`` is not an argument/);
+    expect(quoted.message).not.toContain('@acme');
+    expect(quoted.message).not.toContain('<img');
   });
 
   it('needs a reason to accept, and keeps it short', () => {
