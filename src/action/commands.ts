@@ -173,9 +173,7 @@ async function rerun(s: RunState, pr: PullRequestEvent, command: { repeats?: num
     all = (await listPullRequestFiles(s.octokit!, pr, { log: warn })) ?? (await changedFilesBetween(workspace(), pr.baseSha, pr.headSha));
     const picked = suiteFiles(config, command.suite, all);
     if ('unknown' in picked) {
-      await talk.reply(
-        `Not run: there is no suite ${inlineCode(command.suite)} in the base commit's config. Suites: ${picked.unknown.map((n) => inlineCode(n)).join(', ') || '(none)'}.`,
-      );
+      await talk.reply(`Not run: there is no suite ${inlineCode(command.suite)} in the base commit's config. Suites: ${picked.unknown.map((n) => inlineCode(n)).join(', ') || '(none)'}.`);
       return false;
     }
     narrowed = picked.files;
