@@ -68,6 +68,8 @@ export interface GateSuiteInput {
   calls: { total: number; failed: number };
   /** Samples planned, for the error rate. */
   runs_planned: number;
+  /** Sampled by the sequential design: a re-measurement uses its estimator too (docs/sequential.md). */
+  sequential?: boolean;
 }
 
 export interface GateSuiteResult {
@@ -306,7 +308,7 @@ function unfinishedSuite(input: GateSuiteInput, gate: GateConfig, bothRan: boole
 /** The measurement as given, or recomputed from the cases when it lacks its detail or used another confidence. */
 function measurementFor(input: GateSuiteInput, gate: GateConfig, seed: number): SuiteMeasurement {
   if (input.measured.detail?.confidence === gate.confidence) return input.measured;
-  return measureSuite(input.cases, { confidence: gate.confidence, seed });
+  return measureSuite(input.cases, { confidence: gate.confidence, seed, sequential: input.sequential ?? false });
 }
 
 function absolutePassRateRule(input: GateSuiteInput, detail: MeasurementDetail, repeats: number, confidence: number): RuleResult {

@@ -39,6 +39,7 @@ export function buildReport(args: BuildArgs): Report {
     cases: results[i]!.samples,
     calls: { total: results[i]!.calls.total, failed: results[i]!.calls.failed },
     runs_planned: args.scheduled?.get(s.name) ?? plannedSamples(s),
+    sequential: args.sequential?.has(s.name) ?? false,
   }));
   const gate = evaluateGate(gateInputs, gateConfig, { stopped: args.stopped?.message });
   const suites: SuiteReport[] = planned.map((s) => {
