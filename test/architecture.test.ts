@@ -39,8 +39,6 @@ const KNOWN_UPWARD = new Set([
   'prompts/prompty.ts → config/schema.ts',
   'prompts/text.ts → config/schema.ts',
   'prompts/types.ts → config/schema.ts',
-  // The old name of source/yaml.ts, until this imports it from there.
-  'assertions/validate.ts → config/yaml-source.ts',
   // definitions → run: the grader's output type.
   'assertions/grade.ts → run/types.ts',
   // run → plan, results, stats, report: sequential sampling decides with the statistics.

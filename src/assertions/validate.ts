@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { closest } from '../config/yaml-source.js';
+import { closest } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';
 import { PATTERN_HINT } from './pattern.js';
 import { AssertionSpecSchema, type AssertionSpec } from './schema.js';

@@ -5,7 +5,7 @@ import type { EvalCase } from '../cases/types.js';
 import type { ChangedFile } from '../changes/types.js';
 import type { Config, SuiteConfig } from '../config/schema.js';
 import { checkCount } from '../config/limits.js';
-import { closest } from '../config/yaml-source.js';
+import { closest } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';
 import { parsePromptFile } from '../prompts/index.js';
 import { checkEvaluatorVariables } from '../prompts/github-models.js';

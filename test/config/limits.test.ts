@@ -13,7 +13,7 @@ import {
   MAX_YAML_TOKENS,
   RenderBudget,
 } from '../../src/config/limits.js';
-import { parseWithSchema, parseYamlSource } from '../../src/config/yaml-source.js';
+import { parseWithSchema, parseYamlSource } from '../../src/source/yaml.js';
 import { PromptgateError } from '../../src/errors.js';
 import { errorOf } from '../support/errors.js';
 
