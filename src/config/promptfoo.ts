@@ -6,8 +6,7 @@ import { PROMPTFOO, type AssertionSpec } from '../assertions/schema.js';
 import { readCsv, readJson, readJsonl, readYaml, type RawCase } from '../cases/readers.js';
 import type { EvalCase } from '../cases/types.js';
 import { PromptgateError } from '../errors.js';
-import { MessageSchema } from '../prompts/messages.js';
-import type { PromptDoc } from '../prompts/types.js';
+import { PromptfooSchema, type PromptfooFile } from '../prompts/promptfoo.js';
 import { checkCount, checkSize } from './limits.js';
 import { ConfigSchema, type Config } from './schema.js';
 import { parseWithSchema, parseYamlSource, type YamlSource } from '../source/yaml.js';
@@ -18,15 +17,8 @@ import { parseWithSchema, parseYamlSource, type YamlSource } from '../source/yam
  * as in `promptfoo eval`. What promptgate cannot run is an error naming the key, never a silent skip.
  */
 
-/** `promptfooconfig.yaml` / `.yml`, anywhere in the repo. */
-export const PROMPTFOO_CONFIG = /(^|\/)promptfooconfig\.ya?ml$/i;
-
-/** Whether a config file is a promptfoo config: by name, or by promptfoo's top-level keys. */
-export function isPromptfooConfig(path: string, value: unknown): boolean {
-  if (PROMPTFOO_CONFIG.test(path)) return true;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  return !('version' in value) && ['prompts', 'providers', 'tests'].some((k) => k in value);
-}
+// Whether a file is a promptfoo config, and its inline prompt, are the prompt readers' (src/prompts/promptfoo.ts).
+export { isPromptfooConfig, PROMPTFOO_CONFIG, promptfooInlinePrompt } from '../prompts/promptfoo.js';
 
 export interface PromptfooConfig {
   config: Config;
@@ -40,17 +32,6 @@ const TestSchema = z.looseObject({
   vars: z.record(z.string(), z.unknown()).optional(),
   assert: z.array(AssertSchema).optional(),
 });
-const ProviderObjectSchema = z.looseObject({ id: z.string().min(1), label: z.string().optional(), config: z.record(z.string(), z.unknown()).optional() });
-const PromptObjectSchema = z.looseObject({ raw: z.string().optional(), id: z.string().optional(), label: z.string().optional() });
-
-const PromptfooSchema = z.looseObject({
-  description: z.string().optional(),
-  prompts: z.union([z.string(), z.array(z.union([z.string(), PromptObjectSchema]))]),
-  providers: z.union([z.string(), z.array(z.union([z.string(), ProviderObjectSchema]))]),
-  defaultTest: z.unknown().optional(),
-  tests: z.union([z.string(), z.array(z.unknown())]).optional(),
-});
-type PromptfooFile = z.infer<typeof PromptfooSchema>;
 
 /** Top-level keys promptgate reads; others promptfoo knows are named in an error, never ignored. */
 const KNOWN_TOP = new Set(['description', 'prompts', 'providers', 'defaultTest', 'tests', '$schema', 'sharing', 'outputPath', 'writeLatestResults', 'tags', 'env']);
@@ -102,34 +83,6 @@ export async function parsePromptfooConfig(file: string, text: string, read: (pa
   const config = parseWithSchema(ConfigSchema, { ...source, value: { version: 1, suites } }, 'promptfoo config (as a promptgate config)');
   const cases = await casesOf(pf, source, dir, read);
   return { config, cases };
-}
-
-/**
- * The prompt of a promptfoo config that has one inline prompt: the config file is then the suite's prompt file.
- * A prompt that is a JSON list of messages is a chat prompt, as in promptfoo; other text is one user message.
- */
-export function promptfooInlinePrompt(file: string, text: string): PromptDoc {
-  const source = parseYamlSource(file, text, 0, 'prompt');
-  const pf = parseWithSchema(PromptfooSchema, source, 'promptfoo config');
-  const list = typeof pf.prompts === 'string' ? [pf.prompts] : pf.prompts;
-  const first = list[0];
-  const raw = typeof first === 'string' ? first : first?.raw;
-  if (list.length !== 1 || raw === undefined || raw.startsWith('file://')) {
-    throw new PromptgateError('is not a prompt file: its prompts are in other files', { file, line: source.lineOf(['prompts']), hint: 'point the suite at the prompt files the config lists' });
-  }
-  const line = source.lineOf(typeof pf.prompts === 'string' ? ['prompts'] : ['prompts', 0]);
-  if (/^\s*\[/.test(raw)) {
-    let messages: unknown;
-    try {
-      messages = JSON.parse(raw);
-    } catch {
-      messages = undefined;
-    }
-    const parsed = z.array(MessageSchema).min(1).safeParse(messages);
-    if (parsed.success) return { path: file, format: 'chat', messages: parsed.data, params: {} };
-  }
-  if (raw.trim() === '') throw new PromptgateError('has an empty prompt', { file, line, hint: 'write the prompt text' });
-  return { path: file, format: 'text', messages: [{ role: 'user', content: raw }], params: {} };
 }
 
 function resolvePath(dir: string, ref: string, where: { file: string; line?: number; key: string }): string {

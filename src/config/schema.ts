@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssertionSpecSchema } from '../assertions/schema.js';
+import { ModelParamsSchema } from '../prompts/params.js';
 
 /** `promptgate.yml` (docs/contract.md §2). Every object is strict: an unknown key is an error, never ignored. */
 
@@ -8,16 +9,9 @@ export const PricingSchema = z.strictObject({
   output_per_mtok: z.number().nonnegative(),
 });
 
-/** Model parameters sent with every call. Known ones are typed; others pass through to the endpoint as-is. */
-export const ModelParamsSchema = z.looseObject({
-  temperature: z.number().min(0).max(2).optional(),
-  max_tokens: z.number().int().positive().optional(),
-  top_p: z.number().min(0).max(1).optional(),
-  seed: z.number().int().optional(),
-  stop: z.union([z.string(), z.array(z.string())]).optional(),
-  response_format: z.unknown().optional(),
-});
-export type ModelParams = z.infer<typeof ModelParamsSchema>;
+// Model parameters belong to the prompt formats, below the config (docs/architecture.md, "Layers"); the config's
+// users take them from here as before.
+export { ModelParamsSchema, type ModelParams } from '../prompts/params.js';
 
 export const ProviderSchema = z.strictObject({
   model: z.string().min(1).optional(),

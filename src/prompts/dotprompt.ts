@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { z } from 'zod';
-import type { ModelParams } from '../config/schema.js';
+import type { ModelParams } from './params.js';
 import { parseWithSchema, parseYamlSource } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';
 import { splitFrontMatter } from './text.js';

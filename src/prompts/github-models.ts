@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GH_MODELS, type AssertionSpec } from '../assertions/schema.js';
 import { COMPLETION_VARIABLE } from '../assertions/template.js';
-import type { ModelParams } from '../config/schema.js';
+import type { ModelParams } from './params.js';
 import { checkCount, MAX_COUNT } from '../config/limits.js';
 import { parseWithSchema, parseYamlSource, type YamlSource } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';

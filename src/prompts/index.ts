@@ -5,7 +5,7 @@ import { parseGitHubModels } from './github-models.js';
 import { parseDotprompt } from './dotprompt.js';
 import { parsePrompty } from './prompty.js';
 import { isDotpromptText, parseTextPrompt } from './text.js';
-import { isPromptfooConfig, promptfooInlinePrompt } from '../config/promptfoo.js';
+import { isPromptfooConfig, promptfooInlinePrompt } from './promptfoo.js';
 import { parseYamlSource } from '../source/yaml.js';
 import type { PromptDoc } from './types.js';
 

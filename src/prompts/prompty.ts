@@ -1,6 +1,6 @@
 import * as jinja from '@huggingface/jinja';
 import { z } from 'zod';
-import { ModelParamsSchema, type ModelParams } from '../config/schema.js';
+import { ModelParamsSchema, type ModelParams } from './params.js';
 import { parseWithSchema, parseYamlSource } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';
 import { splitFrontMatter } from './text.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ModelParamsSchema } from '../config/schema.js';
+import { ModelParamsSchema } from './params.js';
 import { parseWithSchema, parseYamlSource } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';
 import type { ChatMessage, PromptDoc } from './types.js';

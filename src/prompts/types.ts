@@ -1,4 +1,4 @@
-import type { ModelParams } from '../config/schema.js';
+import type { ModelParams } from './params.js';
 import type { AssertionSpec } from '../assertions/schema.js';
 
 export type ChatRole = 'system' | 'developer' | 'user' | 'assistant';

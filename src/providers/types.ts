@@ -1,4 +1,4 @@
-import type { ModelParams } from '../config/schema.js';
+import type { ModelParams } from '../prompts/params.js';
 
 // What a provider is given and what it answers: the provider owns these shapes, and the runner (run/types.ts)
 // builds on them, so providers/ never imports from the layers above it (docs/architecture.md).
