@@ -2,12 +2,23 @@ import { isDeepStrictEqual } from 'node:util';
 import { JSONPath } from 'jsonpath-plus';
 import { PromptgateError } from '../errors.js';
 import { clip } from '../text.js';
-import type { ModelOutput } from '../run/types.js';
 import { compileRegex, compileSchema, parseJsonOutput, schemaErrors } from './compile.js';
 import { readGhModelsAnswer, readGraderAnswer, readPromptfooAnswer, rubricRequest, type GraderRequest, type RubricChoice } from './rubric.js';
 import { GH_MODELS, PROMPTFOO, type AssertionSpec } from './schema.js';
 import { ASSERTION_TYPES } from './validate.js';
 import { gradeContainsJsonAssertion, isContainsJson } from './contains-json.js';
+
+/**
+ * What grading reads of a model's answer: its text, tool calls, token usage and latency. The provider's answer
+ * (`ModelOutput`, src/providers/types.ts) has this shape; it is stated here, with the assertions, because the providers
+ * sit above them (docs/architecture.md, "Layers").
+ */
+export interface GradedOutput {
+  text: string;
+  toolCalls?: { name: string; arguments: string }[];
+  latencyMs: number;
+  usage: { input: number; output: number };
+}
 
 export interface AssertionResult {
   type: string;
@@ -108,7 +119,7 @@ function firstMismatch(expected: unknown, actual: unknown, path: string): string
   return isDeepStrictEqual(expected, actual) ? undefined : `${path} is ${show(actual)}, expected ${show(expected)}`;
 }
 
-function checkToolCall(spec: AssertionSpec, out: ModelOutput): { holds: boolean; failed: string } {
+function checkToolCall(spec: AssertionSpec, out: GradedOutput): { holds: boolean; failed: string } {
   const name = String(spec.name);
   const calls = (out.toolCalls ?? []).filter((c) => c.name === name);
   if (calls.length === 0) {
@@ -132,7 +143,7 @@ function checkToolCall(spec: AssertionSpec, out: ModelOutput): { holds: boolean;
   return { holds: false, failed: firstProblem };
 }
 
-async function gradeRubric(spec: AssertionSpec, out: ModelOutput, ctx: GradeContext): Promise<AssertionResult> {
+async function gradeRubric(spec: AssertionSpec, out: GradedOutput, ctx: GradeContext): Promise<AssertionResult> {
   if (!ctx.grader) {
     throw new PromptgateError('llm_rubric needs a grader model, and none was given', {
       hint: 'run llm_rubric assertions through a review with a provider, which grades with the assertion\'s `model` (or the suite\'s)',
@@ -183,7 +194,7 @@ function gradePromptfooJudge(spec: AssertionSpec, answer: string): AssertionResu
   return { type: spec.type, passed: false, score, reason: clip(`llm-rubric: ${verdict.reason}`, REASON_CHARS) };
 }
 
-async function gradeOne(spec: AssertionSpec, out: ModelOutput, ctx: GradeContext): Promise<AssertionResult> {
+async function gradeOne(spec: AssertionSpec, out: GradedOutput, ctx: GradeContext): Promise<AssertionResult> {
   if (!ASSERTION_TYPES.includes(spec.type)) throw new PromptgateError(`unknown assertion type "${spec.type}"`, { hint: `use one of: ${ASSERTION_TYPES.join(', ')}` });
   if (spec.type === 'llm_rubric') return gradeRubric(spec, out, ctx);
   if (isContainsJson(spec)) return gradeContainsJsonAssertion(spec, out.text, (s) => compileSchema(s, {}));
@@ -251,7 +262,7 @@ async function gradeOne(spec: AssertionSpec, out: ModelOutput, ctx: GradeContext
  * assertions' scores (1/0 for pass/fail checks, the grader's score for `llm_rubric`); `reason` is the first failing
  * assertion's, short. Assertions run in order, one grader call at a time.
  */
-export async function gradeOutput(specs: AssertionSpec[], output: ModelOutput, ctx: GradeContext = {}): Promise<Grade> {
+export async function gradeOutput(specs: AssertionSpec[], output: GradedOutput, ctx: GradeContext = {}): Promise<Grade> {
   const results: AssertionResult[] = [];
   for (const spec of specs) results.push(await gradeOne(spec, output, ctx));
   const passed = results.every((r) => r.passed);
