@@ -39,7 +39,6 @@ const KNOWN_UPWARD = new Set([
   'run/sequential.ts → stats/intervals.ts',
   'run/sequential.ts → stats/sequential.ts',
   // plan, results → report: the report schema's suite and case shapes.
-  'plan/suites.ts → report/schema.ts',
   'results/aggregate.ts → report/case-outputs.ts',
   'results/aggregate.ts → report/schema.ts',
 ]);

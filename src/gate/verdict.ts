@@ -1,16 +1,16 @@
 import { z } from 'zod';
 
 /**
- * What the gate decides, as the report stores it: a verdict per rule, suite and review, and the kinds of change a
- * suite can have (they decide which rules apply). The report's schema (src/report/schema.ts) holds these as they
- * are; they live here, below it, so the gate imports nothing from the report.
+ * What the gate decides, as the report stores it: a verdict per rule, suite and review, and (from src/changes/types.ts)
+ * the kinds of change a suite can have, which decide the rules that apply. The report's schema (src/report/schema.ts)
+ * holds these as they are; they live here, below it, so the gate imports nothing from the report.
  */
 
 export const VerdictSchema = z.enum(['pass', 'fail', 'inconclusive', 'error', 'skipped']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
-export const ChangeKindSchema = z.enum(['modified', 'added', 'deleted', 'renamed', 'settings', 'cases_only', 'unchanged']);
-export type ChangeKind = z.infer<typeof ChangeKindSchema>;
+// The kinds of change are the change's (src/changes/types.ts); the gate decides with them.
+export { ChangeKindSchema, type ChangeKind } from '../changes/types.js';
 
 export const RuleResultSchema = z.object({
   rule: z.string(),

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import type { AssertionSpec } from '../assertions/schema.js';
 import { parseCases, casesFromRows } from '../cases/index.js';
 import type { EvalCase } from '../cases/types.js';
-import type { ChangedFile } from '../changes/types.js';
+import type { ChangeKind, ChangedFile } from '../changes/types.js';
 import type { Config, SuiteConfig } from '../config/schema.js';
 import { checkCount } from '../config/limits.js';
 import { closest } from '../source/yaml.js';
@@ -10,7 +10,6 @@ import { PromptgateError } from '../errors.js';
 import { parsePromptFile } from '../prompts/index.js';
 import { checkEvaluatorVariables } from '../prompts/github-models.js';
 import type { PromptDoc } from '../prompts/types.js';
-import type { ChangeKind } from '../report/schema.js';
 import { NO_FILE_SETTINGS, settingsChanges, variantSettings, type SettingsContext, type VariantSettings } from './settings.js';
 
 /** One side of the comparison (base or head commit), as the edge read it. */
