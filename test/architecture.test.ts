@@ -38,9 +38,6 @@ const KNOWN_UPWARD = new Set([
   'run/sequential.ts → results/aggregate.ts',
   'run/sequential.ts → stats/intervals.ts',
   'run/sequential.ts → stats/sequential.ts',
-  // plan, results → report: the report schema's suite and case shapes.
-  'results/aggregate.ts → report/case-outputs.ts',
-  'results/aggregate.ts → report/schema.ts',
 ]);
 
 const SRC = join(import.meta.dirname, '..', 'src');

@@ -6,5 +6,5 @@ export { renderChangeNote, type NoteOptions } from './markdown.js';
 export { headline, checkTitle } from './headline.js';
 export { escapeInline, fencedBlock, inlineCode, inertCode } from './escape.js';
 export { writeJsonReport, parseJsonReport } from './json.js';
-export { caseOutputs, type VariantOutputs } from './case-outputs.js';
+export { caseOutputs, type VariantOutputs } from '../results/case-outputs.js';
 export { ReportSchema, type Report, type SuiteReport, type Verdict } from './schema.js';

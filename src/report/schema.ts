@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChangeKindSchema, RuleResultSchema, VerdictSchema } from '../gate/verdict.js';
+import type { CaseResult } from '../results/case.js';
 import type { CostMeasurement, GroupPassRate, LatencyMeasurement, PassRateMeasurement, TagPassRate } from '../stats/index.js';
 
 /**
@@ -173,8 +174,9 @@ export const ReportSchema = z.object({
 export type Report = z.infer<typeof ReportSchema>;
 
 /**
- * The statistics (src/stats/) define their own output shapes and know nothing of the report; these checks make the
- * compiler prove that what `measureSuite` returns fits the report's fields.
+ * The statistics (src/stats/) and the results stage (src/results/) define their own output shapes and know nothing of
+ * the report; these checks make the compiler prove that what `measureSuite` and `aggregateSuite` return fits the
+ * report's fields.
  */
 type Fits<Actual extends Expected, Expected> = Actual;
 export type MeasurementFitsReport = [
@@ -183,4 +185,5 @@ export type MeasurementFitsReport = [
   Fits<CostMeasurement, SuiteReport['cost_usd']>,
   Fits<TagPassRate[], NonNullable<SuiteReport['by_tag']>>,
   Fits<GroupPassRate, NonNullable<SuiteReport['holdout']>>,
+  Fits<CaseResult, CaseReport>,
 ];

@@ -1,5 +1,5 @@
-import { caseOutputs } from '../report/case-outputs.js';
-import type { CaseReport } from '../report/schema.js';
+import type { CaseResult } from './case.js';
+import { caseOutputs } from './case-outputs.js';
 import type { CallCounts, SampleRecord, Variant } from '../run/types.js';
 import { flakyAtBase, type CaseSamples, type VariantSamples } from '../stats/index.js';
 import type { PlannedSuite } from '../plan/suites.js';
@@ -8,7 +8,7 @@ const OUTPUT_CHARS = 2_000;
 
 export interface SuiteResults {
   samples: CaseSamples[];
-  cases: CaseReport[];
+  cases: CaseResult[];
   tokens: { baseline: { input: number; output: number }; candidate: { input: number; output: number } };
   errors: { baseline: number; candidate: number };
   calls: CallCounts;
@@ -35,7 +35,7 @@ export function aggregateSuite(suite: PlannedSuite, records: SampleRecord[]): Su
   const calls: CallCounts = { total: 0, cached: 0, failed: 0, retried: 0 };
   let firstError: string | undefined;
   const samples: CaseSamples[] = [];
-  const cases: CaseReport[] = [];
+  const cases: CaseResult[] = [];
   const flakyIds: string[] = [];
   for (const c of suite.cases) {
     const recs = (byCase.get(c.id) ?? []).sort((a, b) => a.sampleIndex - b.sampleIndex);

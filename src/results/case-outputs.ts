@@ -1,4 +1,4 @@
-import type { CaseReport } from './schema.js';
+import type { CaseResult } from './case.js';
 
 /** What the results stage knows of one variant of one case: its counts and the first passing and failing output. */
 export interface VariantOutputs {
@@ -30,7 +30,7 @@ const rateOf = (v: VariantOutputs | null) => (v && v.runs > 0 ? v.passed / v.run
  * sample; for any other case, each variant's typical sample. Where a variant has no sample of the wanted kind, its
  * other kind is shown, and `output_passed` says which it is.
  */
-export function caseOutputs(baseline: VariantOutputs | null, candidate: VariantOutputs | null): Required<Pick<CaseReport, 'outputs' | 'output_passed'>> {
+export function caseOutputs(baseline: VariantOutputs | null, candidate: VariantOutputs | null): Required<Pick<CaseResult, 'outputs' | 'output_passed'>> {
   const b = rateOf(baseline);
   const k = rateOf(candidate);
   const direction = b !== null && k !== null ? Math.sign(k - b) : 0;
