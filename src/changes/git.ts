@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { formatBytes, MAX_INPUT_FILE_BYTES } from '../config/limits.js';
 import { PromptgateError } from '../errors.js';
@@ -20,9 +20,26 @@ export async function git(repoDir: string, args: string[]): Promise<string> {
   }
 }
 
+/**
+ * Commits already found, and the files in each (by repository and full object name): both never change, and a
+ * caller that starts these reads early, side by side, saves the review from running them again one after another
+ * (see docs/architecture.md, "Start-up"). Only the last few are kept.
+ */
+const known = { commits: new Set<string>(), files: new Map<string, Promise<string[]>>() };
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const KEEP = 8;
+function remember<T>(map: Map<string, T> | Set<string>, key: string, value?: T): void {
+  if (map instanceof Set) map.add(key);
+  else map.set(key, value as T);
+  if (map.size > KEEP) map.delete(map.keys().next().value as string);
+}
+
 export async function resolveRev(repoDir: string, rev: string): Promise<string> {
+  if (FULL_SHA.test(rev) && known.commits.has(`${repoDir}\0${rev}`)) return rev;
   try {
-    return (await git(repoDir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
+    const sha = (await git(repoDir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
+    remember(known.commits, `${repoDir}\0${sha}`);
+    return sha;
   } catch {
     throw new PromptgateError(`git revision "${rev}" was not found`, {
       hint: `check the name, or fetch it first (git fetch origin ${rev}); in Actions use actions/checkout with fetch-depth: 0`,
@@ -34,25 +51,174 @@ const READ_LIMIT_BYTES = 2 * MAX_INPUT_FILE_BYTES;
 
 /** The file's text at a commit, or null when it does not exist there. */
 export async function readFileAt(repoDir: string, sha: string, path: string): Promise<string | null> {
+  // One long-lived `git cat-file --batch` per repository answers every read (a review reads a dozen files before
+  // its first model call, and a git process each cost ~10 ms: see docs/architecture.md, "Start-up"). What the
+  // batch cannot say the way `git show` does (not a file, a path with a line break) still goes to `git show`.
+  if (!path.includes('\n') && !path.includes('\r')) {
+    const got = await batchReader(repoDir).read(`${sha}:${path}`);
+    if (got.kind === 'blob') return tooLarge(got.size, sha, path) ?? got.data.toString('utf8');
+    if (got.kind === 'missing') return null;
+  }
+  return showFileAt(repoDir, sha, path);
+}
+
+/** Does `path` exist at `rev` (a file or a folder)? */
+export async function existsAt(repoDir: string, rev: string, path: string): Promise<boolean> {
+  if (!path.includes('\n') && !path.includes('\r')) {
+    const got = await batchReader(repoDir).read(`${rev}:${path}`);
+    if (got.kind !== 'other') return got.kind === 'blob';
+  }
+  try {
+    await git(repoDir, ['cat-file', '-e', `${rev}:${path}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function tooLarge(size: number, sha: string, path: string): null {
+  if (size <= READ_LIMIT_BYTES) return null;
+  throw new PromptgateError(`is larger than ${formatBytes(READ_LIMIT_BYTES)} at ${sha.slice(0, 7)}, far more than any file promptgate reads`, {
+    file: path,
+    hint: 'see docs/input-limits.md for the limit of each kind of file',
+  });
+}
+
+async function showFileAt(repoDir: string, sha: string, path: string): Promise<string | null> {
   try {
     // Twice the largest input promptgate reads: a file a little over its kind's limit is read and refused by that
     // limit (with the kind's own message); a far larger one is refused here by size, never reported missing.
     const { stdout } = await run('git', ['show', `${sha}:${path}`], { cwd: repoDir, maxBuffer: READ_LIMIT_BYTES, encoding: 'utf8' });
     return stdout;
   } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-      throw new PromptgateError(`is larger than ${formatBytes(READ_LIMIT_BYTES)} at ${sha.slice(0, 7)}, far more than any file promptgate reads`, {
-        file: path,
-        hint: 'see docs/input-limits.md for the limit of each kind of file',
-      });
-    }
+    if ((err as { code?: string }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') tooLarge(Number.POSITIVE_INFINITY, sha, path);
     return null;
   }
 }
 
-export async function listFilesAt(repoDir: string, sha: string): Promise<string[]> {
-  const out = await git(repoDir, ['ls-tree', '-r', '-z', '--name-only', sha]);
-  return out.split('\0').filter(Boolean);
+type BatchAnswer = { kind: 'blob'; size: number; data: Buffer } | { kind: 'missing' } | { kind: 'other' };
+
+/** How long an idle `git cat-file --batch` is kept for the next read. */
+const BATCH_IDLE_MS = 500;
+
+/**
+ * `git cat-file --batch` in one repository: object names in on stdin, `<oid> <type> <size>\n<bytes>\n` (or
+ * `<name> missing`) out, in order. The process never holds this one open: it is referenced only while a read waits
+ * for its answer, and it ends when idle for {@link BATCH_IDLE_MS} (its stdin closes) or when this process does.
+ * Should it fail, the reads waiting on it, and every later one, are answered "other", which sends them to `git show`.
+ */
+class BatchReader {
+  private child: ChildProcess | null = null;
+  private broken = false;
+  private readonly waiting: Array<(a: BatchAnswer) => void> = [];
+  private buffered: Buffer = Buffer.alloc(0);
+  /** Bytes of an answer too large to keep, still to be skipped (its content and the newline after it). */
+  private skip = 0;
+  private idle: NodeJS.Timeout | undefined;
+  constructor(private readonly repoDir: string) {}
+
+  read(name: string): Promise<BatchAnswer> {
+    if (this.broken) return Promise.resolve({ kind: 'other' });
+    const child = this.start();
+    clearTimeout(this.idle);
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.hold(child, true);
+      child.stdin!.write(`${name}\n`);
+    });
+  }
+
+  private start(): ChildProcess {
+    if (this.child) return this.child;
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.repoDir, stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child = child;
+    this.buffered = Buffer.alloc(0);
+    this.skip = 0;
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (this.skip > 0) {
+        const n = Math.min(this.skip, chunk.length);
+        this.skip -= n;
+        chunk = chunk.subarray(n);
+      }
+      this.buffered = this.buffered.length ? Buffer.concat([this.buffered, chunk]) : chunk;
+      this.drain(child);
+    });
+    const ended = (failed: boolean) => {
+      if (this.child === child) this.child = null;
+      clearTimeout(this.idle);
+      const waiting = this.waiting.splice(0);
+      if (failed || waiting.length > 0) this.broken = true;
+      for (const resolve of waiting) resolve({ kind: 'other' });
+    };
+    child.on('error', () => ended(true));
+    child.on('close', () => ended(false));
+    child.stdin!.on('error', () => ended(true));
+    return child;
+  }
+
+  /** Answers the reads whose whole answer has arrived. */
+  private drain(child: ChildProcess): void {
+    while (this.waiting.length > 0 && this.skip === 0) {
+      const eol = this.buffered.indexOf(10);
+      if (eol < 0) break;
+      const header = this.buffered.subarray(0, eol).toString('utf8');
+      const m = /^[0-9a-f]+ (\S+) (\d+)$/.exec(header);
+      let answer: BatchAnswer;
+      if (m) {
+        const size = Number(m[2]);
+        if (m[1] === 'blob' && size > READ_LIMIT_BYTES) {
+          // Refused by its size alone (readFileAt): skip its bytes rather than keep them.
+          answer = { kind: 'blob', size, data: Buffer.alloc(0) };
+          const rest = this.buffered.subarray(eol + 1);
+          const n = Math.min(rest.length, size + 1);
+          this.skip = size + 1 - n;
+          this.buffered = rest.subarray(n);
+        } else {
+          if (this.buffered.length < eol + 1 + size + 1) break;
+          const data = Buffer.from(this.buffered.subarray(eol + 1, eol + 1 + size));
+          this.buffered = this.buffered.subarray(eol + 1 + size + 1);
+          answer = m[1] === 'blob' ? { kind: 'blob', size, data } : { kind: 'other' };
+        }
+      } else {
+        this.buffered = this.buffered.subarray(eol + 1);
+        answer = header.endsWith(' missing') ? { kind: 'missing' } : { kind: 'other' };
+      }
+      this.waiting.shift()!(answer);
+    }
+    if (this.waiting.length === 0) {
+      this.hold(child, false);
+      clearTimeout(this.idle);
+      this.idle = setTimeout(() => child.stdin!.end(), BATCH_IDLE_MS);
+      this.idle.unref();
+    }
+  }
+
+  /** Keep this process alive while a read waits; otherwise the reader must not hold it open. */
+  private hold(child: ChildProcess, on: boolean): void {
+    for (const handle of [child, child.stdin, child.stdout] as Array<{ ref?: () => void; unref?: () => void } | null>) {
+      if (on) handle?.ref?.();
+      else handle?.unref?.();
+    }
+  }
+}
+
+const readers = new Map<string, BatchReader>();
+function batchReader(repoDir: string): BatchReader {
+  let reader = readers.get(repoDir);
+  if (!reader) readers.set(repoDir, (reader = new BatchReader(repoDir)));
+  return reader;
+}
+
+export function listFilesAt(repoDir: string, sha: string): Promise<string[]> {
+  const key = `${repoDir}\0${sha}`;
+  const seen = FULL_SHA.test(sha) ? known.files.get(key) : undefined;
+  if (seen) return seen.then((files) => [...files]);
+  const files = git(repoDir, ['ls-tree', '-r', '-z', '--name-only', sha]).then((out) => out.split('\0').filter(Boolean));
+  if (FULL_SHA.test(sha)) {
+    remember(known.files, key, files);
+    files.catch(() => known.files.delete(key));
+  }
+  return files.then((list) => [...list]);
 }
 
 /** Files changed between two commits, renames followed (git's similarity detection, -M). */

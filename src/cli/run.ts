@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_PATHS, findConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { defaultBase, git } from '../changes/git.js';
+import { changedFilesBetween, defaultBase, git, listFilesAt, resolveRev } from '../changes/git.js';
 import { PromptgateError } from '../errors.js';
 import { secrets } from '../redact.js';
 import { renderChangeNote, writeJsonReport } from '../report/index.js';
@@ -34,10 +34,25 @@ export interface RunOptions {
 export async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
   const repoDir = (await git(io.cwd, ['rev-parse', '--show-toplevel'])).trim();
   secrets.addUrl(opts.baseUrl);
-  if (!opts.quiet && opts.head === 'HEAD') for (const line of await uncommittedWarnings(repoDir, opts.config)) io.stderr(line + '\n');
+  const warnings = !opts.quiet && opts.head === 'HEAD' ? uncommittedWarnings(repoDir, opts.config) : Promise.resolve([]);
+  // Independent git reads run side by side (see docs/architecture.md, "Start-up").
+  const headHasConfig = opts.config === undefined ? hasConfigAt(repoDir, opts.head) : Promise.resolve(true);
+  headHasConfig.catch(() => {});
   const base = opts.base ?? (await defaultBase(repoDir, opts.head));
+  const context = commitContext(repoDir, base, opts.head);
+  // What the review reads first, read now and side by side: it finds them known (src/changes/git.ts).
+  const shas = Promise.all([resolveRev(repoDir, base), resolveRev(repoDir, opts.head)]);
+  const changedFiles = shas.then(async ([b, h]) => {
+    const [changed] = await Promise.all([changedFilesBetween(repoDir, b, h), listFilesAt(repoDir, b), listFilesAt(repoDir, h)]);
+    return changed;
+  });
+  const prefetched = Promise.all([shas, changedFiles]).then(
+    ([[b, h], changed]) => ({ base: b, head: h, changedFiles: changed }),
+    () => ({ base, head: opts.head }),
+  );
+  for (const line of await warnings) io.stderr(line + '\n');
   // No config at the head: zero-config, on GitHub Models unless --base-url says otherwise (docs/github-models.md).
-  const zero = opts.config === undefined && !(await hasConfigAt(repoDir, opts.head)) ? await zeroConfigCredential(opts.baseUrl, io.env) : undefined;
+  const zero = !(await headHasConfig) ? await zeroConfigCredential(opts.baseUrl, io.env) : undefined;
   if (zero) {
     secrets.add(zero.apiKey);
     if (!opts.quiet) io.stderr(`${zero.banner}\n`);
@@ -46,10 +61,10 @@ export async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
   let out: Awaited<ReturnType<typeof review>>;
   try {
     out = await review({
-      context: await commitContext(repoDir, base, opts.head),
+      context: await context,
       repoDir,
-      base,
-      head: opts.head,
+      // Read above; a revision that is not found is left for the review to report, as it reports it.
+      ...(await prefetched),
       configPath: opts.config,
       overrides: { repeats: opts.repeats, concurrency: opts.concurrency, budgetUsd: opts.budgetUsd, sampling: opts.sampling, baseUrl: opts.baseUrl, ...(zero?.apiKey ? { apiKey: zero.apiKey } : {}) },
       // Without a config no key is read from the environment but the one named above: an OPENAI_API_KEY that happens
@@ -115,7 +130,10 @@ async function uncommittedWarnings(repoDir: string, configPath: string | undefin
   } catch {
     return [];
   }
-  const dirty = status.split('\0').filter((e) => /^.. /.test(e)).map((e) => e.slice(3));
+  const dirty = status
+    .split('\0')
+    .filter((e) => /^.. /.test(e))
+    .map((e) => e.slice(3));
   if (dirty.length === 0) return [];
   let config: Config | null = null;
   try {
@@ -124,21 +142,19 @@ async function uncommittedWarnings(repoDir: string, configPath: string | undefin
     // A config that does not parse is reported by the review itself.
   }
   const configPaths = configPath ? [configPath] : [...CONFIG_PATHS];
-  const matches = config
-    ? picomatch([...config.suites.map((s) => s.prompt), ...config.suites.flatMap((s) => (s.cases ? [s.cases] : []))], { dot: true })
-    : (p: string) => /\.prompt\.ya?ml$/i.test(p);
+  const matches = config ? picomatch([...config.suites.map((s) => s.prompt), ...config.suites.flatMap((s) => (s.cases ? [s.cases] : []))], { dot: true }) : (p: string) => /\.prompt\.ya?ml$/i.test(p);
   const touched = dirty.filter((p) => configPaths.includes(p) || matches(p));
-  return touched.length
-    ? [`warning: uncommitted changes to ${touched.join(', ')} are not part of this review (it compares commits); commit or stash them to review them.`]
-    : [];
+  return touched.length ? [`warning: uncommitted changes to ${touched.join(', ')} are not part of this review (it compares commits); commit or stash them to review them.`] : [];
 }
 
 /** Locally there is no PR: the head commit's message is the Goal (and may carry `Goal:` / `Rollout:` lines). */
 async function commitContext(repoDir: string, base: string, head: string): Promise<{ title?: string; body?: string } | undefined> {
   try {
+    const message = git(repoDir, ['log', '-1', '--format=%B', head]);
+    message.catch(() => {});
     const count = Number((await git(repoDir, ['rev-list', '--count', `${base}..${head}`])).trim());
     if (count === 0) return undefined;
-    const [title, ...rest] = (await git(repoDir, ['log', '-1', '--format=%B', head])).trim().split('\n');
+    const [title, ...rest] = (await message).trim().split('\n');
     return { title, body: rest.join('\n').trim() };
   } catch {
     return undefined;

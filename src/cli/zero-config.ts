@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { CONFIG_PATHS } from '../config/load.js';
-import { git } from '../changes/git.js';
+import { existsAt } from '../changes/git.js';
 import { PromptgateError } from '../errors.js';
 import { safeUrl } from '../redact.js';
 import { GITHUB_MODELS_URL } from './common.js';
@@ -19,15 +19,8 @@ export interface ZeroConfigCredential {
 
 /** Is there a promptgate.yml (or .github/promptgate.yml) in the head commit? */
 export async function hasConfigAt(repoDir: string, ref: string): Promise<boolean> {
-  for (const path of CONFIG_PATHS) {
-    try {
-      await git(repoDir, ['cat-file', '-e', `${ref}:${path}`]);
-      return true;
-    } catch {
-      // not there
-    }
-  }
-  return false;
+  const found = await Promise.all(CONFIG_PATHS.map((path) => existsAt(repoDir, ref, path)));
+  return found.includes(true);
 }
 
 export function withoutKeys(env: Record<string, string | undefined>): Record<string, string | undefined> {

@@ -12,6 +12,9 @@ import type { Side } from './suites.js';
 export async function readSides(input: { repoDir: string; configPath?: string }, baseSha: string, headSha: string, trusted: 'base' | 'head', log: (line: string) => void): Promise<[Side, Side]> {
   const readSide = async (sha: string, tolerateBrokenConfig: boolean): Promise<Side> => {
     const read = (path: string) => readFileAt(input.repoDir, sha, path);
+    // The file list does not depend on the config: read it meanwhile (see docs/architecture.md, "Start-up").
+    const files = listFilesAt(input.repoDir, sha);
+    files.catch(() => {});
     let found: Awaited<ReturnType<typeof findConfig>>;
     try {
       found = await findConfig(read, input.configPath);
@@ -20,7 +23,7 @@ export async function readSides(input: { repoDir: string; configPath?: string },
       log(`warning: the base commit's config does not load, so the baseline runs with the head's config: ${err.format().split('\n')[0]}`);
       found = { config: null, configFile: null, text: null };
     }
-    return { sha, config: found.config, configFile: found.configFile, files: await listFilesAt(input.repoDir, sha), read, ...(found.cases ? { cases: found.cases } : {}) };
+    return { sha, config: found.config, configFile: found.configFile, files: await files, read, ...(found.cases ? { cases: found.cases } : {}) };
   };
   const [base, head] = await Promise.all([readSide(baseSha, trusted === 'head'), readSide(headSha, false)]);
   const trustedSide = trusted === 'base' ? base : head;
@@ -40,4 +43,3 @@ export async function readSides(input: { repoDir: string; configPath?: string },
   }
   return [base, head];
 }
-
