@@ -44,7 +44,7 @@ export function runSequential(random: Random, cases: SimCase[], repeats: number,
   const caseDelta = opts.estimator === 'plain' ? undefined : sequentialDelta(q);
   const levels = lookConfidences(confidence, repeats, opts.weights);
   const pairs = cases.map(() => ({ baseline: [] as number[], candidate: [] as number[] }));
-  // Each case's coin, drawn apart from its samples (a review hashes suite, case and head: src/run/sequential.ts).
+  // Each case's coin, drawn apart from its samples (a review hashes suite, case and head: src/review/rounds.ts).
   const coins = cases.map(() => random());
   let calls = 0;
   let decision: SimResult['decision'] = 'inconclusive';

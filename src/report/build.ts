@@ -19,7 +19,7 @@ export interface BuildArgs {
   skeleton: (verdict: Verdict, suites: SuiteReport[], extra?: Partial<Report>) => Report;
   stopped?: { reason: string; message: string };
   sharded: boolean;
-  /** Samples scheduled per suite when a sequential run stopped before its maximum (src/run/sequential.ts). */
+  /** Samples scheduled per suite when a sequential run stopped before its maximum (src/review/rounds.ts). */
   scheduled?: Map<string, number>;
   /** How each suite was sampled: the report's `sampling`. */
   sampling?: Map<string, NonNullable<SuiteReport['sampling']>>;

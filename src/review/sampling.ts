@@ -5,7 +5,7 @@ import { buildReport, type BuildArgs } from '../report/build.js';
 import type { Report } from '../report/schema.js';
 import { countCalls, pickGivenRecords } from '../results/given.js';
 import { runSamples, type ResponseCache, type ReviewProgress } from '../run/index.js';
-import { MERGE_FALLBACK, SHARD_FALLBACK, sampleSuites, withSamplingNotes } from '../run/sequential.js';
+import { MERGE_FALLBACK, SHARD_FALLBACK, sampleSuites, withSamplingNotes } from './rounds.js';
 import type { SampleRecord, SampleRequest } from '../run/types.js';
 
 /**

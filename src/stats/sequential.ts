@@ -72,7 +72,7 @@ const SELECTION = 2;
 
 /**
  * The sample indexes round `round` (1-based) adds to a case, given the scores it has so far (both variants) and the
- * case's coin, uniform on [0, 1) and drawn independently of its samples (src/run/sequential.ts: a hash of the
+ * case's coin, uniform on [0, 1) and drawn independently of its samples (src/review/rounds.ts: a hash of the
  * suite, the case and the head commit, so a rerun replays the same rounds). Empty when the case gets nothing more.
  */
 export function roundIndexes(

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportSchema, type Report } from '../../src/report/schema.js';
-import { continuationCoin } from '../../src/run/sequential.js';
+import { continuationCoin } from '../../src/review/rounds.js';
 import { CONTINUATION } from '../../src/stats/sequential.js';
 import { passProbabilityResponder, startFakeLlm, type FakeLlm } from '../../tools/fake-llm/index.js';
 import { BIN, runBin } from '../support/cli-runner.js';

@@ -5,8 +5,8 @@ import type { Report, SuiteReport, Verdict } from '../report/schema.js';
 import { aggregateSuite } from '../results/aggregate.js';
 import { pairedDeltaInterval } from '../stats/intervals.js';
 import { lookConfidences, moreOf, roundIndexes, roundsFor } from '../stats/sequential.js';
-import type { RunOutcome } from './execute.js';
-import type { CallCounts, SampleRecord, SampleRequest } from './types.js';
+import type { RunOutcome } from '../run/execute.js';
+import type { CallCounts, SampleRecord, SampleRequest } from '../run/types.js';
 
 /**
  * Sampling a review's suites: in one go (`fixed`), or in rounds that stop when every gated rule is decided
