@@ -112,6 +112,10 @@ class BatchReader {
   private broken = false;
   private readonly waiting: Array<(a: BatchAnswer) => void> = [];
   private buffered: Buffer = Buffer.alloc(0);
+  private parts: Buffer[] = [];
+  private have = 0;
+  /** Bytes the answer at the front needs before it can be read. */
+  private need = 0;
   /** Bytes of an answer too large to keep, still to be skipped (its content and the newline after it). */
   private skip = 0;
   private idle: NodeJS.Timeout | undefined;
@@ -133,6 +137,9 @@ class BatchReader {
     const child = spawn('git', ['cat-file', '--batch'], { cwd: this.repoDir, stdio: ['pipe', 'pipe', 'ignore'] });
     this.child = child;
     this.buffered = Buffer.alloc(0);
+    this.parts = [];
+    this.have = 0;
+    this.need = 0;
     this.skip = 0;
     child.stdout!.on('data', (chunk: Buffer) => {
       if (this.skip > 0) {
@@ -140,8 +147,16 @@ class BatchReader {
         this.skip -= n;
         chunk = chunk.subarray(n);
       }
-      this.buffered = this.buffered.length ? Buffer.concat([this.buffered, chunk]) : chunk;
+      // Chunks are joined once the answer waited for is whole: joining each one as it comes copies a large file
+      // over and over.
+      this.parts.push(chunk);
+      this.have += chunk.length;
+      if (this.have < this.need) return;
+      this.buffered = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.have);
+      this.need = 0;
       this.drain(child);
+      this.parts = this.buffered.length ? [this.buffered] : [];
+      this.have = this.buffered.length;
     });
     const ended = (failed: boolean) => {
       if (this.child === child) this.child = null;
@@ -174,8 +189,11 @@ class BatchReader {
           this.skip = size + 1 - n;
           this.buffered = rest.subarray(n);
         } else {
-          if (this.buffered.length < eol + 1 + size + 1) break;
-          const data = Buffer.from(this.buffered.subarray(eol + 1, eol + 1 + size));
+          if (this.buffered.length < eol + 1 + size + 1) {
+            this.need = eol + 1 + size + 1;
+            break;
+          }
+          const data = this.buffered.subarray(eol + 1, eol + 1 + size);
           this.buffered = this.buffered.subarray(eol + 1 + size + 1);
           answer = m[1] === 'blob' ? { kind: 'blob', size, data } : { kind: 'other' };
         }
