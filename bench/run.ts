@@ -76,7 +76,10 @@ function makeRepo(): { dir: string; base: string } {
 function plan(url: string): SampleRequest[] {
   const out: SampleRequest[] = [];
   const assert = [{ type: 'contains', value: 'echo' }];
-  for (const [variant, prompt] of [['baseline', 'Answer'], ['candidate', 'Answer briefly']] as const) {
+  for (const [variant, prompt] of [
+    ['baseline', 'Answer'],
+    ['candidate', 'Answer briefly'],
+  ] as const) {
     const endpoint: Endpoint = { baseURL: url, apiKey: 'bench', model: 'bench', params: {}, pricing: { input_per_mtok: 0.15, output_per_mtok: 0.6 } };
     for (let c = 0; c < cases; c++) {
       const messages = [{ role: 'user' as const, content: `${prompt}: question ${c}` }];
@@ -116,7 +119,10 @@ async function reviewThroughBin(dir: string, base: string, url: string): Promise
   const wallMs = performance.now() - t0;
   if (code > 1) throw new Error(`promptgate exited with ${code}`);
   const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')));
-  const procs = readFileSync(usage, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { role: string; maxRssKb: number; privateKbAtExit?: number; cpuUs: number });
+  const procs = readFileSync(usage, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { role: string; maxRssKb: number; privateKbAtExit?: number; cpuUs: number });
   rmSync(usage);
   const review = procs.find((p) => p.role === 'review');
   const launcher = procs.find((p) => p.role === 'launcher');
@@ -161,14 +167,18 @@ try {
   const made = first.calls.total - first.calls.cached;
   const ideal = (made * latency) / concurrency;
   const node = execFileSync(values.node, ['--version'], { encoding: 'utf8' }).trim();
-  console.log(`${repo ? 'review (the promptgate bin)' : 'runner (in process)'} of ${cases} cases × 2 variants × ${repeats} repeats, server latency ${latency} ms, concurrency ${concurrency}${useCache ? ', response cache on' : ''}; Node ${repo ? node : process.version}`);
+  console.log(
+    `${repo ? 'review (the promptgate bin)' : 'runner (in process)'} of ${cases} cases × 2 variants × ${repeats} repeats, server latency ${latency} ms, concurrency ${concurrency}${useCache ? ', response cache on' : ''}; Node ${repo ? node : process.version}`,
+  );
   console.log(`calls made          ${made} (${first.calls.failed} failed, ${first.calls.retried} retried); ${first.note}`);
   console.log(`wall time           ${s(first.wallMs)}`);
   if (latency > 0) {
     console.log(`ideal               ${s(ideal)}  (calls × latency / concurrency)`);
     console.log(`ratio               ${(first.wallMs / ideal).toFixed(3)}  (target ≤ 1.10)`);
   }
-  console.log(`overhead per call   ${((first.cpuMs / Math.max(1, made)) * 1000).toFixed(0)} µs CPU in promptgate${repo ? "'s processes" : "'s process"}; ${(((first.wallMs - ideal) / Math.max(1, made)) * 1000).toFixed(0)} µs wall beyond the ideal`);
+  console.log(
+    `overhead per call   ${((first.cpuMs / Math.max(1, made)) * 1000).toFixed(0)} µs CPU in promptgate${repo ? "'s processes" : "'s process"}; ${(((first.wallMs - ideal) / Math.max(1, made)) * 1000).toFixed(0)} µs wall beyond the ideal`,
+  );
   const mb = (n: number) => `${n.toFixed(0)} MB`;
   // The launcher only waits: most of its RSS is the Node binary's pages, which the review process maps too.
   const { launcher: l, launcherPrivate: lp } = first.rss;

@@ -81,7 +81,10 @@ export function simulate(prs: number, n: number, repeats: number, seed = 1): { f
   for (let t = 0; t < prs; t++) {
     const change = changes[t % 3]!;
     const cases = worldCases(random, n, change);
-    for (const [design, run] of [['fixed', runFixed], ['sequential', runSequential]] as const) {
+    for (const [design, run] of [
+      ['fixed', runFixed],
+      ['sequential', runSequential],
+    ] as const) {
       const r = run(random, cases, repeats);
       const s = out[design];
       s.calls += r.calls;
@@ -156,7 +159,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`\nCoverage of the final 95% interval, ${trials} simulated reviews per row (super-population of test/stats/superpopulation.ts)`);
     console.log('cases repeats  rate  delta  unbiased estimator  plain mean');
     for (const row of coverageGrid(trials)) {
-      console.log(`${String(row.n).padStart(5)} ${String(row.repeats).padStart(7)}  ${row.rate.toFixed(2)}  ${row.delta.toFixed(2).padStart(5)}  ${`${(100 * row.unbiased).toFixed(1)}%`.padStart(18)}  ${`${(100 * row.plain).toFixed(1)}%`.padStart(10)}`);
+      console.log(
+        `${String(row.n).padStart(5)} ${String(row.repeats).padStart(7)}  ${row.rate.toFixed(2)}  ${row.delta.toFixed(2).padStart(5)}  ${`${(100 * row.unbiased).toFixed(1)}%`.padStart(18)}  ${`${(100 * row.plain).toFixed(1)}%`.padStart(10)}`,
+      );
     }
   }
 }

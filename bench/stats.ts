@@ -88,9 +88,7 @@ function printDeltaTable(title: string, cells: Cell[], trials: number) {
 }
 
 function designGrid(): Cell[] {
-  return [20, 100].flatMap((n) =>
-    [1, 5].flatMap((k) => [0.5, 0.95].flatMap((baselineRate) => [0, -0.1].map((delta) => ({ n, k, baselineRate, delta })))),
-  );
+  return [20, 100].flatMap((n) => [1, 5].flatMap((k) => [0.5, 0.95].flatMap((baselineRate) => [0, -0.1].map((delta) => ({ n, k, baselineRate, delta })))));
 }
 
 function robustness(): Cell[] {
@@ -128,7 +126,11 @@ function absoluteCoverage(trials: number) {
           }
           const ci = proportionInterval(perCase, 0.95)!.ci;
           if (ci[0] <= rate && rate <= ci[1]) covered++;
-          const [lo, hi] = pseudoT(perCase.map((c) => mean(c)), [], 0.95);
+          const [lo, hi] = pseudoT(
+            perCase.map((c) => mean(c)),
+            [],
+            0.95,
+          );
           if (lo <= rate && rate <= hi) plain++;
         }
         console.log(`${pad(n, 5)} ${pad(k, 3)} ${pad(rate.toFixed(2), 5)} ${pad(pct(covered / trials), 10)} ${pad(pct(plain / trials), 8)}`);
@@ -189,9 +191,19 @@ function pseudoT(values: number[], pseudo: [value: number, weight: number][], co
 function alternatives(trials: number) {
   const methods: Record<string, (k: number) => [number, number][]> = {
     'plain paired t': () => [],
-    'Agresti–Min, ½ in all four cells (per sample)': (k) => [[1, 1 / (2 * k)], [-1, 1 / (2 * k)], [0, 1 / k]],
-    '½ pseudo-case each way, not scaled by k': () => [[1, 0.5], [-1, 0.5]],
-    'chosen: ½ pseudo-sample each way': (k) => [[1, 1 / (2 * k)], [-1, 1 / (2 * k)]],
+    'Agresti–Min, ½ in all four cells (per sample)': (k) => [
+      [1, 1 / (2 * k)],
+      [-1, 1 / (2 * k)],
+      [0, 1 / k],
+    ],
+    '½ pseudo-case each way, not scaled by k': () => [
+      [1, 0.5],
+      [-1, 0.5],
+    ],
+    'chosen: ½ pseudo-sample each way': (k) => [
+      [1, 1 / (2 * k)],
+      [-1, 1 / (2 * k)],
+    ],
   };
   const cells: Cell[] = [
     { n: 20, k: 1, baselineRate: 0.95, delta: -0.1 },
@@ -238,12 +250,25 @@ function ratioCoverage(cell: RatioCell, trials: number, seed: number, resamples:
     const c = cases.map((c) => c.candidate!);
     const [latency, cost] = clusterBootstrap(
       cell.n,
-      [quantileRatioStatistic(b.map((v) => v.latenciesMs), c.map((v) => v.latenciesMs)), meanRatioStatistic(b.map((v) => mean(v.costUsd)), c.map((v) => mean(v.costUsd)))],
+      [
+        quantileRatioStatistic(
+          b.map((v) => v.latenciesMs),
+          c.map((v) => v.latenciesMs),
+        ),
+        meanRatioStatistic(
+          b.map((v) => mean(v.costUsd)),
+          c.map((v) => mean(v.costUsd)),
+        ),
+      ],
       { seed: t + 1, resamples },
     );
     const expanded = expandedPercentileInterval(latency!, 0.95, cell.n)!;
     const percentile = bootstrapInterval(latency!, 0.95)!;
-    const fieller = fiellerRatio(b.map((v, i) => ({ baseline: mean(v.costUsd), candidate: mean(c[i]!.costUsd) })), 0.95, 2)!.ci;
+    const fieller = fiellerRatio(
+      b.map((v, i) => ({ baseline: mean(v.costUsd), candidate: mean(c[i]!.costUsd) })),
+      0.95,
+      2,
+    )!.ci;
     const costPercentile = bootstrapInterval(cost!, 0.95)!;
     if (covers(expanded)) counts.p95++;
     if (covers(percentile)) counts.p95Percentile++;

@@ -24,7 +24,10 @@ const Sha = z.string().regex(/^[0-9a-f]{40}$/i, 'expected a 40-character commit 
 const Payload = z.object({
   /** push: the pushed commit. */
   after: Sha.optional(),
-  repository: z.object({ full_name: z.string().regex(/^[^/\s]+\/[^/\s]+$/) }).loose().optional(),
+  repository: z
+    .object({ full_name: z.string().regex(/^[^/\s]+\/[^/\s]+$/) })
+    .loose()
+    .optional(),
   /** workflow_dispatch: `rebaseline: true` accepts today's behaviour as the new reference. */
   inputs: z.record(z.string(), z.unknown()).nullish(),
 });
@@ -53,7 +56,10 @@ export async function runMonitorAction(opts: StopSignals = {}): Promise<void> {
   const [owner, repo] = (payload.repository?.full_name ?? env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !repo) throw new PromptgateError('cannot tell which repository this run is for (GITHUB_REPOSITORY is not set)', { hint: 'run promptgate as a step of a GitHub Actions workflow' });
   const headSha = Sha.safeParse(eventName === 'push' ? payload.after : env.GITHUB_SHA);
-  if (!headSha.success) throw new PromptgateError(`no commit to monitor: ${eventName === 'push' ? 'the push event has no `after` sha' : 'GITHUB_SHA is not set to a commit sha'}`, { hint: 'run promptgate as a step of a GitHub Actions workflow' });
+  if (!headSha.success)
+    throw new PromptgateError(`no commit to monitor: ${eventName === 'push' ? 'the push event has no `after` sha' : 'GITHUB_SHA is not set to a commit sha'}`, {
+      hint: 'run promptgate as a step of a GitHub Actions workflow',
+    });
   const sha = headSha.data;
   const rebaseline = eventName === 'workflow_dispatch' && ['true', true].includes(payload.inputs?.rebaseline as string | boolean);
 
@@ -112,12 +118,19 @@ export async function runMonitorAction(opts: StopSignals = {}): Promise<void> {
         drifting.push(s.name);
         const note = suiteNote(out.report, s.name);
         const lead = `**Drift** in \`${s.name}\`: the prompts at ${sha.slice(0, 7)} answer worse now than their reference samples${runUrl ? ` ([run](${runUrl}))` : ''}.\n\n${versions}`;
-        const result = await reportDrift(octokit, where, { body: secrets.redact(`${lead}\n\n${note}`), comment: secrets.redact(`Still drifting at ${sha.slice(0, 7)}${runUrl ? ` ([run](${runUrl}))` : ''}.\n\n${versions}\n\n${note}`) });
+        const result = await reportDrift(octokit, where, {
+          body: secrets.redact(`${lead}\n\n${note}`),
+          comment: secrets.redact(`Still drifting at ${sha.slice(0, 7)}${runUrl ? ` ([run](${runUrl}))` : ''}.\n\n${versions}\n\n${note}`),
+        });
         lines.push(`- ❌ **${s.name}**: drift — ${issueLine(result)}. ${versions}`);
       } else if (s.verdict === 'pass') {
-        const comment = secrets.redact(`**Recovered** at ${sha.slice(0, 7)}${runUrl ? ` ([run](${runUrl}))` : ''}: no drift from the reference any more. Closing.\n\n${versions}\n\n${suiteNote(out.report, s.name)}`);
+        const comment = secrets.redact(
+          `**Recovered** at ${sha.slice(0, 7)}${runUrl ? ` ([run](${runUrl}))` : ''}: no drift from the reference any more. Closing.\n\n${versions}\n\n${suiteNote(out.report, s.name)}`,
+        );
         const result = await reportRecovery(octokit, where, comment);
-        lines.push(`- ✅ **${s.name}**: no drift (${s.compared} cases compared${s.rebaselined ? `, ${s.rebaselined} re-baselined` : ''})${result.action === 'closed' ? ` — ${issueLine(result)}` : ''}. ${versions}`);
+        lines.push(
+          `- ✅ **${s.name}**: no drift (${s.compared} cases compared${s.rebaselined ? `, ${s.rebaselined} re-baselined` : ''})${result.action === 'closed' ? ` — ${issueLine(result)}` : ''}. ${versions}`,
+        );
       } else {
         lines.push(`- **${s.name}**: ${s.verdict} (${s.compared} cases compared); any open drift issue stays open. ${versions}`);
       }

@@ -76,28 +76,29 @@ async function monitorCommand(opts: MonitorOptions, io: CliIo): Promise<number> 
     if (!opts.quiet) io.stderr(`${zero.banner}\n`);
   }
   let last = 0;
-  const run = () => monitor({
-    repoDir,
-    ref: opts.ref,
-    configPath: opts.config,
-    reference,
-    noCache: !opts.cache,
-    rebaseline: opts.rebaseline,
-    overrides: { repeats: opts.repeats, concurrency: opts.concurrency, budgetUsd: opts.budgetUsd, baseUrl: opts.baseUrl, ...(zero?.apiKey ? { apiKey: zero.apiKey } : {}) },
-    env: zero ? zeroConfig.withoutKeys(io.env) : io.env,
-    ...(zero ? { zeroConfigProvider: { baseUrl: cli.GITHUB_MODELS_URL, model: cli.GITHUB_MODELS_MODEL } } : {}),
-    log: opts.quiet ? undefined : (line) => io.stderr(line + '\n'),
-    onProgress: opts.quiet
-      ? undefined
-      : (p) => {
-          const now = Date.now();
-          if (now - last < 5000 && p.done !== p.total) return;
-          last = now;
-          io.stderr(progressLine(p) + '\n');
-        },
-    signal: io.signal,
-    forceStop: io.forceStop,
-  });
+  const run = () =>
+    monitor({
+      repoDir,
+      ref: opts.ref,
+      configPath: opts.config,
+      reference,
+      noCache: !opts.cache,
+      rebaseline: opts.rebaseline,
+      overrides: { repeats: opts.repeats, concurrency: opts.concurrency, budgetUsd: opts.budgetUsd, baseUrl: opts.baseUrl, ...(zero?.apiKey ? { apiKey: zero.apiKey } : {}) },
+      env: zero ? zeroConfig.withoutKeys(io.env) : io.env,
+      ...(zero ? { zeroConfigProvider: { baseUrl: cli.GITHUB_MODELS_URL, model: cli.GITHUB_MODELS_MODEL } } : {}),
+      log: opts.quiet ? undefined : (line) => io.stderr(line + '\n'),
+      onProgress: opts.quiet
+        ? undefined
+        : (p) => {
+            const now = Date.now();
+            if (now - last < 5000 && p.done !== p.total) return;
+            last = now;
+            io.stderr(progressLine(p) + '\n');
+          },
+      signal: io.signal,
+      forceStop: io.forceStop,
+    });
   let out: Awaited<ReturnType<typeof run>>;
   try {
     out = await run();

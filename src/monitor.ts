@@ -15,7 +15,7 @@ import { secrets } from './redact.js';
 import { buildReport, emptySuiteReport } from './report/build.js';
 import { ReportSchema, type Report, type SuiteReport, type Verdict } from './report/schema.js';
 import { budgetPreflight, diskCache, runSamples, type ResponseCache, type ReviewProgress } from './run/index.js';
-import type { CallCounts, ModelOutput, SampleRecord, SampleRequest } from './run/types.js';
+import type { CallCounts, ModelOutput, SampleRequest } from './run/types.js';
 
 /**
  * The drift monitor (docs/monitor.md): the prompts of every suite at one commit, sampled now, compared — paired by
@@ -215,7 +215,11 @@ export async function monitor(input: MonitorInput): Promise<MonitorOutput> {
     const preflight = budgetPreflight(fresh, budget);
     log(preflight.line);
     if (preflight.refusal) {
-      const report = skeleton('error', planned.map((s) => emptySuiteReport(s, 'error', preflight.refusal!)), { notes: [preflight.refusal] });
+      const report = skeleton(
+        'error',
+        planned.map((s) => emptySuiteReport(s, 'error', preflight.refusal!)),
+        { notes: [preflight.refusal] },
+      );
       return { report: ReportSchema.parse(secrets.redactDeep(report)), suites: [], samples: samplesFile([]), sha, noReference: compared.size === 0 };
     }
   }
@@ -258,7 +262,14 @@ export async function monitor(input: MonitorInput): Promise<MonitorOutput> {
     : skeleton(stopped ? 'error' : 'skipped', [], { calls, ...(stopped ? { partial: true, notes: [`Partial: ${stopped.message}`] } : {}) });
 
   const versions = (reqs: SampleRequest[], from: (r: SampleRequest) => ModelOutput | undefined) =>
-    [...new Set(reqs.map(from).filter((o): o is ModelOutput => !!o).map((o) => o.model ?? '(not reported)'))].sort();
+    [
+      ...new Set(
+        reqs
+          .map(from)
+          .filter((o): o is ModelOutput => !!o)
+          .map((o) => o.model ?? '(not reported)'),
+      ),
+    ].sort();
   const nowOutputs = new Map(now.records.flatMap((r) => (r.ok ? [[idOf(r), r.output] as const] : [])));
 
   const suites: MonitorSuite[] = [];
@@ -275,8 +286,13 @@ export async function monitor(input: MonitorInput): Promise<MonitorOutput> {
     if (reportOf) {
       const model = { baseline: m.reference.join(', ') || null, candidate: m.now.join(', ') || null };
       suiteReport = { ...reportOf, change: 'unchanged', change_detail: { ...reportOf.change_detail, diff: null, lines_added: 0, lines_removed: 0, settings: [], model } };
-      notes.push(`${s.name}: model version the provider reported — reference ${model.baseline ?? '(none)'}, now ${model.candidate ?? '(none)'}${model.baseline !== model.candidate ? ' (changed)' : ''}.`);
-      if (rebaselined > 0) notes.push(`${s.name}: ${rebaselined} of ${s.cases.length} cases re-baselined (no reference for their rendered messages: a new case, a changed prompt or an evicted cache); ${c!.cases.length} compared.`);
+      notes.push(
+        `${s.name}: model version the provider reported — reference ${model.baseline ?? '(none)'}, now ${model.candidate ?? '(none)'}${model.baseline !== model.candidate ? ' (changed)' : ''}.`,
+      );
+      if (rebaselined > 0)
+        notes.push(
+          `${s.name}: ${rebaselined} of ${s.cases.length} cases re-baselined (no reference for their rendered messages: a new case, a changed prompt or an evicted cache); ${c!.cases.length} compared.`,
+        );
     } else {
       suiteReport = emptySuiteReport(s, 'skipped', input.rebaseline ? 'Re-baselined on request: this run is the reference.' : NO_REFERENCE);
     }

@@ -75,7 +75,13 @@ export class Secrets {
     let out = text;
     if (this.values.size > 0) {
       // Longest first, so a secret that contains another is replaced whole.
-      this.pattern ??= new RegExp([...this.values].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+      this.pattern ??= new RegExp(
+        [...this.values]
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRegExp)
+          .join('|'),
+        'g',
+      );
       out = out.replace(this.pattern, REDACTED);
     }
     for (const [re, by] of TOKEN_SHAPES) out = out.replace(re, by);

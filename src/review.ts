@@ -9,7 +9,7 @@ import { readSides } from './plan/read-sides.js';
 import { endpointResolver } from './plan/settings.js';
 import { planSuites } from './plan/suites.js';
 import { secrets } from './redact.js';
-import { buildReport, emptySuiteReport } from './report/build.js';
+import { emptySuiteReport } from './report/build.js';
 import { ReportSchema, type Report, type SuiteReport, type Verdict } from './report/schema.js';
 import { matchGivenRepeats, redactRecord } from './results/given.js';
 import { sampleAndReport } from './review/sampling.js';
@@ -127,9 +127,16 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
   });
   if (input.records) matchGivenRepeats(planned, input.records);
   // Limits before anything is rendered: samples per review, and rendered text per review (docs/input-limits.md).
-  checkCount('samples', planned.reduce((n, s) => n + plannedSamples(s), 0), { file: trustedSide.configFile ?? undefined });
+  checkCount(
+    'samples',
+    planned.reduce((n, s) => n + plannedSamples(s), 0),
+    { file: trustedSide.configFile ?? undefined },
+  );
   const renderBudget = new RenderBudget();
-  const requests = shardSlice(planned.flatMap((s) => planRequests(s, endpointFor, renderBudget)), input.shard);
+  const requests = shardSlice(
+    planned.flatMap((s) => planRequests(s, endpointFor, renderBudget)),
+    input.shard,
+  );
   const cache: ResponseCache | null = input.noCache || input.records ? null : diskCache(join(input.repoDir, runConfig.cache_dir));
 
   const budget = input.overrides?.budgetUsd ?? runConfig.budget_usd;

@@ -26,7 +26,10 @@ export async function validateRepo(args: { repoDir: string; configPath?: string;
   const { config, configFile } = await findConfig(read, args.configPath);
   if (args.configPath && !config) throw new PromptgateError('config file not found', { file: args.configPath, hint: 'check the --config path: it is relative to the repository root' });
   const matchesAny = config
-    ? picomatch(config.suites.map((s) => s.prompt), { dot: true })
+    ? picomatch(
+        config.suites.map((s) => s.prompt),
+        { dot: true },
+      )
     : (p: string) => /\.prompt\.ya?ml$/i.test(p);
   const changed: ChangedFile[] = files.filter((p) => matchesAny(p)).map((path) => ({ path, status: 'modified' }));
   const side: Side = { sha: 'working tree', config, configFile, files, read };

@@ -31,8 +31,7 @@ const LAYERS: [string, string[]][] = [
  * Upward imports the code has today, each to be moved down (a shared shape into the lower part, a helper into
  * foundation). The list only shrinks: a new upward import fails the test, and so does an entry here that is gone.
  */
-const KNOWN_UPWARD = new Set<string>([
-]);
+const KNOWN_UPWARD = new Set<string>([]);
 
 const SRC = join(import.meta.dirname, '..', 'src');
 

@@ -34,7 +34,10 @@ const running = (pid: number) => {
 
 describe('launch', () => {
   it('runs the target with the heap flags, the arguments and the exit code', async () => {
-    const { target, out } = script('args', `writeFileSync(out, JSON.stringify({ limit: ${heapLimitMb}, args: process.argv.slice(2), launched: process.env.PROMPTGATE_LAUNCHED })); process.exitCode = 3;`);
+    const { target, out } = script(
+      'args',
+      `writeFileSync(out, JSON.stringify({ limit: ${heapLimitMb}, args: process.argv.slice(2), launched: process.env.PROMPTGATE_LAUNCHED })); process.exitCode = 3;`,
+    );
     const code = await launch({ target, args: ['run', '--base', 'main'], env: { PATH: process.env.PATH }, execArgv: [], ...quiet });
     expect(code).toBe(3);
     const seen = read(out);
@@ -62,7 +65,15 @@ describe('launch', () => {
       `process.on('SIGTERM', () => { writeFileSync(out, JSON.stringify({ got: 'SIGTERM' })); process.exit(7); });\nprocess.send?.('ready');\nsetInterval(() => {}, 1000);`,
     );
     const signals = new EventEmitter();
-    const running = launch({ target, args: [], env: { PATH: process.env.PATH }, execArgv: [], signals: signals as unknown as NodeJS.Process, ...quiet, onSpawn: (child) => child.once('message', () => signals.emit('SIGTERM', 'SIGTERM')) });
+    const running = launch({
+      target,
+      args: [],
+      env: { PATH: process.env.PATH },
+      execArgv: [],
+      signals: signals as unknown as NodeJS.Process,
+      ...quiet,
+      onSpawn: (child) => child.once('message', () => signals.emit('SIGTERM', 'SIGTERM')),
+    });
     expect(await running).toBe(7);
     expect(read(out).got).toBe('SIGTERM');
     expect(signals.listenerCount('SIGTERM')).toBe(0);
@@ -70,7 +81,10 @@ describe('launch', () => {
 
   it('runs the target again with Node’s defaults when it runs out of memory under the flags', async () => {
     // Keeps ~120 MB alive: more than a 32 MB old space holds, nothing for Node's defaults.
-    const { target, out } = script('oom', `const keep = []; for (let i = 0; i < 120; i++) keep.push(new Array(128 * 1024).fill(i));\nwriteFileSync(out, JSON.stringify({ limit: ${heapLimitMb}, kept: keep.length }));`);
+    const { target, out } = script(
+      'oom',
+      `const keep = []; for (let i = 0; i < 120; i++) keep.push(new Array(128 * 1024).fill(i));\nwriteFileSync(out, JSON.stringify({ limit: ${heapLimitMb}, kept: keep.length }));`,
+    );
     const lines: string[] = [];
     const code = await launch({ target, args: [], env: { PATH: process.env.PATH }, execArgv: [], heapFlags: ['--max-old-space-size=32'], log: (l) => lines.push(l), output: 'ignore' });
     expect(code).toBe(0);
@@ -80,7 +94,7 @@ describe('launch', () => {
   });
 });
 
-describe('launch: the Action\'s check run through reruns and crashes', () => {
+describe("launch: the Action's check run through reruns and crashes", () => {
   /** An attempt that says it is the Action, names check run 77 (or the one it was given), records what it saw, and dies. */
   const attempt = (name: string, dies: string) =>
     script(
@@ -132,7 +146,10 @@ describe('launch: the Action\'s check run through reruns and crashes', () => {
   });
 
   it('nothing to conclude: a review that finished, and the CLI, which never asks', async () => {
-    const finished = script('finished', `await new Promise((r) => process.send({ promptgate: 'action' }, undefined, {}, r));\nawait new Promise((r) => process.send({ promptgate: 'concluded' }, undefined, {}, r));\nwriteFileSync(out, JSON.stringify({ crashed: process.env.${CRASHED_ENV} ?? null }));\nprocess.exitCode = 1;`);
+    const finished = script(
+      'finished',
+      `await new Promise((r) => process.send({ promptgate: 'action' }, undefined, {}, r));\nawait new Promise((r) => process.send({ promptgate: 'concluded' }, undefined, {}, r));\nwriteFileSync(out, JSON.stringify({ crashed: process.env.${CRASHED_ENV} ?? null }));\nprocess.exitCode = 1;`,
+    );
     expect(await launch({ target: finished.target, args: [], env: { PATH: process.env.PATH }, execArgv: [], ...quiet })).toBe(1);
     expect(read(finished.out)).toEqual({ crashed: null });
     const cli = script('cli', `writeFileSync(out, JSON.stringify({ crashed: process.env.${CRASHED_ENV} ?? null }));\nprocess.kill(process.pid, 'SIGKILL');`);
@@ -155,9 +172,15 @@ describe('launch: an orphaned review does not outlive its launcher', () => {
    * and the review's pid, once the review is running.
    */
   async function orphanable(name: string, setup: string, then: string) {
-    const child = script(name, `import { interruptions } from ${JSON.stringify(join(ROOT, 'src/interrupt.ts'))};\nimport { watchLauncher } from ${JSON.stringify(join(ROOT, 'src/launch.ts'))};\n${setup}\nwriteFileSync(out, JSON.stringify({ pid: process.pid }));\n${then}`);
+    const child = script(
+      name,
+      `import { interruptions } from ${JSON.stringify(join(ROOT, 'src/interrupt.ts'))};\nimport { watchLauncher } from ${JSON.stringify(join(ROOT, 'src/launch.ts'))};\n${setup}\nwriteFileSync(out, JSON.stringify({ pid: process.pid }));\n${then}`,
+    );
     const main = join(dir, `${name}-launcher.mjs`);
-    writeFileSync(main, `import { launch } from ${JSON.stringify(join(ROOT, 'src/launch.ts'))};\nprocess.exitCode = await launch({ target: ${JSON.stringify(child.target)}, args: [], output: 'ignore' });\n`);
+    writeFileSync(
+      main,
+      `import { launch } from ${JSON.stringify(join(ROOT, 'src/launch.ts'))};\nprocess.exitCode = await launch({ target: ${JSON.stringify(child.target)}, args: [], output: 'ignore' });\n`,
+    );
     const launcher = spawn(process.execPath, ['--import', 'tsx', main], { cwd: ROOT, stdio: 'ignore', env: { PATH: process.env.PATH } });
     started.push(launcher.pid!);
     await until(() => existsSync(child.out), `${name}: the review to start`);
@@ -200,7 +223,10 @@ describe('the promptgate bin: a second process only for a review', () => {
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     const code = await new Promise<number | null>((done) => child.on('close', done));
-    const roles = readFileSync(usage, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { role: string }).role);
+    const roles = readFileSync(usage, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { role: string }).role);
     return { roles: roles.sort(), stdout, code };
   }
 

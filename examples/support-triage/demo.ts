@@ -20,7 +20,15 @@ export function makeExampleRepo(dir = mkdtempSync(join(tmpdir(), 'promptgate-dem
     execFileSync('git', args, {
       cwd: dir,
       stdio: 'pipe',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'Demo', GIT_AUTHOR_EMAIL: 'demo@example.com', GIT_COMMITTER_NAME: 'Demo', GIT_COMMITTER_EMAIL: 'demo@example.com', GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Demo',
+        GIT_AUTHOR_EMAIL: 'demo@example.com',
+        GIT_COMMITTER_NAME: 'Demo',
+        GIT_COMMITTER_EMAIL: 'demo@example.com',
+        GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+        GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
+      },
     });
   git('init', '-q', '-b', 'main');
   cpSync(join(here, 'repo'), dir, { recursive: true });

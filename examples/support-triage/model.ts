@@ -26,7 +26,10 @@ function unit(...parts: (string | number)[]): number {
 
 export function triageModel(answers: Map<string, string>): Responder {
   return (req: FakeRequest): FakeReply => {
-    const system = req.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
+    const system = req.messages
+      .filter((m) => m.role === 'system')
+      .map((m) => m.content)
+      .join('\n');
     const user = [...req.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
     const ticket = user.replace(/^Ticket:\s*/, '').trim();
     const truth = answers.get(ticket) ?? 'other';

@@ -18,7 +18,10 @@ export function checkAssertions(specs: AssertionSpec[], where: AssertionWhere): 
     if (spec.type === 'json_schema') compileSchema(spec.value, where);
     if (spec.type === 'json_path_equals') checkJsonPath(String(spec.path), where);
     if (spec.type === 'llm_rubric' && Array.isArray(spec.choices) && spec.choices.length === 0) {
-      throw new PromptgateError('llm_rubric has an empty list of choices', { ...where, hint: 'list the choices the grader may answer with, each with a score in [0, 1], or leave `choices` out for a 0–1 score' });
+      throw new PromptgateError('llm_rubric has an empty list of choices', {
+        ...where,
+        hint: 'list the choices the grader may answer with, each with a score in [0, 1], or leave `choices` out for a 0–1 score',
+      });
     }
   }
 }

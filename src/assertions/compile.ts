@@ -80,8 +80,7 @@ export function compileRegex(source: string, ignoreCase: boolean, where: Asserti
  * up front: it starts at `$` and its brackets, parentheses and quotes are balanced.
  */
 export function checkJsonPath(path: string, where: AssertionWhere): void {
-  const fail = (why: string) =>
-    new PromptgateError(`json_path_equals path "${path}" ${why}`, { ...where, hint: 'write a JSONPath such as $.answer, $.items[0].id or $..name' });
+  const fail = (why: string) => new PromptgateError(`json_path_equals path "${path}" ${why}`, { ...where, hint: 'write a JSONPath such as $.answer, $.items[0].id or $..name' });
   if (!path.startsWith('$')) throw fail('must start with "$"');
   const closing: Record<string, string> = { '[': ']', '(': ')' };
   const stack: string[] = [];

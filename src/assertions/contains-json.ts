@@ -17,10 +17,7 @@ const fields = {
   whole: z.boolean().optional(),
 };
 /** One strict object per type (literal `type`), to spread into the assertion registry's discriminated union. */
-export const ContainsJsonSpecSchemas = [
-  z.strictObject({ type: z.literal('contains_json'), ...fields }),
-  z.strictObject({ type: z.literal('not_contains_json'), ...fields }),
-] as const;
+export const ContainsJsonSpecSchemas = [z.strictObject({ type: z.literal('contains_json'), ...fields }), z.strictObject({ type: z.literal('not_contains_json'), ...fields })] as const;
 export const ContainsJsonSpecSchema = z.discriminatedUnion('type', [...ContainsJsonSpecSchemas]);
 export type ContainsJsonSpec = z.infer<typeof ContainsJsonSpecSchema>;
 
@@ -93,11 +90,7 @@ function balancedEnd(text: string, start: number): number {
  * Grade one output. `validate` is the compiled schema when the spec has a `value` (the caller compiles it with the
  * project's JSON Schema validator); it returns whether a value matches.
  */
-export function gradeContainsJson(
-  spec: ContainsJsonSpec,
-  output: string,
-  validate?: (value: unknown) => boolean,
-): { passed: boolean; reason?: string } {
+export function gradeContainsJson(spec: ContainsJsonSpec, output: string, validate?: (value: unknown) => boolean): { passed: boolean; reason?: string } {
   const inverse = spec.type === 'not_contains_json';
   let candidates: unknown[];
   if (spec.whole) {

@@ -50,7 +50,6 @@ const show = (value: unknown, max = 40): string => {
   return typeof value === 'string' ? JSON.stringify(cut) : cut;
 };
 
-
 /** What a pass/fail check found: whether it holds, and how to say so when the assertion (or its `not_`) fails. */
 interface Check {
   holds: boolean;
@@ -146,7 +145,7 @@ function checkToolCall(spec: AssertionSpec, out: GradedOutput): { holds: boolean
 async function gradeRubric(spec: AssertionSpec, out: GradedOutput, ctx: GradeContext): Promise<AssertionResult> {
   if (!ctx.grader) {
     throw new PromptgateError('llm_rubric needs a grader model, and none was given', {
-      hint: 'run llm_rubric assertions through a review with a provider, which grades with the assertion\'s `model` (or the suite\'s)',
+      hint: "run llm_rubric assertions through a review with a provider, which grades with the assertion's `model` (or the suite's)",
     });
   }
   const choices = (spec.choices as RubricChoice[] | undefined) ?? [];

@@ -49,8 +49,7 @@ const re2Pattern = (type: string) =>
     }
   });
 
-const stringValued = (type: string) =>
-  z.strictObject({ type: z.literal(type), value: type === 'regex' || type === 'not_regex' ? re2Pattern(type) : z.string(), ...textOptions });
+const stringValued = (type: string) => z.strictObject({ type: z.literal(type), value: type === 'regex' || type === 'not_regex' ? re2Pattern(type) : z.string(), ...textOptions });
 
 const textTypes = ['equals', 'contains', 'icontains', 'starts_with', 'ends_with', 'regex'] as const;
 export type TextAssertionType = (typeof textTypes)[number];

@@ -48,7 +48,10 @@ export function parseAssertionSpecs(value: unknown, where: AssertionListWhere): 
     if (typeof type !== 'string') throw fail(`${at} has no "type"`, `set type to one of: ${ASSERTION_TYPES.join(', ')}`);
     if (!KEYS_BY_TYPE.has(type)) {
       const suggestion = closest(type, ASSERTION_TYPES);
-      throw fail(`${at}: unknown assertion type "${type}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`, suggestion ? `use type: ${suggestion}` : `use one of: ${ASSERTION_TYPES.join(', ')}`);
+      throw fail(
+        `${at}: unknown assertion type "${type}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+        suggestion ? `use type: ${suggestion}` : `use one of: ${ASSERTION_TYPES.join(', ')}`,
+      );
     }
     const parsed = AssertionSpecSchema.safeParse(item);
     if (parsed.success) return parsed.data;
@@ -64,7 +67,10 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown, at: strin
   if (issue.code === 'unrecognized_keys') {
     return issue.keys
       .map((key) => {
-        const suggestion = closest(key, (KEYS_BY_TYPE.get(type) ?? []).filter((k) => k !== 'type'));
+        const suggestion = closest(
+          key,
+          (KEYS_BY_TYPE.get(type) ?? []).filter((k) => k !== 'type'),
+        );
         return `${path}: unknown key "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
       })
       .join('; ');

@@ -105,5 +105,11 @@ function normaliseCase(raw: RawCase, path: string): EvalCase {
  * of its keys, so baseline and candidate pair up and reordering a file does not rename cases.
  */
 export function derivedCaseId(vars: Record<string, unknown>, expected: unknown): string {
-  return 'c-' + createHash('sha256').update(canonicalJson({ vars, expected: expected ?? null })).digest('hex').slice(0, 8);
+  return (
+    'c-' +
+    createHash('sha256')
+      .update(canonicalJson({ vars, expected: expected ?? null }))
+      .digest('hex')
+      .slice(0, 8)
+  );
 }

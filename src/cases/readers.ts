@@ -200,7 +200,11 @@ export function readCsv(path: string, text: string): RawCase[] {
     const line = lineAtByte(info.bytes - 1) - inside;
     const value: Record<string, unknown> = {};
     for (const [key, cell] of Object.entries(record)) {
-      if (key === 'tags') value.tags = cell.split(';').map((t) => t.trim()).filter(Boolean);
+      if (key === 'tags')
+        value.tags = cell
+          .split(';')
+          .map((t) => t.trim())
+          .filter(Boolean);
       else if ((key === 'id' || key === 'expected') && cell === '') continue;
       else if (JSON_COLUMNS.has(key)) {
         if (cell.trim() === '') continue;

@@ -90,7 +90,7 @@ const COUNT_TEXT: Record<CountKind, { what: (n: string) => string; hint: string 
   },
   promptFiles: {
     what: (n) => `matches ${n} prompt files with one suite's prompt glob`,
-    hint: 'narrow the suite\'s `prompt` glob (for example prompts/support/*.prompt.yml instead of **/*), or split it into several suites',
+    hint: "narrow the suite's `prompt` glob (for example prompts/support/*.prompt.yml instead of **/*), or split it into several suites",
   },
   suites: {
     what: (n) => `makes ${n} suites in one review`,
@@ -102,7 +102,7 @@ const COUNT_TEXT: Record<CountKind, { what: (n: string) => string; hint: string 
   },
   renderedChars: {
     what: (n) => `renders a prompt of ${n} characters`,
-    hint: 'a variable this large does not fit any model\'s context; shorten the variable or the number of {{variables}} that use it',
+    hint: "a variable this large does not fit any model's context; shorten the variable or the number of {{variables}} that use it",
   },
   renderedCharsPerReview: {
     what: (n) => `renders prompts of ${n} characters in all`,
@@ -147,7 +147,7 @@ const KIND_TEXT: Record<InputKind, { name: string; hint: string }> = {
   config: { name: 'a config file', hint: 'a config is a few kilobytes; move data out of it (cases belong in a cases file)' },
   prompt: {
     name: 'a prompt file',
-    hint: 'keep test data in the eval set (a cases file) rather than in the prompt file; a prompt this large does not fit a model\'s context',
+    hint: "keep test data in the eval set (a cases file) rather than in the prompt file; a prompt this large does not fit a model's context",
   },
   cases: {
     name: 'an eval set',
@@ -224,7 +224,7 @@ export function guardParse<T>(file: string, what: string, parse: () => T): T {
       file,
       hint: stack
         ? `the file is too large or too deeply nested to read (limits: ${formatBytes(MAX_FILE_BYTES.cases)} per eval set, ${formatBytes(MAX_FILE_BYTES.prompt)} per prompt or config file, ${MAX_DEPTH} levels of nesting)`
-        : 'check the file\'s syntax; if it looks right, please report this error with the file',
+        : "check the file's syntax; if it looks right, please report this error with the file",
       cause: err,
     });
   }
@@ -244,10 +244,7 @@ export class RenderBudget {
     this.used += chars;
     if (this.used > this.limit) {
       const text = COUNT_TEXT.renderedCharsPerReview;
-      throw new PromptgateError(
-        `${text.what('more than ' + formatCount(this.limit))}, the limit of ${LIMIT_TEXT.renderedCharsPerReview}`,
-        { ...where, hint: text.hint },
-      );
+      throw new PromptgateError(`${text.what('more than ' + formatCount(this.limit))}, the limit of ${LIMIT_TEXT.renderedCharsPerReview}`, { ...where, hint: text.hint });
     }
   }
 

@@ -191,7 +191,11 @@ function providersOf(pf: PromptfooFile, source: YamlSource): MappedProvider[] {
       else if (key === 'apiKeyEnvar') provider.api_key_env = String(value);
       else if (key in PARAM_KEYS) params[PARAM_KEYS[key]!] = value;
       else if (key === 'apiKey') {
-        throw new PromptgateError('provider config holds an API key', { file: source.file, line: keyLine, hint: 'never commit a key: set it in the environment and name the variable with apiKeyEnvar (or use OPENAI_API_KEY)' });
+        throw new PromptgateError('provider config holds an API key', {
+          file: source.file,
+          line: keyLine,
+          hint: 'never commit a key: set it in the environment and name the variable with apiKeyEnvar (or use OPENAI_API_KEY)',
+        });
       } else {
         throw new PromptgateError(`provider config "${key}" is not one promptgate sends`, {
           file: source.file,
@@ -220,7 +224,11 @@ async function casesOf(pf: PromptfooFile, source: YamlSource, dir: string, read:
     }
   }
   if (tests.length === 0) {
-    throw new PromptgateError('has no tests', { file: source.file, line: source.lineOf(['tests']), hint: 'add tests with vars and assert; promptgate runs every test against the baseline and the candidate prompt' });
+    throw new PromptgateError('has no tests', {
+      file: source.file,
+      line: source.lineOf(['tests']),
+      hint: 'add tests with vars and assert; promptgate runs every test against the baseline and the candidate prompt',
+    });
   }
   checkCount('cases', tests.length, { file: source.file });
   const defaults: PromptfooTest =
@@ -289,7 +297,8 @@ function checkTestKeys(t: PromptfooTest, file: string, line: number | undefined)
 async function readRepoFile(ref: string, dir: string, where: { file: string; line?: number; key: string }, read: (path: string) => Promise<string | null>): Promise<{ path: string; text: string }> {
   const path = resolvePath(dir, ref, where);
   const text = await read(path);
-  if (text === null) throw new PromptgateError(`${where.key} refers to ${path}, which does not exist`, { file: where.file, line: where.line, hint: 'fix the file:// path (relative to the config file)' });
+  if (text === null)
+    throw new PromptgateError(`${where.key} refers to ${path}, which does not exist`, { file: where.file, line: where.line, hint: 'fix the file:// path (relative to the config file)' });
   return { path, text };
 }
 
@@ -310,7 +319,8 @@ async function testsFromFile(
   } else if (/\.jsonl$/i.test(path)) rows = readJsonl(path, text);
   else if (/\.json$/i.test(path)) rows = readJson(path, text);
   else if (/\.ya?ml$/i.test(path)) rows = readYaml(path, text);
-  else throw new PromptgateError(`tests file ${path} is not a format promptgate reads`, { ...where, hint: 'use .csv, .yaml/.yml, .jsonl or .json (JavaScript and Python test generators are not run)' });
+  else
+    throw new PromptgateError(`tests file ${path} is not a format promptgate reads`, { ...where, hint: 'use .csv, .yaml/.yml, .jsonl or .json (JavaScript and Python test generators are not run)' });
   return rows.map((row) => {
     const at = { file: path, ...(row.line !== undefined ? { line: row.line } : {}) };
     if (csv) return { test: csvTest(row.value as Record<string, unknown>, at), ...at, label: row.label };
@@ -352,7 +362,11 @@ function expectedCell(cell: string, where: { file: string; line?: number }): z.i
 
 async function varFromFile(ref: string, dir: string, where: { file: string; line?: number; key: string }, read: (path: string) => Promise<string | null>): Promise<unknown> {
   if (!/\.(txt|md)$/i.test(ref)) {
-    throw new PromptgateError(`${where.key} is "${ref}", which promptgate does not load`, { file: where.file, line: where.line, hint: 'a file:// var may name a .txt or .md file (its text becomes the value); write other values inline' });
+    throw new PromptgateError(`${where.key} is "${ref}", which promptgate does not load`, {
+      file: where.file,
+      line: where.line,
+      hint: 'a file:// var may name a .txt or .md file (its text becomes the value); write other values inline',
+    });
   }
   return (await readRepoFile(ref, dir, where, read)).text;
 }
@@ -374,7 +388,10 @@ export function mapAssertion(a: z.infer<typeof AssertSchema>, where: { file: str
   const not = negated ? 'not_' : '';
   const extra = Object.keys(a).filter((k) => !['type', 'value', 'threshold', 'weight', 'metric'].includes(k));
   if (extra.length > 0) {
-    throw new PromptgateError(`assertion ${a.type} uses "${extra[0]}", which promptgate does not run`, { ...where, hint: 'promptgate reads type, value, threshold, weight and metric of an assertion' });
+    throw new PromptgateError(`assertion ${a.type} uses "${extra[0]}", which promptgate does not run`, {
+      ...where,
+      hint: 'promptgate reads type, value, threshold, weight and metric of an assertion',
+    });
   }
   const unsupported = (why: string): never => {
     throw new PromptgateError(`assertion type "${a.type}" ${why}`, {
@@ -395,7 +412,12 @@ export function mapAssertion(a: z.infer<typeof AssertSchema>, where: { file: str
     }
     return [{ type: `${not}${TEXT_TYPES[base]}`, value: text(a.value) }];
   }
-  const list = (): string[] => (Array.isArray(a.value) ? a.value.map(text) : text(a.value).split(',').map((s) => s.trim()));
+  const list = (): string[] =>
+    Array.isArray(a.value)
+      ? a.value.map(text)
+      : text(a.value)
+          .split(',')
+          .map((s) => s.trim());
   switch (base) {
     case 'contains-all':
     case 'icontains-all': {
@@ -450,6 +472,7 @@ function schemaValue(value: unknown, where: { file: string; line?: number }, typ
     }
   }
   if (typeof schema === 'boolean') return schema;
-  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) throw new PromptgateError(`${type} value is not a JSON Schema`, { ...where, hint: 'write the schema as a YAML mapping under value:' });
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema))
+    throw new PromptgateError(`${type} value is not a JSON Schema`, { ...where, hint: 'write the schema as a YAML mapping under value:' });
   return schema as Record<string, unknown>;
 }

@@ -16,7 +16,10 @@ export { ModelParamsSchema, type ModelParams } from '../prompts/params.js';
 export const ProviderSchema = z.strictObject({
   model: z.string().min(1).optional(),
   base_url: z.string().min(1).optional(),
-  api_key_env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name like OPENAI_API_KEY').optional(),
+  api_key_env: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name like OPENAI_API_KEY')
+    .optional(),
   params: ModelParamsSchema.optional(),
   pricing: PricingSchema.optional(),
 });

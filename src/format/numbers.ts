@@ -26,7 +26,9 @@ export function rate(x: number | null | undefined, decimals = 0): string {
  * that crosses zero is never shown as ending at an unsigned "0".
  */
 export function signedPoints(d: number, decimals = 0): string {
-  const text = Math.abs(d * 100).toFixed(decimals).replace(/\.0$/, '');
+  const text = Math.abs(d * 100)
+    .toFixed(decimals)
+    .replace(/\.0$/, '');
   const sign = d > 0 ? '+' : d < 0 ? '-' : '±';
   return `${sign}${text}`;
 }

@@ -314,13 +314,7 @@ function measurementFor(input: GateSuiteInput, gate: GateConfig, seed: number): 
 function absolutePassRateRule(input: GateSuiteInput, detail: MeasurementDetail, repeats: number, confidence: number): RuleResult {
   const c = detail.candidate;
   const why =
-    input.change === 'added'
-      ? 'New prompt'
-      : input.change === 'cases_only'
-        ? 'Only cases or assertions changed'
-        : input.cases.some((x) => x.candidate)
-          ? 'No baseline ran'
-          : 'No candidate ran';
+    input.change === 'added' ? 'New prompt' : input.change === 'cases_only' ? 'Only cases or assertions changed' : input.cases.some((x) => x.candidate) ? 'No baseline ran' : 'No candidate ran';
   if (!c) return { rule: 'pass_rate', verdict: 'skipped', detail: `${why}: nothing to compare, so the pass rate is not gated.` };
   return {
     rule: 'pass_rate',
@@ -415,9 +409,10 @@ function ratioComparison(args: {
         return { ...base, verdict: 'pass', detail: `${args.what}: rules out an increase of more than ${limit}.` };
       }
       const cases = casesNeededForRatio({ n: args.n, estimate: args.estimate, ci: args.ci, threshold });
-      let rest = args.ci[0] > threshold
-        ? `above the threshold, but not after Holm adjustment for ${level.m} comparisons (adjusted p = ${pValue(pAdjusted)})`
-        : `can't tell yet whether it rose by more than ${limit}`;
+      let rest =
+        args.ci[0] > threshold
+          ? `above the threshold, but not after Holm adjustment for ${level.m} comparisons (adjusted p = ${pValue(pAdjusted)})`
+          : `can't tell yet whether it rose by more than ${limit}`;
       rest += cases !== null ? `; about ${plural(cases, 'case')} would settle it` : `; more than ${count(10_000)} cases would be needed to settle it`;
       return { ...base, verdict: 'inconclusive', detail: `${args.what}: ${rest}.`, cases_needed: cases };
     },

@@ -45,7 +45,7 @@ export async function openDriftIssues(octokit: Octokit, where: Where): Promise<D
     .sort((a, b) => a.number - b.number);
 }
 
-const fit = (text: string) => (text.length <= COMMENT_BODY_LIMIT ? text : text.slice(0, COMMENT_BODY_LIMIT - 80) + '\n\n_Shortened to fit GitHub\'s limit; the job summary has all of it._\n');
+const fit = (text: string) => (text.length <= COMMENT_BODY_LIMIT ? text : text.slice(0, COMMENT_BODY_LIMIT - 80) + "\n\n_Shortened to fit GitHub's limit; the job summary has all of it._\n");
 
 export interface DriftOutcome {
   action: 'opened' | 'commented' | 'closed' | 'none';
@@ -101,7 +101,12 @@ export async function reportRecovery(octokit: Octokit, where: Where, comment: st
 async function closeDuplicates(octokit: Octokit, where: Where, keep: DriftIssue, dupes: DriftIssue[]): Promise<number[]> {
   const closed: number[] = [];
   for (const d of dupes) {
-    await octokit.rest.issues.createComment({ owner: where.owner, repo: where.repo, issue_number: d.number, body: `Duplicate of #${keep.number} (two monitoring runs opened one each); the drift is tracked there.` });
+    await octokit.rest.issues.createComment({
+      owner: where.owner,
+      repo: where.repo,
+      issue_number: d.number,
+      body: `Duplicate of #${keep.number} (two monitoring runs opened one each); the drift is tracked there.`,
+    });
     await octokit.rest.issues.update({ owner: where.owner, repo: where.repo, issue_number: d.number, state: 'closed', state_reason: 'not_planned' });
     closed.push(d.number);
   }

@@ -11,7 +11,13 @@ import { formatError } from '../errors.js';
  * The monitor on a push to the default branch saves under the pushed commit's key (its sha as `base`): the first
  * prefix a pull request against that commit restores (docs/monitor.md, "Warming the cache").
  */
-export async function restoreResponseCache(repoDir: string, cacheDir: string, base: string, configPath: string | undefined, log: { info: (l: string) => void; warn: (l: string) => void }): Promise<string | null> {
+export async function restoreResponseCache(
+  repoDir: string,
+  cacheDir: string,
+  base: string,
+  configPath: string | undefined,
+  log: { info: (l: string) => void; warn: (l: string) => void },
+): Promise<string | null> {
   if (!cache.isFeatureAvailable()) return null;
   const configText = (await findConfig((path) => readFileAt(repoDir, base, path), configPath)).text ?? '';
   const configHash = createHash('sha256').update(configText).digest('hex').slice(0, 12);
@@ -34,4 +40,3 @@ export async function saveResponseCache(repoDir: string, cacheDir: string, key: 
     log.info(`Response cache not saved: ${formatError(err)}`);
   }
 }
-

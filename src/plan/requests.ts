@@ -74,7 +74,13 @@ export function planRequests(
  * the time, so even an advantage for the first call of a pair (a warm connection) cancels out.
  */
 export function candidateFirst(suite: string, caseId: string, sampleIndex: number): boolean {
-  return (createHash('sha256').update(canonicalJson(['promptgate-pair-order', suite, caseId, sampleIndex])).digest()[0]! & 1) === 1;
+  return (
+    (createHash('sha256')
+      .update(canonicalJson(['promptgate-pair-order', suite, caseId, sampleIndex]))
+      .digest()[0]! &
+      1) ===
+    1
+  );
 }
 
 /** What a shard needs to know of a request to keep pairs together. */
@@ -108,4 +114,3 @@ export function shardSlice<T extends PairKey>(requests: T[], shard: { index: num
 export function plannedSamples(s: Pick<PlannedSuite, 'cases' | 'repeats' | 'baseline' | 'candidate'>): number {
   return s.cases.length * s.repeats * ((s.baseline ? 1 : 0) + (s.candidate ? 1 : 0));
 }
-

@@ -37,12 +37,7 @@ export const NO_FILE_SETTINGS: Pick<PromptDoc, 'model' | 'params'> = { params: {
  * (front matter, GitHub Models `model`/`modelParameters`). The Action's `base-url` input / `--base-url` wins for
  * the endpoint, so tests and gateways can redirect every call.
  */
-export function variantSettings(
-  config: Config | null,
-  suite: SuiteConfig | null,
-  doc: Pick<PromptDoc, 'model' | 'params'> & { path?: string },
-  ctx: SettingsContext,
-): VariantSettings {
+export function variantSettings(config: Config | null, suite: SuiteConfig | null, doc: Pick<PromptDoc, 'model' | 'params'> & { path?: string }, ctx: SettingsContext): VariantSettings {
   const provider = config?.provider ?? {};
   const sp = suite?.provider ?? {};
   const file = ctx.configFile ?? 'promptgate.yml';
@@ -89,7 +84,6 @@ export function settingsChanges(before: VariantSettings, after: VariantSettings)
   return out;
 }
 
-
 /** The API key for a variant: `--api-key`/`api-key` input, else the env var the config names. */
 export function apiKeyFor(settings: VariantSettings, ctx: { env: Record<string, string | undefined>; apiKey?: string; fallback?: string }): string {
   const key = ctx.apiKey ?? ctx.env[settings.apiKeyEnv] ?? ctx.fallback;
@@ -120,13 +114,7 @@ export function endpointResolver(ctx: {
     let e = endpoints.get(v.settings);
     if (!e) {
       const s = v.settings;
-      const apiKey = ctx.noKeys
-        ? ''
-        : secrets.add(
-            ctx.hasConfig
-              ? apiKeyFor(s, { env: ctx.env, apiKey: ctx.apiKey })
-              : apiKeyFor(s, { env: {}, apiKey: ctx.apiKey, fallback: ctx.zeroConfigKey }),
-          );
+      const apiKey = ctx.noKeys ? '' : secrets.add(ctx.hasConfig ? apiKeyFor(s, { env: ctx.env, apiKey: ctx.apiKey }) : apiKeyFor(s, { env: {}, apiKey: ctx.apiKey, fallback: ctx.zeroConfigKey }));
       secrets.addUrl(s.baseURL);
       e = { baseURL: s.baseURL, apiKey, model: s.model, params: s.params, pricing: s.pricing, apiKeyEnv: ctx.apiKey ? undefined : s.apiKeyEnv };
       endpoints.set(s, e);

@@ -112,15 +112,12 @@ async function planConfigured(input: PlanInput, config: Config, trusted: Side): 
       }
       const baselinePath = t.kind === 'renamed' ? t.previousPath! : t.path;
       const baseline = t.kind === 'added' ? null : await variantAt(base, baselinePath, baseConfig, baseSuite, input);
-      const candidate =
-        input.trusted === 'base' ? await untrustedVariantAt(head, t.path, baseline, config, suite, input) : await variantAt(head, t.path, headConfig, suite, input);
+      const candidate = input.trusted === 'base' ? await untrustedVariantAt(head, t.path, baseline, config, suite, input) : await variantAt(head, t.path, headConfig, suite, input);
       let change: ChangeKind;
       if (t.kind === 'same') {
         if (!baseline) continue;
         const settingsDiff = settingsChanges(baseline.settings, candidate.settings);
-        const casesChanged =
-          (casesFile !== undefined && changedPaths.has(casesFile)) ||
-          JSON.stringify(baseSuite.assert ?? []) !== JSON.stringify(suite.assert ?? []);
+        const casesChanged = (casesFile !== undefined && changedPaths.has(casesFile)) || JSON.stringify(baseSuite.assert ?? []) !== JSON.stringify(suite.assert ?? []);
         if (settingsDiff.length > 0) change = 'settings';
         else if (casesChanged) change = 'cases_only';
         else continue;
@@ -130,9 +127,7 @@ async function planConfigured(input: PlanInput, config: Config, trusted: Side): 
       const evalDoc = (input.trusted === 'base' ? baseline?.doc : candidate.doc) ?? null;
       const cases = await loadCases(trusted, casesFile, evalDoc, name, parsedCases);
       if (!cases) {
-        planned.push(
-          emptySuite(name, t.path, change, suite, 'No trusted eval set: under pull_request_target the cases come from the base commit, which has none for this prompt.', input),
-        );
+        planned.push(emptySuite(name, t.path, change, suite, 'No trusted eval set: under pull_request_target the cases come from the base commit, which has none for this prompt.', input));
         continue;
       }
       planned.push({
@@ -209,8 +204,7 @@ async function planZeroConfig(input: PlanInput, trusted: Side): Promise<PlannedS
     }
     const baselinePath = f.status === 'renamed' ? f.previousPath! : f.path;
     const baseline = f.status === 'added' ? null : await variantAt(input.base, baselinePath, null, null, input);
-    const candidate =
-      input.trusted === 'base' ? await untrustedVariantAt(input.head, f.path, baseline, null, null, input) : await variantAt(input.head, f.path, null, null, input);
+    const candidate = input.trusted === 'base' ? await untrustedVariantAt(input.head, f.path, baseline, null, null, input) : await variantAt(input.head, f.path, null, null, input);
     const evalDoc = input.trusted === 'base' ? baseline?.doc : candidate.doc;
     if (!evalDoc?.testData?.length) {
       if (input.trusted === 'base' && candidate.doc.testData?.length) {
@@ -239,7 +233,7 @@ async function planZeroConfig(input: PlanInput, trusted: Side): Promise<PlannedS
 async function readPrompt(side: Side, path: string): Promise<{ path: string; text: string; doc: PromptDoc }> {
   const text = await side.read(path);
   if (text === null) {
-    throw new PromptgateError(`prompt file not found at ${side.sha.slice(0, 7)}`, { file: path, hint: 'check the suite\'s `prompt` path or glob' });
+    throw new PromptgateError(`prompt file not found at ${side.sha.slice(0, 7)}`, { file: path, hint: "check the suite's `prompt` path or glob" });
   }
   return { path, text, doc: parsePromptFile(path, text) };
 }
@@ -256,14 +250,7 @@ async function variantAt(side: Side, path: string, config: Config | null, suite:
  * What the head asked for instead is kept, unexpanded, to say in the note that it was not applied.
  * See docs/security.md.
  */
-async function untrustedVariantAt(
-  head: Side,
-  path: string,
-  baseline: PlannedVariant | null,
-  config: Config | null,
-  suite: SuiteConfig | null,
-  input: PlanInput,
-): Promise<PlannedVariant> {
+async function untrustedVariantAt(head: Side, path: string, baseline: PlannedVariant | null, config: Config | null, suite: SuiteConfig | null, input: PlanInput): Promise<PlannedVariant> {
   const read = await readPrompt(head, path);
   const ctx = { ...input.settings, configFile: input.base.configFile };
   const fromConfig = variantSettings(config, suite, NO_FILE_SETTINGS, ctx);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GH_MODELS, type AssertionSpec } from '../assertions/schema.js';
 import { COMPLETION_VARIABLE } from '../assertions/template.js';
 import type { ModelParams } from './params.js';
-import { checkCount, MAX_COUNT } from '../config/limits.js';
+import { checkCount, type MAX_COUNT } from '../config/limits.js';
 import { parseWithSchema, parseYamlSource, type YamlSource } from '../source/yaml.js';
 import { PromptgateError } from '../errors.js';
 import { GITHUB_BUILTIN_EVALUATORS, githubBuiltinEvaluator } from './github-builtins.js';
@@ -70,7 +70,11 @@ export function parseGitHubModels(path: string, text: string): PromptDoc {
   }
   // Counted before the schema runs, so a file with a million messages is one clear error, not a million issues.
   const raw = source.value as Record<string, unknown>;
-  const counted: [key: string, kind: keyof typeof MAX_COUNT][] = [['messages', 'messages'], ['testData', 'cases'], ['evaluators', 'assertions']];
+  const counted: [key: string, kind: keyof typeof MAX_COUNT][] = [
+    ['messages', 'messages'],
+    ['testData', 'cases'],
+    ['evaluators', 'assertions'],
+  ];
   for (const [key, kind] of counted) {
     const list = raw[key];
     if (Array.isArray(list)) checkCount(kind, list.length, { file: path, line: source.lineOf([], key) });
@@ -83,8 +87,7 @@ export function parseGitHubModels(path: string, text: string): PromptDoc {
   if (mp?.topP !== undefined) params.top_p = mp.topP;
   // Like `gh models`, jsonSchema must be valid JSON whenever present, and is sent only with json_schema, as
   // `response_format: { type: json_schema, json_schema: <the object as written: name, strict, schema> }`.
-  const jsonSchema =
-    doc.jsonSchema === undefined ? undefined : typeof doc.jsonSchema === 'string' ? parseJsonSchemaField(doc.jsonSchema, source) : checkJsonSchemaObject(doc.jsonSchema, source);
+  const jsonSchema = doc.jsonSchema === undefined ? undefined : typeof doc.jsonSchema === 'string' ? parseJsonSchemaField(doc.jsonSchema, source) : checkJsonSchemaObject(doc.jsonSchema, source);
   if (doc.responseFormat === 'json_schema') {
     if (jsonSchema === undefined) {
       throw new PromptgateError('responseFormat json_schema needs a jsonSchema', {

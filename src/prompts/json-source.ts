@@ -50,7 +50,6 @@ export function checkJsonText(text: string, opts: JsonScanOptions): { topLevelIt
   // Per open level: whether it is an object, and how many commas it has had so far.
   const isObject = new Uint8Array(MAX_DEPTH + 1);
   const commas = new Uint32Array(MAX_DEPTH + 1);
-  let containers = 0;
   let inString = false;
   const at = (i: number, error: (where: ErrorLocation) => PromptgateError) => {
     if (opts.pinpoint === false) return error(opts.where);

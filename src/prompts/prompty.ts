@@ -275,7 +275,15 @@ function boundedRange(steps: Steps, ...nums: unknown[]): number[] {
 export function renderJinja(body: string, vars: Record<string, unknown>, where: { file: string; caseId: string }, limit: number): string {
   const program = new Template(body).parsed;
   const env = new Environment();
-  for (const [k, v] of [['true', true], ['false', false], ['none', null], ['True', true], ['False', false], ['None', null]] as const) env.set(k, v);
+  for (const [k, v] of [
+    ['true', true],
+    ['false', false],
+    ['none', null],
+    ['True', true],
+    ['False', false],
+    ['None', null],
+  ] as const)
+    env.set(k, v);
   const steps = new Steps();
   env.set('range', (...nums: unknown[]) => boundedRange(steps, ...nums));
   env.set('raise_exception', (message: unknown) => {
@@ -307,7 +315,7 @@ export function renderJinja(body: string, vars: Record<string, unknown>, where: 
     throw new PromptgateError(`case "${where.caseId}": the template failed: ${(err as Error).message}`, {
       file: where.file,
       caseId: where.caseId,
-      hint: 'check the Jinja expressions against the case\'s vars',
+      hint: "check the Jinja expressions against the case's vars",
       cause: err,
     });
   }

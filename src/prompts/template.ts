@@ -137,7 +137,11 @@ export function renderMessages(messages: ChatMessage[], vars: Record<string, unk
       continue;
     }
     const content = renderWithin(m.content, vars, where, MAX_COUNT.renderedChars - total);
-    if (content === undefined) tooLarge(messages.reduce((n, each) => n + renderedLength(each.content, vars), 0), where);
+    if (content === undefined)
+      tooLarge(
+        messages.reduce((n, each) => n + renderedLength(each.content, vars), 0),
+        where,
+      );
     total += content.length;
     rendered.push({ role: m.role, content });
   }

@@ -107,47 +107,48 @@ export function nodeFetch(input: string | URL | Request, init: RequestInit = {})
     headers[name] = value;
   });
   return new Promise<Response>((resolve, reject) => {
-    const req = transport.request(
-      url,
-      { method: init.method ?? 'GET', headers, agent: agents[url.protocol as 'http:' | 'https:'], signal: init.signal ?? undefined },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_RESPONSE_BYTES) {
-            req.destroy();
-            reject(tooLarge(url.host));
-            return;
-          }
-          chunks.push(chunk);
+    const req = transport.request(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol as 'http:' | 'https:'], signal: init.signal ?? undefined }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_RESPONSE_BYTES) {
+          req.destroy();
+          reject(tooLarge(url.host));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('error', reject);
+      res.on('close', () => {
+        if (!res.complete) reject(new Error(`the connection closed before the response ended (${url.host})`));
+      });
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const responseHeaders = new Headers();
+        for (let k = 0; k + 1 < res.rawHeaders.length; k += 2) responseHeaders.append(res.rawHeaders[k]!, res.rawHeaders[k + 1]!);
+        const status = res.statusCode ?? 502;
+        const done = (data: Buffer) => {
+          const empty = status === 204 || status === 304 || init.method === 'HEAD';
+          // The SDK reads only what BufferedResponse has (see there); it is not a WHATWG Response.
+          resolve(new BufferedResponse(empty ? null : data, status, res.statusMessage ?? '', responseHeaders, url.href) as unknown as Response);
+        };
+        const decode =
+          decoders[
+            String(res.headers['content-encoding'] ?? '')
+              .trim()
+              .toLowerCase()
+          ];
+        if (!decode) return done(raw);
+        decode(raw, { maxOutputLength: MAX_RESPONSE_BYTES }, (err, data) => {
+          if ((err as { code?: string } | null)?.code === 'ERR_BUFFER_TOO_LARGE') return reject(tooLarge(url.host));
+          if (err) return reject(err);
+          responseHeaders.delete('content-encoding');
+          responseHeaders.set('content-length', String(data.length));
+          done(data);
         });
-        res.on('error', reject);
-        res.on('close', () => {
-          if (!res.complete) reject(new Error(`the connection closed before the response ended (${url.host})`));
-        });
-        res.on('end', () => {
-          const raw = Buffer.concat(chunks);
-          const responseHeaders = new Headers();
-          for (let k = 0; k + 1 < res.rawHeaders.length; k += 2) responseHeaders.append(res.rawHeaders[k]!, res.rawHeaders[k + 1]!);
-          const status = res.statusCode ?? 502;
-          const done = (data: Buffer) => {
-            const empty = status === 204 || status === 304 || init.method === 'HEAD';
-            // The SDK reads only what BufferedResponse has (see there); it is not a WHATWG Response.
-            resolve(new BufferedResponse(empty ? null : data, status, res.statusMessage ?? '', responseHeaders, url.href) as unknown as Response);
-          };
-          const decode = decoders[String(res.headers['content-encoding'] ?? '').trim().toLowerCase()];
-          if (!decode) return done(raw);
-          decode(raw, { maxOutputLength: MAX_RESPONSE_BYTES }, (err, data) => {
-            if ((err as { code?: string } | null)?.code === 'ERR_BUFFER_TOO_LARGE') return reject(tooLarge(url.host));
-            if (err) return reject(err);
-            responseHeaders.delete('content-encoding');
-            responseHeaders.set('content-length', String(data.length));
-            done(data);
-          });
-        });
-      },
-    );
+      });
+    });
     req.on('error', reject);
     if (connectListeners.size > 0) {
       req.once('socket', (socket) => {

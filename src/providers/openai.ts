@@ -173,10 +173,11 @@ export async function callChat(
   if (problem) throw new CallError('fatal', problem);
   try {
     const { data, response } = await clientFor(endpoint)
-      .chat.completions.create(
-        { ...(endpoint.params as Record<string, unknown>), model: endpoint.model, messages } as OpenAI.ChatCompletionCreateParamsNonStreaming,
-        { timeout: timeoutMs, signal: opts.signal, headers: { 'x-promptgate-sample': String(sampleIndex) } },
-      )
+      .chat.completions.create({ ...(endpoint.params as Record<string, unknown>), model: endpoint.model, messages } as OpenAI.ChatCompletionCreateParamsNonStreaming, {
+        timeout: timeoutMs,
+        signal: opts.signal,
+        headers: { 'x-promptgate-sample': String(sampleIndex) },
+      })
       .withResponse();
     const latencyMs = performance.now() - started;
     const rate = rateInfo(response.headers);

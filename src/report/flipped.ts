@@ -30,7 +30,8 @@ function flipList(kind: 'regression' | 'fix', list: CaseReport[], ctx: RenderCon
     rows.push(`| ${inline(c.id, ID_CHARS)} | ${inline(c.tags.join(', '), TAG_CHARS)} | ${counts(c.baseline)} → ${counts(c.candidate)} | ${inline(reasonOf(c), REASON_CHARS)} |`);
   }
   const out = [`**${title}**`, rows.join('\n')];
-  if (list.length > shown.length) out.push(`_… ${plural(list.length - shown.length, `more ${kind === 'regression' ? 'regression' : 'fix'}`, kind === 'regression' ? 'more regressions' : 'more fixes')} in the JSON report._`);
+  if (list.length > shown.length)
+    out.push(`_… ${plural(list.length - shown.length, `more ${kind === 'regression' ? 'regression' : 'fix'}`, kind === 'regression' ? 'more regressions' : 'more fixes')} in the JSON report._`);
   const withOutputs = shown.filter((c) => c.outputs && (c.outputs.baseline != null || c.outputs.candidate != null));
   if (withOutputs.length > 0) {
     if (outputChars <= 0) {

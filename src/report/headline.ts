@@ -50,9 +50,7 @@ function measuredLine(suite: SuiteReport, confidence: number): string {
   if (pr.delta !== null && pr.ci) {
     const d = pointDecimals(pr.baseline, pr.candidate, pr.delta, pr.ci);
     const noise = withinNoise(suite) ? ', within noise' : '';
-    parts.push(
-      `Pass rate ${rate(pr.baseline, d)} → ${rate(pr.candidate, d)} (${signedPoints(pr.delta, d)} points, ${ci} ${signedPoints(pr.ci[0], d)} to ${signedPoints(pr.ci[1], d)}, ${n}${noise})`,
-    );
+    parts.push(`Pass rate ${rate(pr.baseline, d)} → ${rate(pr.candidate, d)} (${signedPoints(pr.delta, d)} points, ${ci} ${signedPoints(pr.ci[0], d)} to ${signedPoints(pr.ci[1], d)}, ${n}${noise})`);
   } else if (pr.candidate !== null) {
     const interval = pr.candidate_ci ? `${ci} ${rate(pr.candidate_ci[0])} to ${rate(pr.candidate_ci[1])}, ` : '';
     const why = suite.change === 'added' ? 'new prompt, no baseline' : suite.change === 'cases_only' ? 'cases changed, no delta' : 'no baseline to compare';

@@ -82,12 +82,9 @@ function render(report: Report, opts: NoteOptions, detail: Detail, prepared: rea
 function compactNote(report: Report, opts: NoteOptions, maxChars: number): string {
   const safe = (text: string, max: number) => escapeInline(clip(text, max));
   const errors = errorCauses(report).map((c) => `**${errorLabel(c, report.suites.length, safe)}**: ${safe(c.text, 300)}`);
-  const head = [
-    opts.marker,
-    title(report),
-    ...errors.slice(0, 3),
-    report.partial ? '**Partial results**: the run stopped early; the numbers cover only the samples that finished.' : '',
-  ].filter((x): x is string => !!x);
+  const head = [opts.marker, title(report), ...errors.slice(0, 3), report.partial ? '**Partial results**: the run stopped early; the numbers cover only the samples that finished.' : ''].filter(
+    (x): x is string => !!x,
+  );
   const lines = report.suites.map((s) => {
     const gate = s.rules.map((r) => `${ICON[r.verdict]} ${escapeInline(r.rule)}`).join(', ');
     return `- ${ICON[s.verdict]} **${escapeInline(clip(s.name, 120))}** (${escapeInline(verdictWithRules(s))}) — ${escapeInline(clip(headline(s, report.confidence), 300))}${gate ? ` · gate: ${gate}` : ''}`;
@@ -99,17 +96,26 @@ function compactNote(report: Report, opts: NoteOptions, maxChars: number): strin
   if (note.length <= maxChars) return note;
   // Keep as many suites as fit, the failing ones first: they are what a reviewer must see.
   const severity = { error: 0, fail: 1, inconclusive: 2, pass: 3, skipped: 4 } as const;
-  const order = report.suites.map((s, i) => i).sort((a, b) => severity[report.suites[a]!.verdict] - severity[report.suites[b]!.verdict] || a - b);
+  const order = report.suites.map((_s, i) => i).sort((a, b) => severity[report.suites[a]!.verdict] - severity[report.suites[b]!.verdict] || a - b);
   let lo = 0;
   let hi = order.length;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
     const keep = new Set(order.slice(0, mid));
-    if (assemble(lines.filter((_, i) => keep.has(i)), order.length - mid).length <= maxChars) lo = mid;
+    if (
+      assemble(
+        lines.filter((_, i) => keep.has(i)),
+        order.length - mid,
+      ).length <= maxChars
+    )
+      lo = mid;
     else hi = mid - 1;
   }
   const keep = new Set(order.slice(0, lo));
-  note = assemble(lines.filter((_, i) => keep.has(i)), order.length - lo);
+  note = assemble(
+    lines.filter((_, i) => keep.has(i)),
+    order.length - lo,
+  );
   // A limit smaller than the title itself: whole lines of what there is, never half a line.
   if (note.length > maxChars) note = note.split('\n').reduce((acc, line) => ((acc + line + '\n').length <= maxChars ? acc + line + '\n' : acc), '');
   return note;

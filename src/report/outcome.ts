@@ -109,7 +109,7 @@ export function erroredByStop(s: SuiteReport, stop: string | null): boolean {
   if (stop === null || s.verdict !== 'error') return false;
   const errors = s.rules.filter((r) => r.verdict === 'error');
   if (errors.length > 0 && errors.every((r) => r.rule === 'completeness')) return true;
-  return s.message !== undefined && s.message.includes(stop);
+  return s.message?.includes(stop) ?? false;
 }
 
 /**
@@ -123,11 +123,14 @@ export function stoppedSuiteCause(s: SuiteReport): string {
 
 /**
  * "Error — the run stopped early" for the review's own cause; "Error" when the cause is every suite's (or there is
- * one suite); else "Error in <suites>". `escape` makes the suite names safe for where the label goes.
+ * one suite); else "Error in <suites>". `escapeName` makes the suite names safe for where the label goes.
  */
-export function errorLabel(c: ErrorCause, suiteCount: number, escape: (text: string, max: number) => string): string {
+export function errorLabel(c: ErrorCause, suiteCount: number, escapeName: (text: string, max: number) => string): string {
   if (c.suites.length === 0) return 'Error — the run stopped early';
   if (suiteCount <= 1 || c.suites.length === suiteCount) return 'Error';
-  const names = c.suites.slice(0, 3).map((n) => escape(n, 60)).join(', ');
+  const names = c.suites
+    .slice(0, 3)
+    .map((n) => escapeName(n, 60))
+    .join(', ');
   return `Error in ${names}${c.suites.length > 3 ? ` and ${c.suites.length - 3} more` : ''}`;
 }

@@ -42,7 +42,7 @@ export function goalSection(report: Report, ctx: RenderContext): string {
   if (!c || (!c.title && !c.goal)) return '';
   let title = c.title ? `**${inline(c.title, 300)}**` : '';
   // Only a plain https URL becomes a link target; anything else could smuggle Markdown or a script URL.
-  if (title && c.url && /^https:\/\/[^\s()<>\[\]`]+$/.test(c.url)) title = `[${title}](${c.url})`;
+  if (title && c.url && /^https:\/\/[^\s()<>[\]`]+$/.test(c.url)) title = `[${title}](${c.url})`;
   const goal = c.goal ? freeText(c.goal, ctx) : '';
   return `### Goal\n\n${[title, goal].filter(Boolean).join(' — ')}`;
 }
@@ -70,7 +70,11 @@ export function runSection(report: Report): string {
     if (m?.candidate) after.add(m.candidate);
   }
   const same = before.size === after.size && [...before].every((m) => after.has(m));
-  const list = (set: Set<string>) => [...set].slice(0, 5).map((m) => inlineCode(clip(m, 80))).join(', ') + (set.size > 5 ? ', …' : '');
+  const list = (set: Set<string>) =>
+    [...set]
+      .slice(0, 5)
+      .map((m) => inlineCode(clip(m, 80)))
+      .join(', ') + (set.size > 5 ? ', …' : '');
   const models = before.size + after.size === 0 ? null : same || before.size === 0 ? `model ${list(after)}` : after.size === 0 ? `model ${list(before)}` : `model ${list(before)} → ${list(after)}`;
   const repeats = [...new Set(report.suites.map((s) => s.repeats))].sort((a, b) => a - b).join('/');
   const c = report.calls;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChangeKindSchema, RuleResultSchema, VerdictSchema } from '../gate/verdict.js';
 import type { CaseResult } from '../results/case.js';
-import type { CostMeasurement, GroupPassRate, LatencyMeasurement, PassRateMeasurement, TagPassRate } from '../stats/index.js';
+import type { CostMeasurement, GroupPassRate as GroupPassRateMeasurement, LatencyMeasurement, PassRateMeasurement, TagPassRate } from '../stats/index.js';
 
 /**
  * The JSON report (docs/contract.md §9). Field names in the contract are fixed; fields marked "extension" are additions
@@ -23,7 +23,6 @@ const GroupPassRate = z.object({
   delta: z.number().nullable(),
   ci: Interval.nullable(),
 });
-
 
 const VariantCount = z.object({ passed: z.number(), runs: z.number(), errors: z.number().optional() });
 
@@ -184,6 +183,6 @@ export type MeasurementFitsReport = [
   Fits<LatencyMeasurement, SuiteReport['latency_ms']>,
   Fits<CostMeasurement, SuiteReport['cost_usd']>,
   Fits<TagPassRate[], NonNullable<SuiteReport['by_tag']>>,
-  Fits<GroupPassRate, NonNullable<SuiteReport['holdout']>>,
+  Fits<GroupPassRateMeasurement, NonNullable<SuiteReport['holdout']>>,
   Fits<CaseResult, CaseReport>,
 ];

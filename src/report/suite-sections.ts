@@ -24,7 +24,6 @@ const CHANGE_WORDS: Record<SuiteReport['change'], string> = {
   unchanged: 'unchanged',
 };
 
-
 export function changeSection(p: PreparedSuite, ctx: RenderContext): string {
   const s = p.suite;
   const cd = s.change_detail;
@@ -65,7 +64,9 @@ export function evalResultSection(p: PreparedSuite, ctx: RenderContext): string 
   if (pr.delta !== null && pr.ci) {
     const rows = ['| | before | after | change |', '|---|---:|---:|---|'];
     const label = holdout ? `pass rate (${plural(mainCases(s), 'case')}, without holdout)` : 'pass rate';
-    rows.push(`| ${label} | ${percent(pr.baseline ?? 0)} | ${percent(pr.candidate ?? 0)} | **${signedPoints(pr.delta, 1)} points** (${ci} ${signedPoints(pr.ci[0], 1)} to ${signedPoints(pr.ci[1], 1)}) |`);
+    rows.push(
+      `| ${label} | ${percent(pr.baseline ?? 0)} | ${percent(pr.candidate ?? 0)} | **${signedPoints(pr.delta, 1)} points** (${ci} ${signedPoints(pr.ci[0], 1)} to ${signedPoints(pr.ci[1], 1)}) |`,
+    );
     if (holdout) rows.push(holdoutRow(holdout, ci));
     out.push(rows.join('\n'));
     const bits = [`${samples} per variant, paired by case`];
@@ -73,9 +74,7 @@ export function evalResultSection(p: PreparedSuite, ctx: RenderContext): string 
     if (pr.method) bits.push(`method: ${inline(pr.method, 200)}`);
     out.push(bits.join('; ') + '.');
     if (withinNoise(s)) {
-      out.push(
-        `**Within noise**: the interval (${signedPoints(pr.ci[0], 1)} to ${signedPoints(pr.ci[1], 1)} points) includes 0 — a no-op change shows differences this large by chance.`,
-      );
+      out.push(`**Within noise**: the interval (${signedPoints(pr.ci[0], 1)} to ${signedPoints(pr.ci[1], 1)} points) includes 0 — a no-op change shows differences this large by chance.`);
     } else {
       out.push(`The interval excludes 0: the ${pr.delta > 0 ? 'improvement' : 'drop'} is unlikely to be chance.`);
     }
@@ -109,14 +108,20 @@ export function evalResultSection(p: PreparedSuite, ctx: RenderContext): string 
 
 /** The holdout row of the Eval result table: like the pass-rate row, over the holdout cases alone. */
 function holdoutRow(h: NonNullable<SuiteReport['holdout']>, ci: string): string {
-  const change = h.delta !== null ? `${h.ci && (h.ci[0] > 0 || h.ci[1] < 0) ? `**${signedPoints(h.delta, 1)} points**` : `${signedPoints(h.delta, 1)} points`}${h.ci ? ` (${ci} ${signedPoints(h.ci[0], 1)} to ${signedPoints(h.ci[1], 1)})` : ''}` : '—';
+  const change =
+    h.delta !== null
+      ? `${h.ci && (h.ci[0] > 0 || h.ci[1] < 0) ? `**${signedPoints(h.delta, 1)} points**` : `${signedPoints(h.delta, 1)} points`}${h.ci ? ` (${ci} ${signedPoints(h.ci[0], 1)} to ${signedPoints(h.ci[1], 1)})` : ''}`
+      : '—';
   const cell = (x: number | null) => (x === null ? '—' : percent(x));
   return `| holdout (${plural(h.n_cases, 'case')}) | ${cell(h.baseline)} | ${cell(h.candidate)} | ${change} |`;
 }
 
 /** The holdout cases' pass rate when there is no delta to put in a table (an added prompt, cases only). */
 function holdoutLine(h: NonNullable<SuiteReport['holdout']>, ci: string, only: boolean): string {
-  const rates = h.delta !== null && h.ci ? `${percent(h.baseline ?? 0)} → ${percent(h.candidate ?? 0)} (${signedPoints(h.delta, 1)} points, ${ci} ${signedPoints(h.ci[0], 1)} to ${signedPoints(h.ci[1], 1)})` : `**${rate(h.candidate ?? h.baseline)}**`;
+  const rates =
+    h.delta !== null && h.ci
+      ? `${percent(h.baseline ?? 0)} → ${percent(h.candidate ?? 0)} (${signedPoints(h.delta, 1)} points, ${ci} ${signedPoints(h.ci[0], 1)} to ${signedPoints(h.ci[1], 1)})`
+      : `**${rate(h.candidate ?? h.baseline)}**`;
   return `Holdout pass rate ${rates} over ${plural(h.n_cases, 'case')}${only ? ' — every case of this suite is a holdout case' : ''}.`;
 }
 
@@ -279,15 +284,6 @@ export function suiteSection(p: PreparedSuite, ctx: RenderContext): string {
     return [heading, error, gateSection(s)].filter(Boolean).join('\n\n');
   }
   if (!ctx.detail.tradeoffs) ctx.cuts.add('the tradeoff tables');
-  const parts = [
-    heading,
-    error,
-    changeSection(p, ctx),
-    evalResultSection(p, ctx),
-    ctx.detail.tradeoffs ? tradeoffsSection(s, ctx) : '',
-    byTagSection(p, ctx),
-    flippedSection(p, ctx),
-    gateSection(s),
-  ];
+  const parts = [heading, error, changeSection(p, ctx), evalResultSection(p, ctx), ctx.detail.tradeoffs ? tradeoffsSection(s, ctx) : '', byTagSection(p, ctx), flippedSection(p, ctx), gateSection(s)];
   return parts.filter(Boolean).join('\n\n');
 }

@@ -39,7 +39,10 @@ export function aggregateSuite(suite: PlannedSuite, records: SampleRecord[]): Su
   const flakyIds: string[] = [];
   for (const c of suite.cases) {
     const recs = (byCase.get(c.id) ?? []).sort((a, b) => a.sampleIndex - b.sampleIndex);
-    const pick = (variant: Variant, ran: boolean): { v: VariantSamples | null; firstPass: string | null; firstFail: string | null; reason: string | null; passed: number; runs: number; errs: number } => {
+    const pick = (
+      variant: Variant,
+      ran: boolean,
+    ): { v: VariantSamples | null; firstPass: string | null; firstFail: string | null; reason: string | null; passed: number; runs: number; errs: number } => {
       if (!ran) return { v: null, firstPass: null, firstFail: null, reason: null, passed: 0, runs: 0, errs: 0 };
       // fresh and sampleIndex let the latency comparison keep only pairs measured side by side in this run.
       const v: VariantSamples = { scores: [], latenciesMs: [], costUsd: [], errors: 0, fresh: [], sampleIndex: [] };

@@ -48,11 +48,9 @@ export function countCalls(records: SampleRecord[]): CallCounts {
   return calls;
 }
 
-
 /** A record as it may leave the process: every known secret removed from its text and error (docs/security.md). */
 export function redactRecord(r: SampleRecord): SampleRecord {
   if (!r.ok) return { ...r, error: secrets.redact(r.error) };
   const text = secrets.redact(r.output.text);
   return text === r.output.text ? r : { ...r, output: { ...r.output, text } };
 }
-

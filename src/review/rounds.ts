@@ -65,7 +65,13 @@ const key = (suite: string, caseId: string) => `${suite}\0${caseId}`;
  * that changes between a run and its rerun, which is what lets an interrupted run resume from the cache.
  */
 export function continuationCoin(seed: string, suite: string, caseId: string): number {
-  return createHash('sha256').update(canonicalJson(['promptgate-continuation', seed, suite, caseId])).digest().readUIntBE(0, 6) / 2 ** 48;
+  return (
+    createHash('sha256')
+      .update(canonicalJson(['promptgate-continuation', seed, suite, caseId]))
+      .digest()
+      .readUIntBE(0, 6) /
+    2 ** 48
+  );
 }
 
 /** A suite compared in rounds: both variants run and something changed; otherwise it runs fixed. */
@@ -154,8 +160,7 @@ export async function sampleSuites(args: SamplingArgs): Promise<SamplingOutcome>
   return { records, calls, ...(stopped ? { stopped } : {}), warnings, scheduled, sampling, confidence, sequential };
 }
 
-export const SHARD_FALLBACK =
-  'a sharded run uses the fixed design: deciding when to stop needs every sample of a suite in one run, and a shard sees one slice of them';
+export const SHARD_FALLBACK = 'a sharded run uses the fixed design: deciding when to stop needs every sample of a suite in one run, and a shard sees one slice of them';
 export const MERGE_FALLBACK = 'merged shard results are fixed-design samples (a sharded run uses the fixed design)';
 
 const pct = (x: number) => `${Number((100 * x).toFixed(2))}%`;

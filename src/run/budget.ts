@@ -85,11 +85,15 @@ export function checkBudgetPricing(requests: readonly SampleRequest[], budgetUsd
   }
   if (unpriced.size === 0) return;
   const list = [...unpriced.values()];
-  const named = list.slice(0, 3).map((u) => `suite "${u.suite}" (model "${u.model}")`).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
+  const named =
+    list
+      .slice(0, 3)
+      .map((u) => `suite "${u.suite}" (model "${u.model}")`)
+      .join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
   throw new PromptgateError(
     `a budget of $${budgetUsd.toFixed(2)} is set, but ${named} ${list.length === 1 ? 'has' : 'have'} no pricing: ${list.length === 1 ? 'its' : 'their'} calls would count as $0 and the budget could not stop them`,
     {
-      hint: 'add `pricing: { input_per_mtok: …, output_per_mtok: … }` (USD per million tokens) under `provider` in promptgate.yml, or under the suite\'s `provider`; or drop the budget (run.budget_usd, --budget-usd, or the Action\'s budget-usd input). Without a promptgate.yml there is nowhere to set prices: add one, or drop the budget.',
+      hint: "add `pricing: { input_per_mtok: …, output_per_mtok: … }` (USD per million tokens) under `provider` in promptgate.yml, or under the suite's `provider`; or drop the budget (run.budget_usd, --budget-usd, or the Action's budget-usd input). Without a promptgate.yml there is nowhere to set prices: add one, or drop the budget.",
     },
   );
 }

@@ -80,4 +80,3 @@ export async function filterUncached(requests: SampleRequest[], cache: ResponseC
   for (const r of requests) if ((await cache.get(r.cacheKey)) === undefined) out.push(r);
   return out;
 }
-

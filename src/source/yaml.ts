@@ -195,7 +195,12 @@ function unwrap(node: unknown): unknown {
 }
 
 const pathText = (path: readonly PropertyKey[]) =>
-  path.length === 0 ? '(top level)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  path.length === 0
+    ? '(top level)'
+    : path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '');
 
 /**
  * Validate a parsed YAML/JSON value with a zod schema; on failure throw one PromptgateError that names the file,
@@ -222,9 +227,7 @@ export function parseWithSchema<S extends z.ZodType>(schema: S, source: YamlSour
         const suggestion = closest(key, knownKeysAt(schema, issue.path));
         problems.push(`unknown key "${clip(key, 80)}" in ${pathText(issue.path)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`);
         line ??= source.lineOf(issue.path, key);
-        hint ??= suggestion
-          ? `rename "${clip(key, 80)}" to "${suggestion}"`
-          : `remove "${clip(key, 80)}"; allowed keys here: ${knownKeysAt(schema, issue.path).join(', ') || '(see README)'}`;
+        hint ??= suggestion ? `rename "${clip(key, 80)}" to "${suggestion}"` : `remove "${clip(key, 80)}"; allowed keys here: ${knownKeysAt(schema, issue.path).join(', ') || '(see README)'}`;
       }
     } else {
       problems.push(`${pathText(issue.path)}: ${issue.message}`);
@@ -232,8 +235,5 @@ export function parseWithSchema<S extends z.ZodType>(schema: S, source: YamlSour
     }
   }
   if (more > 0) problems.push(`… and ${formatCount(more)} more`);
-  throw new PromptgateError(
-    `${what} is invalid: ${problems.length === 1 ? problems[0] : '\n  - ' + problems.join('\n  - ')}`,
-    { file: source.file, line, hint },
-  );
+  throw new PromptgateError(`${what} is invalid: ${problems.length === 1 ? problems[0] : '\n  - ' + problems.join('\n  - ')}`, { file: source.file, line, hint });
 }

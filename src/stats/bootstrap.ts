@@ -149,7 +149,9 @@ function callPool(byCase: readonly (readonly number[] | null)[]): CallPool {
     total += calls?.length ?? 0;
   });
   const order: { v: number; c: number }[] = [];
-  byCase.forEach((calls, c) => calls?.forEach((v) => order.push({ v, c })));
+  byCase.forEach((calls, c) => {
+    for (const v of calls ?? []) order.push({ v, c });
+  });
   order.sort((a, b) => b.v - a.v);
   const values = new Float64Array(total);
   const caseOf = new Uint32Array(total);
@@ -205,11 +207,7 @@ function resampledQuantile(pool: CallPool, multiplicity: Uint32Array, p: number)
  * Ratio candidate/baseline of a quantile (default p95) of all calls in the resampled cases. `baseline[c]` and
  * `candidate[c]` are case c's call values (latencies), null when the variant did not run for it.
  */
-export function quantileRatioStatistic(
-  baseline: readonly (readonly number[] | null)[],
-  candidate: readonly (readonly number[] | null)[],
-  p = 0.95,
-): ResampleStatistic {
+export function quantileRatioStatistic(baseline: readonly (readonly number[] | null)[], candidate: readonly (readonly number[] | null)[], p = 0.95): ResampleStatistic {
   const b = callPool(baseline);
   const c = callPool(candidate);
   return (multiplicity) => resampledQuantile(c, multiplicity, p) / resampledQuantile(b, multiplicity, p);
@@ -269,11 +267,7 @@ export interface BootstrapRatio {
 }
 
 /** Seeded cluster-bootstrap interval of one ratio statistic over `nCases` cases (≥ 10,000 resamples by default). */
-export function clusterBootstrapRatio(
-  statistic: ResampleStatistic,
-  nCases: number,
-  opts: BootstrapOptions & { confidence: number },
-): BootstrapRatio {
+export function clusterBootstrapRatio(statistic: ResampleStatistic, nCases: number, opts: BootstrapOptions & { confidence: number }): BootstrapRatio {
   const [distribution] = clusterBootstrap(nCases, [statistic], opts);
   return { ci: bootstrapInterval(distribution!, opts.confidence), distribution: distribution! };
 }

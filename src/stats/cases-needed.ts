@@ -37,15 +37,7 @@ export function casesNeeded(args: { sd: number; gap: number; confidence: number;
  * observed sampling variance at k repeats, so at k′ repeats it is B + W·k/k′. Solves t·√((B + W·k/k′)/n) ≤ gap
  * for k′. null when W is unknown (one sample per case), when no k′ can do it (B alone is too wide) or above `max`.
  */
-export function repeatsNeeded(args: {
-  sd: number;
-  withinVariance: number | null;
-  repeats: number;
-  n: number;
-  gap: number;
-  confidence: number;
-  max?: number;
-}): number | null {
+export function repeatsNeeded(args: { sd: number; withinVariance: number | null; repeats: number; n: number; gap: number; confidence: number; max?: number }): number | null {
   const { sd, withinVariance, repeats, n, gap, confidence } = args;
   const max = args.max ?? MAX_REPEATS_NEEDED;
   if (withinVariance === null || !Number.isFinite(sd) || !(gap > 0) || n < 2) return null;
@@ -62,13 +54,7 @@ export function repeatsNeeded(args: {
  * the side that faces the threshold as 1/√n on the log scale (the ratio's standard error shrinks as 1/√n; the
  * log makes the interval roughly symmetric). null when the estimate sits on the threshold or beyond `max`.
  */
-export function casesNeededForRatio(args: {
-  n: number;
-  estimate: number;
-  ci: [number, number];
-  threshold: number;
-  max?: number;
-}): number | null {
+export function casesNeededForRatio(args: { n: number; estimate: number; ci: [number, number]; threshold: number; max?: number }): number | null {
   const { n, estimate, ci, threshold } = args;
   const max = args.max ?? MAX_CASES_NEEDED;
   if (!(estimate > 0) || !(threshold > 0) || !(ci[0] > 0)) return null;

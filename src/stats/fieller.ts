@@ -29,11 +29,7 @@ export interface RatioOfMeans {
  * (mean² > c² · var(mean)); otherwise the ratio has no finite upper bound at this confidence and `ci` is null.
  * Costs are positive, so a lower bound below 0 is cut to 0.
  */
-export function fiellerRatio(
-  pairs: readonly { baseline: number; candidate: number }[],
-  confidence: number,
-  points = DEFAULT_RESAMPLES,
-): RatioOfMeans | null {
+export function fiellerRatio(pairs: readonly { baseline: number; candidate: number }[], confidence: number, points = DEFAULT_RESAMPLES): RatioOfMeans | null {
   const n = pairs.length;
   if (n < 2) return null;
   let mb = 0;

@@ -126,15 +126,18 @@ export function measureSuite(cases: readonly CaseSamples[], opts: MeasureOptions
   const pairs = bothRan ? pairsOf(rest) : [];
   const delta = bothRan && rest.length > 0 ? pairedDeltaInterval(pairs, confidence, caseDeltaFor(sequential)) : null;
   const candidateInterval =
-    bothRan || !ran(rest, 'candidate') ? null : proportionInterval(rest.map((c) => c.candidate?.scores ?? []), confidence);
+    bothRan || !ran(rest, 'candidate')
+      ? null
+      : proportionInterval(
+          rest.map((c) => c.candidate?.scores ?? []),
+          confidence,
+        );
   const passRate: PassRateMeasurement = {
     ...passRates(rest, bothRan ? sequential : undefined),
     delta: delta ? delta.estimate : null,
     ci: delta ? delta.ci : null,
     p_value: delta ? delta.pValue : null,
-    method: delta
-      ? delta.method
-      : (candidateInterval?.method ?? (rest.length === 0 ? 'every case is a holdout case' : bothRan ? 'no case succeeded under both variants' : 'no interval')),
+    method: delta ? delta.method : (candidateInterval?.method ?? (rest.length === 0 ? 'every case is a holdout case' : bothRan ? 'no case succeeded under both variants' : 'no interval')),
     ...(bothRan ? {} : { candidate_ci: candidateInterval ? candidateInterval.ci : null }),
   };
   const holdout = holdoutCases.length > 0 ? groupPassRate(holdoutCases, bothRan, confidence, sequential) : null;
@@ -309,8 +312,7 @@ function costPerPass(cases: readonly CaseSamples[], variant: 'baseline' | 'candi
 
 /** A group's pass rates with the paired machinery of the suite's own row, and the interval behind them. */
 function groupPassRate(group: readonly CaseSamples[], bothRan: boolean, confidence: number, sequential: Sequential): { row: GroupPassRate; delta: PairedDelta | null } {
-  const delta =
-    bothRan && ran(group, 'baseline') && ran(group, 'candidate') ? pairedDeltaInterval(pairsOf(group), confidence, caseDeltaFor(sequential)) : null;
+  const delta = bothRan && ran(group, 'baseline') && ran(group, 'candidate') ? pairedDeltaInterval(pairsOf(group), confidence, caseDeltaFor(sequential)) : null;
   return {
     row: {
       n_cases: group.length,

@@ -75,13 +75,7 @@ const SELECTION = 2;
  * case's coin, uniform on [0, 1) and drawn independently of its samples (src/review/rounds.ts: a hash of the
  * suite, the case and the head commit, so a rerun replays the same rounds). Empty when the case gets nothing more.
  */
-export function roundIndexes(
-  round: number,
-  repeats: number,
-  scores: { baseline: readonly number[]; candidate: readonly number[] },
-  coin: number,
-  design: Continuation = CONTINUATION,
-): number[] {
+export function roundIndexes(round: number, repeats: number, scores: { baseline: readonly number[]; candidate: readonly number[] }, coin: number, design: Continuation = CONTINUATION): number[] {
   if (round > roundsFor(repeats)) return [];
   if (round === 1) return [0];
   if (round === 2) return [1];

@@ -117,7 +117,12 @@ describe('limits', () => {
 });
 
 describe('tool_call', () => {
-  const calls = out('', { toolCalls: [{ name: 'search', arguments: '{"q": "x"}' }, { name: 'get_weather', arguments: '{"city": "Paris", "units": "c", "when": {"day": 1, "hour": 9}, "tags": ["a"]}' }] });
+  const calls = out('', {
+    toolCalls: [
+      { name: 'search', arguments: '{"q": "x"}' },
+      { name: 'get_weather', arguments: '{"city": "Paris", "units": "c", "when": {"day": 1, "hour": 9}, "tags": ["a"]}' },
+    ],
+  });
 
   it('passes when the named function is called with (at least) the expected arguments', async () => {
     expect(await passes({ type: 'tool_call', name: 'get_weather' }, calls)).toBe(true);
@@ -136,7 +141,12 @@ describe('tool_call', () => {
   });
 
   it('any one of several calls to the function may match', async () => {
-    const twice = out('', { toolCalls: [{ name: 'f', arguments: '{"a": 1}' }, { name: 'f', arguments: '{"a": 2}' }] });
+    const twice = out('', {
+      toolCalls: [
+        { name: 'f', arguments: '{"a": 1}' },
+        { name: 'f', arguments: '{"a": 2}' },
+      ],
+    });
     expect(await passes({ type: 'tool_call', name: 'f', arguments: { a: 2 } }, twice)).toBe(true);
   });
 });
@@ -185,7 +195,20 @@ describe('llm_rubric', () => {
   });
 
   it('an unreadable grader answer fails the assertion with the answer in the reason', async () => {
-    const grade = await gradeOutput([{ type: 'llm_rubric', value: 'r', choices: [{ choice: 'yes', score: 1 }, { choice: 'no', score: 0 }] }], out('x'), recorder('maybe').ctx);
+    const grade = await gradeOutput(
+      [
+        {
+          type: 'llm_rubric',
+          value: 'r',
+          choices: [
+            { choice: 'yes', score: 1 },
+            { choice: 'no', score: 0 },
+          ],
+        },
+      ],
+      out('x'),
+      recorder('maybe').ctx,
+    );
     expect(grade).toMatchObject({ passed: false, score: 0, reason: 'llm_rubric: grader answered "maybe", not one of yes/no' });
   });
 
@@ -197,12 +220,7 @@ describe('llm_rubric', () => {
 
 describe('gradeOutput', () => {
   it('passes only when every assertion passes; score is the mean; reason is the first failure', async () => {
-    const specs: AssertionSpec[] = [
-      { type: 'contains', value: 'bill' },
-      { type: 'equals', value: 'billing' },
-      { type: 'max_tokens', value: 1 },
-      { type: 'is_json' },
-    ];
+    const specs: AssertionSpec[] = [{ type: 'contains', value: 'bill' }, { type: 'equals', value: 'billing' }, { type: 'max_tokens', value: 1 }, { type: 'is_json' }];
     const grade = await gradeOutput(specs, out('billing issue'));
     expect(grade.passed).toBe(false);
     expect(grade.score).toBe(0.25);
@@ -218,7 +236,14 @@ describe('gradeOutput', () => {
   });
 
   it('mixes a graded score into the mean', async () => {
-    const grade = await gradeOutput([{ type: 'contains', value: 'a' }, { type: 'llm_rubric', value: 'r' }], out('a'), { grader: async () => 'SCORE: 0.6' });
+    const grade = await gradeOutput(
+      [
+        { type: 'contains', value: 'a' },
+        { type: 'llm_rubric', value: 'r' },
+      ],
+      out('a'),
+      { grader: async () => 'SCORE: 0.6' },
+    );
     expect(grade).toMatchObject({ passed: true, score: 0.8 });
   });
 

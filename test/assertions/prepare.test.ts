@@ -3,12 +3,19 @@ import { AssertionSpecSchema } from '../../src/assertions/schema.js';
 import { ASSERTION_TYPES, checkAssertions, parseAssertionSpecs, rubricRequest, templateAssertions } from '../../src/assertions/index.js';
 import { errorOf } from '../support/errors.js';
 
-
 const where = { file: 'promptgate.yml', caseId: 'T-4' };
 
 describe('checkAssertions', () => {
   it('a regex that does not compile names the file, the case and the pattern', () => {
-    const err = errorOf(() => checkAssertions([{ type: 'equals', value: 'x' }, { type: 'regex', value: '([a-z' }], where));
+    const err = errorOf(() =>
+      checkAssertions(
+        [
+          { type: 'equals', value: 'x' },
+          { type: 'regex', value: '([a-z' },
+        ],
+        where,
+      ),
+    );
     expect(err.file).toBe('promptgate.yml');
     expect(err.caseId).toBe('T-4');
     expect(err.message).toMatch(/^regex \/\(\[a-z\/ does not compile: /);
@@ -17,7 +24,15 @@ describe('checkAssertions', () => {
   });
 
   it('accepts a pattern only the legacy syntax allows, and Unicode property escapes', () => {
-    expect(() => checkAssertions([{ type: 'regex', value: '^\\d{3}\\-\\d{4}$' }, { type: 'regex', value: '\\p{L}+' }], where)).not.toThrow();
+    expect(() =>
+      checkAssertions(
+        [
+          { type: 'regex', value: '^\\d{3}\\-\\d{4}$' },
+          { type: 'regex', value: '\\p{L}+' },
+        ],
+        where,
+      ),
+    ).not.toThrow();
   });
 
   it('a JSON schema ajv cannot compile is named', () => {
@@ -76,12 +91,12 @@ describe('templateAssertions', () => {
     ]);
   });
 
-  it('fills a rubric\'s vars but keeps {{completion}} for grading time', () => {
+  it("fills a rubric's vars but keeps {{completion}} for grading time", () => {
     const [spec] = templateAssertions([{ type: 'llm_rubric', value: 'Expected {{expected}}; got {{ completion }}.', model: 'm' }], vars, where);
     expect(spec).toEqual({ type: 'llm_rubric', value: 'Expected billing; got {{completion}}.', model: 'm', rubric_pieces: ['Expected billing; got ', '.'] });
   });
 
-  it('never reads a var\'s text for {{completion}}: the answer goes only where the rubric as written put it', () => {
+  it("never reads a var's text for {{completion}}: the answer goes only where the rubric as written put it", () => {
     const hostile = { ...vars, note: 'ignore this: {{completion}} {{ completion }}', expected: '{{expected}}' };
     const [placed] = templateAssertions([{ type: 'llm_rubric', value: 'Note: {{note}}\nWant: {{expected}}\nGot: {{completion}}' }], hostile, where);
     expect(rubricRequest(placed!, 'THE ANSWER').prompt).toBe('Note: ignore this: {{completion}} {{ completion }}\nWant: {{expected}}\nGot: THE ANSWER');
@@ -126,13 +141,29 @@ describe('parseAssertionSpecs', () => {
 
   it('a pattern RE2 cannot run is an error at the line that holds it, with RE2 syntax as the fix', () => {
     const at = { file: 'evals/t.jsonl', line: 7, caseId: 'C7' };
-    const err = errorOf(() => parseAssertionSpecs([{ type: 'equals', value: 'x' }, { type: 'not_regex', value: '(\\w)\\1' }], at));
+    const err = errorOf(() =>
+      parseAssertionSpecs(
+        [
+          { type: 'equals', value: 'x' },
+          { type: 'not_regex', value: '(\\w)\\1' },
+        ],
+        at,
+      ),
+    );
     expect(err.message).toBe('assert[1].value: not_regex /(\\w)\\1/ uses the backreference \\1, which RE2 does not support; write it in RE2 syntax (https://github.com/google/re2/wiki/Syntax)');
     expect(err.line).toBe(7);
     expect(err.caseId).toBe('C7');
     expect(err.hint).toContain('linear time');
     // A pattern with a variable is checked once the case's vars fill it in (checkAssertions).
-    expect(parseAssertionSpecs([{ type: 'regex', value: '^{{expected}}$' }, { type: 'regex', value: '{{x}}(?=y)' }], at)).toHaveLength(2);
+    expect(
+      parseAssertionSpecs(
+        [
+          { type: 'regex', value: '^{{expected}}$' },
+          { type: 'regex', value: '{{x}}(?=y)' },
+        ],
+        at,
+      ),
+    ).toHaveLength(2);
     expect(AssertionSpecSchema.safeParse({ type: 'regex', value: '(?<=a)b' }).success).toBe(false);
     expect(AssertionSpecSchema.safeParse({ type: 'contains', value: '(?<=a)b' }).success).toBe(true);
   });

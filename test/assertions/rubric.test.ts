@@ -14,7 +14,7 @@ describe('readGraderAnswer with choices', () => {
     ['4', 0.75],
     ['  **5**.\n', 1],
     ['Score: 2', 0.25],
-    ['Let\'s think step by step: 1. it answers; 2. it is clear.\nExplanation: fine.\n3', 0.5],
+    ["Let's think step by step: 1. it answers; 2. it is clear.\nExplanation: fine.\n3", 0.5],
     ['The rating is 4/5', 0.75],
     ['I would give it 10 out of 10', 'unreadable'],
     ['Reasoning mentions 1 thing.\nFinal: stars = 4 (of 5)', 0.75],
@@ -88,20 +88,22 @@ describe('promptfoo llm-rubric (semantics: promptfoo)', () => {
   const spec = (extra: Record<string, unknown> = {}) => ({ type: 'llm_rubric', value: 'Is spoken like a pirate', semantics: 'promptfoo', ...extra });
   const gradeWith = async (reply: string, extra: Record<string, unknown> = {}, text = 'Arr, matey') => {
     const sent: GraderRequest[] = [];
-    const grade = await gradeOutput([spec(extra)], { text, latencyMs: 1, usage: { input: 1, output: 1 } }, {
-      grader: async (req) => {
-        sent.push(req);
-        return reply;
+    const grade = await gradeOutput(
+      [spec(extra)],
+      { text, latencyMs: 1, usage: { input: 1, output: 1 } },
+      {
+        grader: async (req) => {
+          sent.push(req);
+          return reply;
+        },
       },
-    });
+    );
     return { result: grade.results[0]!, sent };
   };
 
   it("sends promptfoo's default grading prompt: its system message, then the output and the rubric", async () => {
     const { sent } = await gradeWith('{"reason": "pirate words", "pass": true, "score": 1}', { model: 'gpt-4o-mini' });
-    expect(sent).toEqual([
-      { model: 'gpt-4o-mini', system: PROMPTFOO_GRADING_SYSTEM, prompt: '<Output>\nArr, matey\n</Output>\n<Rubric>\nIs spoken like a pirate\n</Rubric>' },
-    ]);
+    expect(sent).toEqual([{ model: 'gpt-4o-mini', system: PROMPTFOO_GRADING_SYSTEM, prompt: '<Output>\nArr, matey\n</Output>\n<Rubric>\nIs spoken like a pirate\n</Rubric>' }]);
     expect(PROMPTFOO_GRADING_SYSTEM).toMatch(/^You are grading output according to a user-specified rubric\./);
     expect(PROMPTFOO_GRADING_SYSTEM).toContain('{reason: string, pass: boolean, score: number}\n\nExamples:\n\n<Output>Hello world</Output>');
     // promptgate's own fence and answer format are not sent.
@@ -155,9 +157,16 @@ describe('promptfoo llm-rubric (semantics: promptfoo)', () => {
     expect(own.system).toBeUndefined();
     expect(own.prompt).toMatch(/<(output-[0-9a-f]{16})>\nArr\n<\/\1>/);
     const sent: GraderRequest[] = [];
-    const grade = await gradeOutput([{ type: 'llm_rubric', value: 'r' }], { text: 'x', latencyMs: 1, usage: { input: 1, output: 1 } }, {
-      grader: async (req) => (sent.push(req), '{"pass": true, "score": 1}\nSCORE: 0.2'),
-    });
+    const grade = await gradeOutput(
+      [{ type: 'llm_rubric', value: 'r' }],
+      { text: 'x', latencyMs: 1, usage: { input: 1, output: 1 } },
+      {
+        grader: async (req) => {
+          sent.push(req);
+          return '{"pass": true, "score": 1}\nSCORE: 0.2';
+        },
+      },
+    );
     expect(grade.results[0]).toMatchObject({ passed: false, score: 0.2 });
   });
 });

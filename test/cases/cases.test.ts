@@ -2,15 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { casesFromRows, derivedCaseId, parseCases } from '../../src/cases/index.js';
 import { errorOf } from '../support/errors.js';
 
-
 const jsonl = (...rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
 describe('record shape (docs/contract.md §1)', () => {
   it('reads id, vars, expected, tags and assert; expected is also a var', () => {
-    const [c] = parseCases(
-      'evals/t.jsonl',
-      jsonl({ id: 'T-1', vars: { ticket: 'charged twice' }, expected: 'billing', tags: ['billing', 'urgent'], assert: [{ type: 'contains', value: 'bill' }] }),
-    );
+    const [c] = parseCases('evals/t.jsonl', jsonl({ id: 'T-1', vars: { ticket: 'charged twice' }, expected: 'billing', tags: ['billing', 'urgent'], assert: [{ type: 'contains', value: 'bill' }] }));
     expect(c).toEqual({
       id: 'T-1',
       vars: { ticket: 'charged twice', expected: 'billing' },
@@ -50,7 +46,7 @@ describe('record shape (docs/contract.md §1)', () => {
     expect(errorOf(() => parseCases('t.jsonl', jsonl({ id: true, q: 1 }))).message).toContain('"id"');
   });
 
-  it('validates a case\'s assert with the assertion schema, naming line, case and the nearest type', () => {
+  it("validates a case's assert with the assertion schema, naming line, case and the nearest type", () => {
     const err = errorOf(() => parseCases('evals/t.jsonl', jsonl({ id: 'ok', q: 1 }, { id: 'C9', q: 2, assert: [{ type: 'equal', value: 'x' }] })));
     expect(err.line).toBe(2);
     expect(err.caseId).toBe('C9');
@@ -123,7 +119,7 @@ describe('JSON', () => {
     ]);
   });
 
-  it('finds each case\'s line past nested values and brackets inside strings', () => {
+  it("finds each case's line past nested values and brackets inside strings", () => {
     const text = '[{"id": "a", "vars": {"q": "[{\\"x\\", ]"}, "assert": [\n  {"type": "is_json"}]},\n\n  {"id": "b",\n "vars": {"q": "}"}}, {"id": "c", "q": [1, [2]]}\n]';
     expect(parseCases('t.json', text).map((c) => [c.id, c.line])).toEqual([
       ['a', 1],
@@ -209,7 +205,13 @@ describe('CSV', () => {
 
 describe('GitHub Models testData rows', () => {
   it('are flat records, every key a var as in gh models eval, named file#row (1-based)', () => {
-    const cases = casesFromRows([{ name: 'Ada', expected: 'Hi Ada' }, { id: 'bob', name: 'Bob', tags: 'x' }], 'prompts/greet.prompt.yml');
+    const cases = casesFromRows(
+      [
+        { name: 'Ada', expected: 'Hi Ada' },
+        { id: 'bob', name: 'Bob', tags: 'x' },
+      ],
+      'prompts/greet.prompt.yml',
+    );
     expect(cases[0]).toEqual({ id: 'greet.prompt.yml#1', vars: { name: 'Ada', expected: 'Hi Ada' }, expected: 'Hi Ada', tags: [], assert: [] });
     expect(cases[1]).toEqual({ id: 'greet.prompt.yml#2', vars: { id: 'bob', name: 'Bob', tags: 'x' }, tags: [], assert: [] });
   });

@@ -34,7 +34,11 @@ const repos: TempRepo[] = [];
 const env = () => ({ LLM_URL: llm.url, LLM_KEY: 'sk-test-key-0123456789' });
 
 beforeAll(async () => {
-  llm = await startFakeLlm({ apiKey: 'sk-test-key-0123456789', models: ['test-model'], responder: (req: FakeRequest) => ({ content: /one word/.test(req.messages[0]!.content) ? 'bug' : 'a bug', latencyMs: 1 }) });
+  llm = await startFakeLlm({
+    apiKey: 'sk-test-key-0123456789',
+    models: ['test-model'],
+    responder: (req: FakeRequest) => ({ content: /one word/.test(req.messages[0]!.content) ? 'bug' : 'a bug', latencyMs: 1 }),
+  });
 });
 afterAll(async () => {
   await llm.close();
@@ -200,4 +204,3 @@ describe('moving a prompt does not hide a regression', () => {
     expect(suite.change_detail?.previous_path).toBe('prompts/triage.txt');
   });
 });
-

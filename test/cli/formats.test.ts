@@ -80,7 +80,7 @@ async function review(r: TempRepo, args: string[] = []): Promise<{ code: number;
 const requestsFor = (pattern: RegExp) => seen.filter((q) => q.messages.some((m) => pattern.test(m.content)));
 
 describe('Prompty', () => {
-  it('renders the Jinja body into turns, sends the file\'s model and parameters, and gates the change', async () => {
+  it("renders the Jinja body into turns, sends the file's model and parameters, and gates the change", async () => {
     const prompty = (instruction: string) => `---
 name: Triage
 model:
@@ -157,10 +157,7 @@ ${instruction} The product is {{product}}.
 
   it('a missing variable stops the review before the first call, naming the case and the variable', async () => {
     const body = (s: string) => `---\nconfig: { temperature: 0 }\n---\n{{role "user"}}\n${s} {{customer}}\n`;
-    const r = repo(
-      { 'promptgate.yml': CONFIG('prompts/triage.prompt'), 'prompts/triage.prompt': body('Label'), 'evals/cases.jsonl': CASES },
-      { 'prompts/triage.prompt': body('Label it') },
-    );
+    const r = repo({ 'promptgate.yml': CONFIG('prompts/triage.prompt'), 'prompts/triage.prompt': body('Label'), 'evals/cases.jsonl': CASES }, { 'prompts/triage.prompt': body('Label it') });
     const before = seen.length;
     const run = await runBin(r.dir, ['run', '--base', 'main', '--head', 'HEAD', '-q'], env());
     expect(run.code).toBe(2);
@@ -180,7 +177,7 @@ function promptfooRepo(example: string, edit: Record<string, string>): TempRepo 
   return r;
 }
 
-describe('promptfoo configs from promptfoo\'s examples, with --config', () => {
+describe("promptfoo configs from promptfoo's examples, with --config", () => {
   it('getting-started (prompt files): every test in every prompt × provider suite, graded as promptfoo grades it', async () => {
     const r = promptfooRepo('getting-started-files', { 'prompt2.txt': 'Translate this text to {{language}}: {{input}}\n' });
     const { code, report } = await review(r, ['--config', 'promptfooconfig.yaml', '--base-url', llm.url]);
@@ -193,7 +190,11 @@ describe('promptfoo configs from promptfoo\'s examples, with --config', () => {
         ['promptfooconfig.yaml#2', 3, 3],
       ]);
     }
-    expect(requestsFor(/Translate this text to French: Hello world/).map((q) => q.model).sort()).toContain('o4-mini');
+    expect(
+      requestsFor(/Translate this text to French: Hello world/)
+        .map((q) => q.model)
+        .sort(),
+    ).toContain('o4-mini');
   });
 
   it('simple-csv: tests from a CSV file with __expected cells', async () => {
@@ -208,7 +209,7 @@ describe('promptfoo configs from promptfoo\'s examples, with --config', () => {
 
   it('simple-test: equals is exact, is-json parses the whole answer', async () => {
     // The llm-rubric test is left out here: its grade is the grader model's (see the rubric tests).
-    const config = readFileSync(resolve('test/fixtures/promptfoo/simple-test/promptfooconfig.yaml'), 'utf8').replace(/\n  - description: Use LLM[\s\S]*?value: Is spoken like a pirate\n/, '\n');
+    const config = readFileSync(resolve('test/fixtures/promptfoo/simple-test/promptfooconfig.yaml'), 'utf8').replace(/\n {2}- description: Use LLM[\s\S]*?value: Is spoken like a pirate\n/, '\n');
     const r = promptfooRepo('simple-test', { 'prompt1.txt': 'Rephrase this from English to Pirate, please: {{body}}\n', 'promptfooconfig.yaml': config });
     const { code, report } = await review(r, ['--config', 'promptfooconfig.yaml', '--base-url', llm.url]);
     expect(code).toBe(0);

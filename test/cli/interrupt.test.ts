@@ -17,7 +17,6 @@ import { until } from '../support/until.js';
 
 const BIN = resolve('dist/cli/launch.js');
 
-
 /**
  * A model server that answers the first `free` calls at once and holds every later one until `release()`: the
  * review is caught mid-way however slow the machine, with exactly the held calls in flight.
@@ -36,7 +35,7 @@ async function gatedServer(free: number): Promise<{ server: FakeLlm; release: ()
   return { server, release };
 }
 
-function run(cwd: string, args: string[], env: Record<string, string>, interrupt?: { when: () => boolean; signal: NodeJS.Signals; then?: (stderr: () => string) => Promise<void> }) {
+function run(cwd: string, args: string[], env: Record<string, string>, interrupt?: { when: () => boolean; signal: NodeJS.Signals; after?: (stderr: () => string) => Promise<void> }) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
     let stdout = '';
@@ -48,7 +47,7 @@ function run(cwd: string, args: string[], env: Record<string, string>, interrupt
       if (interrupt) {
         await until(interrupt.when, 'the review to be under way');
         child.kill(interrupt.signal);
-        await interrupt.then?.(() => stderr);
+        await interrupt.after?.(() => stderr);
       }
       const { code, signal } = await exited;
       done({ code: code ?? (signal ? -1 : -2), stdout, stderr });
@@ -76,14 +75,19 @@ describe('interrupting a review', () => {
     const { server, release } = await gatedServer(10);
     const repo = slowReview();
     const args = ['run', '--base', 'HEAD~1', '--base-url', server.url, '--json', 'r.json'];
-    const first = await run(repo.dir, args, { OPENAI_API_KEY: 'k' }, {
-      when: () => server.stats().requests >= 12,
-      signal: 'SIGINT',
-      then: async (stderr) => {
-        await until(() => stderr().includes('SIGINT received'), 'the review to take the Ctrl-C');
-        release();
+    const first = await run(
+      repo.dir,
+      args,
+      { OPENAI_API_KEY: 'k' },
+      {
+        when: () => server.stats().requests >= 12,
+        signal: 'SIGINT',
+        after: async (stderr) => {
+          await until(() => stderr().includes('SIGINT received'), 'the review to take the Ctrl-C');
+          release();
+        },
       },
-    });
+    );
     expect(first.stderr).toContain('SIGINT received');
     expect(first.code).toBe(2);
     const partial = ReportSchema.parse(JSON.parse(readFileSync(join(repo.dir, 'r.json'), 'utf8')));
@@ -109,7 +113,7 @@ describe('interrupting a review', () => {
     const report = join(repo.dir, 'r.json');
     const args = ['run', '--base', 'HEAD~1', '--base-url', server.url, '--json', 'r.json'];
     let stderr = () => '';
-    const launcher = await run(repo.dir, args, { OPENAI_API_KEY: 'k' }, { when: () => server.stats().requests >= 12, signal: 'SIGKILL', then: async (s) => void (stderr = s) });
+    const launcher = await run(repo.dir, args, { OPENAI_API_KEY: 'k' }, { when: () => server.stats().requests >= 12, signal: 'SIGKILL', after: async (s) => void (stderr = s) });
     expect(launcher.code).toBe(-1);
     // The review runs on in its own process group until it notices the launcher is gone (its stderr is still ours),
     // then stops starting calls and writes what finished.

@@ -148,7 +148,7 @@ describe('promptgate monitor', () => {
     }
   });
 
-  it('accepts a model change with --rebaseline: nothing compared, and the next run compares with today\'s samples', async () => {
+  it("accepts a model change with --rebaseline: nothing compared, and the next run compares with today's samples", async () => {
     const r = repo();
     provider.behaviour = 'good';
     provider.version = 'v1';

@@ -40,7 +40,11 @@ describe('sequential sampling through the CLI', () => {
   it('decides a clear regression in fewer calls than the fixed design, and the report says how it sampled', async () => {
     const llm = await server();
     // 40 cases that always pass at base; half always fail at head: a 50-point drop, clear after one round.
-    const r = repo(40, () => 1, (i) => (i % 2 ? 0 : 1));
+    const r = repo(
+      40,
+      () => 1,
+      (i) => (i % 2 ? 0 : 1),
+    );
     const common = ['run', '--base', 'HEAD~1', '--base-url', llm.url, '--no-cache'];
     const fixed = await runBin(r.dir, [...common, '--json', 'fixed.json'], ENV);
     const seq = await runBin(r.dir, [...common, '--sampling', 'sequential', '--json', 'seq.json'], ENV);
@@ -62,7 +66,11 @@ describe('sequential sampling through the CLI', () => {
   it('adds samples only where they disagree, and says what an inconclusive suite calls for', async () => {
     const llm = await server();
     // No change; 20 of 30 cases always pass, 10 are coin flips: only those get repeats 3–5.
-    const r = repo(30, (i) => (i < 10 ? 0.5 : 1), (i) => (i < 10 ? 0.5 : 1));
+    const r = repo(
+      30,
+      (i) => (i < 10 ? 0.5 : 1),
+      (i) => (i < 10 ? 0.5 : 1),
+    );
     const run = await runBin(r.dir, ['run', '--base', 'HEAD~1', '--base-url', llm.url, '--sampling', 'sequential', '--json', 'r.json'], ENV);
     expect(run.code, run.stderr).toBe(0);
     const report = readReport(r.dir);
@@ -90,7 +98,11 @@ describe('sequential sampling through the CLI', () => {
 
   it('baselines already in the cache are taken, not paid for again: a second push pays for the candidate only', async () => {
     const llm = await server();
-    const r = repo(30, () => 1, (i) => (i % 3 ? 1 : 0));
+    const r = repo(
+      30,
+      () => 1,
+      (i) => (i % 3 ? 1 : 0),
+    );
     const args = ['run', '--base', 'HEAD~2', '--base-url', llm.url, '--sampling', 'sequential', '--json', 'r.json'];
     // A first candidate, then a second push with another wording: the base's rendered messages are the same.
     r.write({ 'p.txt': 'Q {{q}}, short. pass-probability={{ph}}' }).commit('second push');
@@ -112,9 +124,13 @@ describe('sequential sampling through the CLI', () => {
 
   it('a sharded run falls back to the fixed design and says so; merge still gives the verdict', async () => {
     const llm = await server();
-    const r = repo(20, () => 1, (i) => (i % 2 ? 0 : 1), 2);
-    const shard = (i: number) =>
-      runBin(r.dir, ['run', '--base', 'HEAD~1', '--base-url', llm.url, '--sampling', 'sequential', '--shard', `${i}/2`, '--json', `s${i}.json`], ENV);
+    const r = repo(
+      20,
+      () => 1,
+      (i) => (i % 2 ? 0 : 1),
+      2,
+    );
+    const shard = (i: number) => runBin(r.dir, ['run', '--base', 'HEAD~1', '--base-url', llm.url, '--sampling', 'sequential', '--shard', `${i}/2`, '--json', `s${i}.json`], ENV);
     const first = await shard(1);
     await shard(2);
     // The shard file holds the samples (every planned one of its slice); the shard says why it ran fixed.
@@ -142,7 +158,11 @@ describe('sequential sampling through the CLI', () => {
         return passProbabilityResponder(req);
       },
     });
-    const r = repo(30, (i) => (i < 10 ? 0.5 : 1), (i) => (i < 10 ? 0.5 : 1));
+    const r = repo(
+      30,
+      (i) => (i < 10 ? 0.5 : 1),
+      (i) => (i < 10 ? 0.5 : 1),
+    );
     const args = [BIN, 'run', '--base', 'HEAD~1', '--base-url', llm.url, '--sampling', 'sequential', '--json', 'r.json'];
     const child = spawn(process.execPath, args, { cwd: r.dir, env: { PATH: process.env.PATH ?? '', ...ENV } });
     let stderr = '';

@@ -226,7 +226,7 @@ describe('zero-config: same file, same verdict as gh models eval', () => {
     expect(candidate('strings.prompt.yml', 5).candidate!.passed).toBe(0);
   });
 
-  it('sends the judges gh\'s built-in prompts and jsonSchema as gh sends it', () => {
+  it("sends the judges gh's built-in prompts and jsonSchema as gh sends it", () => {
     const judged = seen.filter((q) => judgeOf(q) === 'groundedness');
     expect(judged.length).toBeGreaterThan(0);
     expect(judged[0]!.model).toBe('openai/gpt-4o');

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseConfig } from '../../src/config/load.js';
-import {
-  checkCount,
-  checkSize,
-  checkValueShape,
-  guardParse,
-  MAX_COUNT,
-  MAX_DEPTH,
-  MAX_FILE_BYTES,
-  MAX_KEYS,
-  MAX_YAML_TOKENS,
-  RenderBudget,
-} from '../../src/config/limits.js';
+import { checkCount, checkSize, checkValueShape, guardParse, MAX_COUNT, MAX_DEPTH, MAX_FILE_BYTES, MAX_KEYS, MAX_YAML_TOKENS, RenderBudget } from '../../src/config/limits.js';
 import { parseWithSchema, parseYamlSource } from '../../src/source/yaml.js';
 import { PromptgateError } from '../../src/errors.js';
 import { errorOf } from '../support/errors.js';
@@ -132,7 +121,13 @@ describe('limit checkers', () => {
     expect(err.format()).toMatch(/^evals\/x\.yaml: could not be read as an eval set: Maximum call stack size exceeded\n {2}hint: the file is too large or too deeply nested/);
     expect(err.cause).toBeInstanceOf(RangeError);
     const own = new PromptgateError('as it was', { file: 'a' });
-    expect(errorOf(() => guardParse('b', 'x', () => { throw own; }))).toBe(own);
+    expect(
+      errorOf(() =>
+        guardParse('b', 'x', () => {
+          throw own;
+        }),
+      ),
+    ).toBe(own);
   });
 
   it('RenderBudget adds up one review and stops at its limit', () => {

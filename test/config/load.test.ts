@@ -9,7 +9,6 @@ suites:
     cases: evals/triage.jsonl
 `;
 
-
 describe('parseConfig', () => {
   it('fills the documented defaults', () => {
     const config = parseConfig('promptgate.yml', minimal);

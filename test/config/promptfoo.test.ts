@@ -141,7 +141,7 @@ describe('promptfoo assertion types: the same pass/fail as promptfoo eval on the
   });
 });
 
-describe('promptfoo configs from promptfoo\'s examples', () => {
+describe("promptfoo configs from promptfoo's examples", () => {
   it('getting-started with prompt files: prompts × providers as suites, tests as cases', async () => {
     const { config, cases } = await load('getting-started-files');
     expect(config.suites.map((s) => [s.name, s.prompt, s.cases, s.provider?.model])).toEqual([
@@ -218,13 +218,23 @@ describe('promptfoo config errors name the key', () => {
   });
 
   it('provider config maps onto the suite provider', async () => {
-    const { config } = await parse('prompts: [file://p.txt]\nproviders:\n  - id: openai:chat:gpt-4o-mini\n    config:\n      apiBaseUrl: http://127.0.0.1:9/v1\n      temperature: 0.2\n      max_tokens: 64\n      apiKeyEnvar: MY_KEY\ntests: [{ vars: { q: a } }]');
+    const { config } = await parse(
+      'prompts: [file://p.txt]\nproviders:\n  - id: openai:chat:gpt-4o-mini\n    config:\n      apiBaseUrl: http://127.0.0.1:9/v1\n      temperature: 0.2\n      max_tokens: 64\n      apiKeyEnvar: MY_KEY\ntests: [{ vars: { q: a } }]',
+    );
     expect(config.suites[0]!.provider).toEqual({ model: 'gpt-4o-mini', base_url: 'http://127.0.0.1:9/v1', api_key_env: 'MY_KEY', params: { temperature: 0.2, max_tokens: 64 } });
   });
 
-  it('defaultTest vars and assertions apply to every test; a test\'s vars win', async () => {
-    const { cases } = await parse('prompts: [file://p.txt]\nproviders: [openai:gpt-4o-mini]\ndefaultTest:\n  vars: { q: d, lang: en }\n  assert: [{ type: contains, value: x }]\ntests:\n  - vars: { q: a }\n    assert: [{ type: icontains, value: y }]');
-    expect(cases[0]).toMatchObject({ vars: { q: 'a', lang: 'en' }, assert: [{ type: 'contains', value: 'x' }, { type: 'icontains', value: 'y' }] });
+  it("defaultTest vars and assertions apply to every test; a test's vars win", async () => {
+    const { cases } = await parse(
+      'prompts: [file://p.txt]\nproviders: [openai:gpt-4o-mini]\ndefaultTest:\n  vars: { q: d, lang: en }\n  assert: [{ type: contains, value: x }]\ntests:\n  - vars: { q: a }\n    assert: [{ type: icontains, value: y }]',
+    );
+    expect(cases[0]).toMatchObject({
+      vars: { q: 'a', lang: 'en' },
+      assert: [
+        { type: 'contains', value: 'x' },
+        { type: 'icontains', value: 'y' },
+      ],
+    });
   });
 
   it('test options, prompt files with several prompts or Nunjucks tags, unknown top-level keys', async () => {

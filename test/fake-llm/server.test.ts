@@ -81,9 +81,15 @@ describe('fake LLM server', () => {
     expect(performance.now() - t0).toBeGreaterThanOrEqual(115);
   });
 
-  it('a latency schedule sees each request\'s arrival order and time, retries and faulted requests counted', async () => {
+  it("a latency schedule sees each request's arrival order and time, retries and faulted requests counted", async () => {
     const seen: RequestClock[] = [];
-    const s = await server({ latencyMs: (_req, at) => (seen.push(at), 0), apiKey: 'k' });
+    const s = await server({
+      latencyMs: (_req, at) => {
+        seen.push(at);
+        return 0;
+      },
+      apiKey: 'k',
+    });
     for (let i = 0; i < 5; i++) await chat(s.url, {});
     expect((await chat(s.url, {}, { authorization: 'Bearer nope' })).status).toBe(401); // not a chat request that arrived
     await chat(s.url, {});

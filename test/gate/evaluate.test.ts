@@ -53,7 +53,12 @@ const rule = (r: ReturnType<typeof evaluateGate>, suite: number, name: string) =
 describe('pass_rate rule', () => {
   it('fails a clear regression, with the numbers in one sentence', () => {
     const gate = gateConfig();
-    const cases = suiteCases(60, 3, () => 3, (i) => (i < 30 ? 0 : 3));
+    const cases = suiteCases(
+      60,
+      3,
+      () => 3,
+      (i) => (i < 30 ? 0 : 3),
+    );
     const r = evaluateGate([input('triage', cases, gate)], gate);
     const pass = rule(r, 0, 'pass_rate');
     expect(pass.verdict).toBe('fail');
@@ -65,7 +70,12 @@ describe('pass_rate rule', () => {
 
   it('passes when the interval rules out any drop', () => {
     const gate = gateConfig();
-    const cases = suiteCases(60, 3, (i) => (i % 2 ? 3 : 0), () => 3);
+    const cases = suiteCases(
+      60,
+      3,
+      (i) => (i % 2 ? 3 : 0),
+      () => 3,
+    );
     const r = evaluateGate([input('triage', cases, gate)], gate);
     expect(rule(r, 0, 'pass_rate').verdict).toBe('pass');
     expect(rule(r, 0, 'pass_rate').detail).toContain('rules out any drop');
@@ -75,7 +85,12 @@ describe('pass_rate rule', () => {
   it('a no-op change with max_drop 0 is inconclusive and says what drop the data do rule out', () => {
     const gate = gateConfig();
     // Identical results: estimate 0, exactly on the threshold.
-    const cases = suiteCases(50, 3, (i) => i % 4, (i) => i % 4);
+    const cases = suiteCases(
+      50,
+      3,
+      (i) => i % 4,
+      (i) => i % 4,
+    );
     const r = evaluateGate([input('triage', cases, gate)], gate);
     const pass = rule(r, 0, 'pass_rate');
     expect(pass.verdict).toBe('inconclusive');
@@ -87,7 +102,13 @@ describe('pass_rate rule', () => {
   it('inconclusive leaning to pass: cases_needed from the observed spread, and it works', () => {
     const gate = gateConfig({ pass_rate: { max_drop: 0.05 } });
     // 30 cases: one case in 15 loses a pass, one gains one, and one more gains — a small gain, wide interval.
-    const pattern = (n: number) => suiteCases(n, 1, (i) => (i % 15 === 0 ? 1 : i % 15 < 3 ? 0 : 1), (i) => (i % 15 === 0 ? 0 : 1));
+    const pattern = (n: number) =>
+      suiteCases(
+        n,
+        1,
+        (i) => (i % 15 === 0 ? 1 : i % 15 < 3 ? 0 : 1),
+        (i) => (i % 15 === 0 ? 0 : 1),
+      );
     const small = input('triage', pattern(30), gate);
     const r = evaluateGate([small], gate);
     expect(rule(r, 0, 'pass_rate').verdict).toBe('inconclusive');
@@ -103,7 +124,12 @@ describe('pass_rate rule', () => {
   it('suggests more repeats when the noise is within cases', () => {
     const gate = gateConfig();
     // Every case passes 2 of 3 under both variants except a few that drift: the spread is sampling noise.
-    const cases = suiteCases(80, 3, (i) => (i % 5 === 0 ? 1 : 2), (i) => (i % 5 === 0 ? 2 : i % 7 === 0 ? 1 : 2));
+    const cases = suiteCases(
+      80,
+      3,
+      (i) => (i % 5 === 0 ? 1 : 2),
+      (i) => (i % 5 === 0 ? 2 : i % 7 === 0 ? 1 : 2),
+    );
     const r = evaluateGate([input('triage', cases, gate)], gate);
     const pass = rule(r, 0, 'pass_rate');
     expect(pass.verdict).toBe('inconclusive');
@@ -113,8 +139,20 @@ describe('pass_rate rule', () => {
 
 describe('Holm adjustment across the review', () => {
   // 40 cases × 1, 6 lose their pass: one-sided p = 0.0108 — below 0.025 alone, above it ×3.
-  const borderline = () => suiteCases(40, 1, () => 1, (i) => (i < 6 ? 0 : 1));
-  const noOp = () => suiteCases(40, 1, (i) => i % 2, (i) => i % 2);
+  const borderline = () =>
+    suiteCases(
+      40,
+      1,
+      () => 1,
+      (i) => (i < 6 ? 0 : 1),
+    );
+  const noOp = () =>
+    suiteCases(
+      40,
+      1,
+      (i) => i % 2,
+      (i) => i % 2,
+    );
 
   it('alone, the borderline regression fails', () => {
     const gate = gateConfig();
@@ -127,7 +165,13 @@ describe('Holm adjustment across the review', () => {
     const gate = gateConfig();
     const a = input('a', borderline(), gate);
     const r = evaluateGate([a, input('b', noOp(), gate), input('c', noOp(), gate)], gate);
-    const pA = pValueBelow(pairedDeltaInterval(borderline().map((c) => ({ baseline: c.baseline!.scores, candidate: c.candidate!.scores })), 0.95)!, 0);
+    const pA = pValueBelow(
+      pairedDeltaInterval(
+        borderline().map((c) => ({ baseline: c.baseline!.scores, candidate: c.candidate!.scores })),
+        0.95,
+      )!,
+      0,
+    );
     expect(rule(r, 0, 'pass_rate').p_adjusted).toBeCloseTo(3 * pA, 12);
     expect(rule(r, 0, 'pass_rate').verdict).toBe('inconclusive');
     expect(rule(r, 0, 'pass_rate').detail).toContain('not after Holm adjustment for 3 comparisons');
@@ -140,12 +184,18 @@ describe('latency_p95 and cost rules', () => {
   const gate = gateConfig({ latency_p95: { max_increase: 0.25 }, cost: { max_increase: 0.2 } });
 
   it('fail when clearly slower and costlier; p-values join the Holm family', () => {
-    const cases = suiteCases(60, 3, () => 3, () => 3, {
-      baselineLatency: (i) => 800 + (i % 10) * 40,
-      candidateLatency: (i) => 2 * (800 + (i % 10) * 40),
-      baselineCost: 0.001,
-      candidateCost: 0.0016,
-    });
+    const cases = suiteCases(
+      60,
+      3,
+      () => 3,
+      () => 3,
+      {
+        baselineLatency: (i) => 800 + (i % 10) * 40,
+        candidateLatency: (i) => 2 * (800 + (i % 10) * 40),
+        baselineCost: 0.001,
+        candidateCost: 0.0016,
+      },
+    );
     const r = evaluateGate([input('s', cases, gate)], gate);
     expect(rule(r, 0, 'latency_p95').verdict).toBe('fail');
     expect(rule(r, 0, 'latency_p95').detail).toMatch(/^p95 latency \d+ ms → \d+ ms \(×(1\.99|2\.00), 95% CI ×\d\.\d\d to ×\d\.\d\d\): more than 25% slower \(Holm-adjusted p = /);
@@ -155,7 +205,12 @@ describe('latency_p95 and cost rules', () => {
   });
 
   it('pass when unchanged', () => {
-    const cases = suiteCases(60, 3, () => 3, () => 3);
+    const cases = suiteCases(
+      60,
+      3,
+      () => 3,
+      () => 3,
+    );
     const r = evaluateGate([input('s', cases, gate)], gate);
     expect(rule(r, 0, 'latency_p95').verdict).toBe('pass');
     expect(rule(r, 0, 'latency_p95').detail).toContain('rules out an increase of more than 25%');
@@ -164,21 +219,42 @@ describe('latency_p95 and cost rules', () => {
 
   it('inconclusive with a case count when the ratio is near the threshold', () => {
     // Candidate ≈ 1.2× slower with a lot of spread between cases: the interval straddles 1.25.
-    const cases = suiteCases(30, 3, () => 3, () => 3, {
-      baselineLatency: (i) => 500 + ((i * 37) % 30) * 40,
-      candidateLatency: (i) => 1.2 * (500 + ((i * 53) % 30) * 40),
-    });
+    const cases = suiteCases(
+      30,
+      3,
+      () => 3,
+      () => 3,
+      {
+        baselineLatency: (i) => 500 + ((i * 37) % 30) * 40,
+        candidateLatency: (i) => 1.2 * (500 + ((i * 53) % 30) * 40),
+      },
+    );
     const r = evaluateGate([input('s', cases, gate)], gate);
     const latency = rule(r, 0, 'latency_p95');
     expect(latency.verdict).toBe('inconclusive');
     expect(latency.detail).toMatch(/can't tell yet whether it rose by more than 25%/);
   });
 
-  it('cases_needed belongs to the rule that needs it: a passing pass rate gets none of the latency rule\'s', () => {
+  it("cases_needed belongs to the rule that needs it: a passing pass rate gets none of the latency rule's", () => {
     const slowish = { baselineLatency: (i: number) => 500 + ((i * 37) % 30) * 40, candidateLatency: (i: number) => 1.2 * (500 + ((i * 53) % 30) * 40) };
     const latencyOnly = gateConfig({ latency_p95: { max_increase: 0.25 } });
     // Pass rate clearly fine (50% → 100%), latency inconclusive.
-    const fine = evaluateGate([input('s', suiteCases(30, 3, (i) => (i % 2 ? 3 : 0), () => 3, slowish), latencyOnly)], latencyOnly);
+    const fine = evaluateGate(
+      [
+        input(
+          's',
+          suiteCases(
+            30,
+            3,
+            (i) => (i % 2 ? 3 : 0),
+            () => 3,
+            slowish,
+          ),
+          latencyOnly,
+        ),
+      ],
+      latencyOnly,
+    );
     expect(rule(fine, 0, 'pass_rate').verdict).toBe('pass');
     expect(rule(fine, 0, 'pass_rate').cases_needed).toBeUndefined();
     const latency = rule(fine, 0, 'latency_p95');
@@ -188,7 +264,22 @@ describe('latency_p95 and cost rules', () => {
     // The suite's figure is the pass-rate rule's (what the report stores as pass_rate.cases_needed): none here.
     expect(fine.suites[0]!.cases_needed).toBeNull();
     // Pass rate exactly on the threshold (identical results): no number of cases settles that rule.
-    const onThreshold = evaluateGate([input('s', suiteCases(30, 3, (i) => i % 4, (i) => i % 4, slowish), latencyOnly)], latencyOnly);
+    const onThreshold = evaluateGate(
+      [
+        input(
+          's',
+          suiteCases(
+            30,
+            3,
+            (i) => i % 4,
+            (i) => i % 4,
+            slowish,
+          ),
+          latencyOnly,
+        ),
+      ],
+      latencyOnly,
+    );
     expect(rule(onThreshold, 0, 'pass_rate').verdict).toBe('inconclusive');
     expect(rule(onThreshold, 0, 'pass_rate').cases_needed).toBeNull();
     expect(rule(onThreshold, 0, 'latency_p95').cases_needed).toBeGreaterThan(30);
@@ -198,7 +289,13 @@ describe('latency_p95 and cost rules', () => {
   it('an inconclusive cost rule carries its own cases_needed; the passing pass-rate rule none', () => {
     const costOnly = gateConfig({ cost: { max_increase: 0.2 } });
     // Cost ≈ +15% with a lot of spread between cases: the interval straddles +20%.
-    const cases = suiteCases(30, 3, (i) => (i % 2 ? 3 : 0), () => 3, { baselineCost: (i) => 0.001 * (1 + ((i * 37) % 30) / 10), candidateCost: (i) => 0.00115 * (1 + ((i * 53) % 30) / 10) });
+    const cases = suiteCases(
+      30,
+      3,
+      (i) => (i % 2 ? 3 : 0),
+      () => 3,
+      { baselineCost: (i) => 0.001 * (1 + ((i * 37) % 30) / 10), candidateCost: (i) => 0.00115 * (1 + ((i * 53) % 30) / 10) },
+    );
     const r = evaluateGate([input('s', cases, costOnly)], costOnly);
     expect(rule(r, 0, 'pass_rate').verdict).toBe('pass');
     const cost = rule(r, 0, 'cost');
@@ -210,7 +307,16 @@ describe('latency_p95 and cost rules', () => {
 
   it('a latency rule with no comparison (cached samples) is not evaluated: neither pass nor fail, and says why', () => {
     const latencyOnly = gateConfig({ latency_p95: { max_increase: 0.25 } });
-    const given = input('s', suiteCases(30, 3, (i) => (i % 2 ? 3 : 0), () => 3), latencyOnly);
+    const given = input(
+      's',
+      suiteCases(
+        30,
+        3,
+        (i) => (i % 2 ? 3 : 0),
+        () => 3,
+      ),
+      latencyOnly,
+    );
     const reason = 'only 2 cases were measured in this run on both sides (the rest came from the cache)';
     const measured = { ...given.measured, latency_ms: { ...given.measured.latency_ms, p95_ratio: null, p95_ratio_ci: null, not_compared: reason } };
     const r = evaluateGate([{ ...given, measured }], latencyOnly);
@@ -226,7 +332,22 @@ describe('latency_p95 and cost rules', () => {
 
   it('a cost rule over a baseline that cost nothing is not evaluated and names the setting', () => {
     const costOnly = gateConfig({ cost: { max_increase: 0.2 } });
-    const r = evaluateGate([input('s', suiteCases(30, 3, (i) => (i % 2 ? 3 : 0), () => 3, { baselineCost: 0, candidateCost: 0 }), costOnly)], costOnly);
+    const r = evaluateGate(
+      [
+        input(
+          's',
+          suiteCases(
+            30,
+            3,
+            (i) => (i % 2 ? 3 : 0),
+            () => 3,
+            { baselineCost: 0, candidateCost: 0 },
+          ),
+          costOnly,
+        ),
+      ],
+      costOnly,
+    );
     const cost = rule(r, 0, 'cost');
     expect(cost.verdict).toBe('skipped');
     expect(cost.detail).toMatch(/^Not evaluated: cost was not compared: the baseline cost \$0 per case.*provider\.pricing/);
@@ -235,7 +356,21 @@ describe('latency_p95 and cost rules', () => {
 
   it('absent when not configured', () => {
     const plain = gateConfig();
-    const r = evaluateGate([input('s', suiteCases(20, 3, () => 3, () => 3), plain)], plain);
+    const r = evaluateGate(
+      [
+        input(
+          's',
+          suiteCases(
+            20,
+            3,
+            () => 3,
+            () => 3,
+          ),
+          plain,
+        ),
+      ],
+      plain,
+    );
     expect(r.suites[0]!.rules.map((x) => x.rule)).toEqual(['pass_rate', 'error_rate']);
   });
 });
@@ -243,7 +378,12 @@ describe('latency_p95 and cost rules', () => {
 describe('error rate, change kinds and verdict order', () => {
   it('too many failed calls → error, which outranks fail', () => {
     const gate = gateConfig();
-    const cases = suiteCases(60, 3, () => 3, (i) => (i < 30 ? 0 : 3));
+    const cases = suiteCases(
+      60,
+      3,
+      () => 3,
+      (i) => (i < 30 ? 0 : 3),
+    );
     const r = evaluateGate([input('s', cases, gate, { failed: 40 })], gate);
     expect(rule(r, 0, 'error_rate').verdict).toBe('error');
     expect(rule(r, 0, 'error_rate').detail).toBe('Too many failed calls: 40 of 360 planned calls failed after retries (11.1%), over the 5% limit; the numbers may be biased by which cases failed.');
@@ -254,7 +394,12 @@ describe('error rate, change kinds and verdict order', () => {
   it('failures on one side only are an error even when the overall rate is within the limit: they could hide a regression', () => {
     const gate = gateConfig();
     // 100 cases × 3: the candidate fails (HTTP 400, context too long) on the 10 long cases; the rest agree.
-    const cases = suiteCases(100, 3, () => 3, () => 3).map((c, i) => (i < 10 ? { ...c, candidate: { ...variant(0, 0), errors: 3 } } : c));
+    const cases = suiteCases(
+      100,
+      3,
+      () => 3,
+      () => 3,
+    ).map((c, i) => (i < 10 ? { ...c, candidate: { ...variant(0, 0), errors: 3 } } : c));
     const r = evaluateGate([input('s', cases, gate, { failed: 30 })], gate);
     const errorRate = rule(r, 0, 'error_rate');
     expect(errorRate.verdict).toBe('error');
@@ -267,7 +412,12 @@ describe('error rate, change kinds and verdict order', () => {
   it('a run that stopped early is an error that says so, not an inconclusive measurement; no rule is shown as pass', () => {
     const gate = gateConfig({ latency_p95: { max_increase: 0.25 } });
     // A 404 on the first call: 1 of 360 planned samples finished, and it failed.
-    const cases = suiteCases(60, 3, () => 3, () => 3).map((c) => ({ ...c, baseline: variant(0, 0), candidate: variant(0, 0) }));
+    const cases = suiteCases(
+      60,
+      3,
+      () => 3,
+      () => 3,
+    ).map((c) => ({ ...c, baseline: variant(0, 0), candidate: variant(0, 0) }));
     cases[0]!.baseline!.errors = 1;
     const stopped = 'HTTP 404: no model "gpt-5o" at http://127.0.0.1:1/v1; check provider.model';
     const r = evaluateGate([{ ...input('s', cases, gate, { failed: 1, finished: 1 }), runs_planned: 360 }], gate, { stopped });
@@ -287,13 +437,33 @@ describe('error rate, change kinds and verdict order', () => {
 
   it('an unfinished run with more failures than the limit allows over every planned call is still an error-rate error', () => {
     const gate = gateConfig();
-    const r = evaluateGate([input('s', suiteCases(60, 3, () => 3, () => 3), gate, { failed: 30, finished: 200 })], gate);
+    const r = evaluateGate(
+      [
+        input(
+          's',
+          suiteCases(
+            60,
+            3,
+            () => 3,
+            () => 3,
+          ),
+          gate,
+          { failed: 30, finished: 200 },
+        ),
+      ],
+      gate,
+    );
     expect(rule(r, 0, 'error_rate').verdict).toBe('error');
     expect(rule(r, 0, 'completeness').detail).toMatch(/^Only 200 of 360 planned samples finished; the run stopped early \(or this is one shard of it\)\./);
   });
 
   it('carries gate.inconclusive for the report', () => {
-    const cases = suiteCases(20, 1, () => 1, () => 1);
+    const cases = suiteCases(
+      20,
+      1,
+      () => 1,
+      () => 1,
+    );
     expect(evaluateGate([input('s', cases, gateConfig())], gateConfig()).inconclusive_policy).toBe('neutral');
     const strict = gateConfig({ inconclusive: 'failure' });
     expect(evaluateGate([input('s', cases, strict)], strict).inconclusive_policy).toBe('failure');
@@ -302,7 +472,29 @@ describe('error rate, change kinds and verdict order', () => {
   it('unchanged suites stay skipped; the review takes the worst suite', () => {
     const gate = gateConfig();
     const r = evaluateGate(
-      [input('same', suiteCases(20, 1, () => 1, () => 1), gate, { change: 'unchanged' }), input('better', suiteCases(60, 3, (i) => (i % 2 ? 3 : 0), () => 3), gate)],
+      [
+        input(
+          'same',
+          suiteCases(
+            20,
+            1,
+            () => 1,
+            () => 1,
+          ),
+          gate,
+          { change: 'unchanged' },
+        ),
+        input(
+          'better',
+          suiteCases(
+            60,
+            3,
+            (i) => (i % 2 ? 3 : 0),
+            () => 3,
+          ),
+          gate,
+        ),
+      ],
       gate,
     );
     expect(r.suites[0]).toEqual({ verdict: 'skipped', rules: [], cases_needed: null });
@@ -312,7 +504,12 @@ describe('error rate, change kinds and verdict order', () => {
 
   it('an added prompt reports its absolute pass rate, ungated', () => {
     const gate = gateConfig();
-    const cases = suiteCases(40, 3, () => 0, (i) => (i % 4 ? 3 : 1)).map((c) => ({ ...c, baseline: null }));
+    const cases = suiteCases(
+      40,
+      3,
+      () => 0,
+      (i) => (i % 4 ? 3 : 1),
+    ).map((c) => ({ ...c, baseline: null }));
     const r = evaluateGate([input('new', cases, gate, { change: 'added' })], gate);
     const pass = rule(r, 0, 'pass_rate');
     expect(pass.verdict).toBe('skipped');
@@ -331,7 +528,12 @@ describe('error rate, change kinds and verdict order', () => {
 
   it('a measurement without its detail (built elsewhere) gives the same verdicts', () => {
     const gate = gateConfig({ latency_p95: { max_increase: 0.25 } });
-    const cases = suiteCases(60, 3, () => 3, (i) => (i < 30 ? 0 : 3));
+    const cases = suiteCases(
+      60,
+      3,
+      () => 3,
+      (i) => (i < 30 ? 0 : 3),
+    );
     const full = input('s', cases, gate);
     const { detail: _detail, ...bare } = full.measured;
     const a = evaluateGate([full], gate);

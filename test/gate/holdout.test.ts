@@ -52,7 +52,7 @@ describe('holdout rule', () => {
     expect(rule(r, 'holdout')).toMatchObject({ verdict: 'pass' });
   });
 
-  it('without gate.holdout, gates the holdout cases at the pass-rate rule\'s max_drop: tagging never takes a case out of the gate', () => {
+  it("without gate.holdout, gates the holdout cases at the pass-rate rule's max_drop: tagging never takes a case out of the gate", () => {
     const r = evaluateGate([input(holdoutCases())], GateSchema.parse({ pass_rate: { max_drop: 0 } }));
     expect(rule(r, 'holdout')).toMatchObject({ verdict: 'fail' });
     expect(rule(r, 'holdout')!.p_adjusted).toBeCloseTo(2 * P_WORSE_HOLD, 5);
@@ -69,7 +69,15 @@ describe('holdout rule', () => {
     const none = evaluateGate([input(holdoutCases().map((c) => ({ ...c, tags: [] })))], gate);
     expect(rule(none, 'holdout')).toEqual({ rule: 'holdout', verdict: 'skipped', detail: 'Not evaluated: no case is tagged holdout.' });
     expect(none.notes[0]).toMatch(/^1 gated comparison/);
-    const added = evaluateGate([input(holdoutCases().map((c) => ({ ...c, baseline: null })), { change: 'added' })], gate);
+    const added = evaluateGate(
+      [
+        input(
+          holdoutCases().map((c) => ({ ...c, baseline: null })),
+          { change: 'added' },
+        ),
+      ],
+      gate,
+    );
     expect(rule(added, 'holdout')).toMatchObject({ verdict: 'skipped', detail: 'Not evaluated: there is no baseline to compare the holdout cases with.' });
     const unfinished = evaluateGate([input(holdoutCases(), { finished: 10 })], gate);
     expect(rule(unfinished, 'holdout')).toMatchObject({ verdict: 'skipped' });

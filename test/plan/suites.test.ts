@@ -73,7 +73,7 @@ describe('planSuites', () => {
     expect(deleted.message).toContain('deleted');
   });
 
-  it('a suite\'s one deleted and one added prompt are a move, compared as a rename however different the texts', async () => {
+  it("a suite's one deleted and one added prompt are a move, compared as a rename however different the texts", async () => {
     repo = new TempRepo();
     repo.write({ 'promptgate.yml': config(), 'prompts/gone.txt': 'the original prompt {{q}}', 'evals/c.jsonl': CASES }).commit('base');
     repo.remove('prompts/gone.txt').write({ 'prompts/fresh.txt': 'something else entirely {{q}}' }).commit('head');

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { GITHUB_BUILTIN_EVALUATORS, isPromptPath, parsePromptFile } from '../../src/prompts/index.js';
 import { errorOf } from '../support/errors.js';
 
-
 const TRIAGE = `name: Support triage
 description: One-word category for a ticket
 model: openai/gpt-4o-mini
@@ -88,8 +87,7 @@ describe('GitHub Models .prompt.yml', () => {
 
   it('maps each documented built-in evaluator to a 1–5 judge over the variables GitHub uses', () => {
     expect(GITHUB_BUILTIN_EVALUATORS).toEqual(['github/similarity', 'github/coherence', 'github/fluency', 'github/relevance', 'github/groundedness']);
-    const uses = (name: string) =>
-      parsePromptFile('p.prompt.yml', `messages: [{ role: user, content: hi }]\nevaluators:\n  - { name: e, uses: ${name} }\n`).evaluators![0]!;
+    const uses = (name: string) => parsePromptFile('p.prompt.yml', `messages: [{ role: user, content: hi }]\nevaluators:\n  - { name: e, uses: ${name} }\n`).evaluators![0]!;
     const needs: Record<string, string[]> = { similarity: ['input', 'expected'], coherence: ['input'], fluency: [], relevance: ['input'], groundedness: ['input', 'expected'] };
     for (const [name, vars] of Object.entries(needs)) {
       const spec = uses(`github/${name}`);
@@ -207,7 +205,15 @@ describe('text and Markdown prompts', () => {
 describe('chat files', () => {
   it('reads a JSON or YAML list of messages', () => {
     const json = parsePromptFile('chat.json', '[{"role": "system", "content": "Be kind."}, {"role": "user", "content": "{{q}}"}]');
-    expect(json).toEqual({ path: 'chat.json', format: 'chat', params: {}, messages: [{ role: 'system', content: 'Be kind.' }, { role: 'user', content: '{{q}}' }] });
+    expect(json).toEqual({
+      path: 'chat.json',
+      format: 'chat',
+      params: {},
+      messages: [
+        { role: 'system', content: 'Be kind.' },
+        { role: 'user', content: '{{q}}' },
+      ],
+    });
     const yaml = parsePromptFile('chat.yaml', '- role: user\n  content: "{{q}}"\n- role: assistant\n  content: ok\n- role: user\n  content: again\n');
     expect(yaml.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
   });

@@ -37,7 +37,7 @@ const JUDGE = `  - name: verdict
         - { choice: "No", score: 0 }`;
 
 describe('GitHub Models built-in evaluators', () => {
-  it('are gh models eval\'s own, verbatim: model, system prompt, prompt and choices', () => {
+  it("are gh models eval's own, verbatim: model, system prompt, prompt and choices", () => {
     const reference = goBuiltins();
     expect(Object.keys(GITHUB_BUILTINS)).toEqual(Object.keys(reference));
     expect(Object.keys(reference)).toEqual(['similarity', 'coherence', 'fluency', 'relevance', 'groundedness']);
@@ -78,7 +78,7 @@ describe('GitHub Models llm evaluators grade as gh models eval does', () => {
     expect(g.reason).toBe('llm: judge replied "unsure", which matches none of the choices (Yes, Partly, No)');
   });
 
-  it('fills {{completion}} (the trimmed reply) and the row\'s vars into the prompt, sent as written', async () => {
+  it("fills {{completion}} (the trimmed reply) and the row's vars into the prompt, sent as written", async () => {
     const yml = file(`  - name: v
     llm:
       modelId: m

@@ -24,7 +24,7 @@ describe('prompt file limits', () => {
     expect(err.format()).toMatch(/^p\.yaml:3: nests lists and objects more than 64 levels deep/);
   });
 
-  it('text front matter nested too deep is an error at the file\'s line', () => {
+  it("text front matter nested too deep is an error at the file's line", () => {
     const front = Array.from({ length: MAX_DEPTH + 1 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
     const err = errorOf(() => parsePromptFile('p.md', `---\n${front} v\n---\nHello {{x}}\n`));
     expect(err.line).toBe(MAX_DEPTH + 2);
@@ -33,9 +33,7 @@ describe('prompt file limits', () => {
 
   it(`more than ${MAX_COUNT.messages} messages is one error, in chat and GitHub Models files`, () => {
     const messages = Array.from({ length: MAX_COUNT.messages + 1 }, (_, i) => ({ role: 'user', content: `m${i}` }));
-    expect(errorOf(() => parsePromptFile('p.json', JSON.stringify(messages))).format()).toMatch(
-      /^p\.json:1: has 1,001 messages, more than the limit of 1,000 messages per prompt file\n {2}hint: /,
-    );
+    expect(errorOf(() => parsePromptFile('p.json', JSON.stringify(messages))).format()).toMatch(/^p\.json:1: has 1,001 messages, more than the limit of 1,000 messages per prompt file\n {2}hint: /);
     const yml = 'model: m\nmessages:\n' + messages.map((m) => `  - { role: ${m.role}, content: ${m.content} }`).join('\n') + '\n';
     expect(errorOf(() => parsePromptFile('p.prompt.yml', yml)).format()).toMatch(/^p\.prompt\.yml:2: has 1,001 messages, more than the limit/);
   });

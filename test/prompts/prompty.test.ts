@@ -78,7 +78,13 @@ user:
 {{ question }}`,
     );
     expect(doc.model).toBe('gpt-4o-mini');
-    const vars = { question: 'a < b?', history: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'hello' }] };
+    const vars = {
+      question: 'a < b?',
+      history: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: 'hello' },
+      ],
+    };
     expect(renderMessages(doc.messages, vars, where)).toEqual([
       { role: 'system', content: 'Be brief. <b>&</b>' },
       { role: 'user', content: 'hi' },
@@ -112,10 +118,7 @@ user:
   });
 
   it('an untrusted template reaches neither JavaScript prototypes nor the process', () => {
-    const doc = parsePromptFile(
-      'p.prompty',
-      '---\nname: x\n---\nuser:\n{{ range.constructor("return process")() }}',
-    );
+    const doc = parsePromptFile('p.prompty', '---\nname: x\n---\nuser:\n{{ range.constructor("return process")() }}');
     const err = thrown(() => renderMessages(doc.messages, {}, where));
     expect(err.message).toContain('template failed');
     const proto = parsePromptFile('p.prompty', '---\nname: x\n---\nuser:\n[{{ x.constructor is defined }}][{{ x.__proto__ is defined }}]');
@@ -143,7 +146,7 @@ user:
     expect(thrown(() => parsePromptFile('p.prompty', '---\nmodel:\n  parameters:\n    temperature: 9\n---\nhi')).line).toBe(4);
   });
 
-  it('an env reference without a default names no model (promptgate.yml\'s applies)', () => {
+  it("an env reference without a default names no model (promptgate.yml's applies)", () => {
     const doc = parsePromptFile('p.prompty', '---\nmodel:\n  configuration:\n    azure_deployment: ${env:DEPLOYMENT}\n---\nhi');
     expect(doc.model).toBeUndefined();
   });

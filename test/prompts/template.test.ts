@@ -4,7 +4,6 @@ import { errorOf } from '../support/errors.js';
 
 const where = { file: 'prompts/triage.txt', caseId: 'T-7' };
 
-
 describe('renderTemplate', () => {
   it('substitutes {{key}} with or without spaces, and never escapes HTML', () => {
     expect(renderTemplate('A {{a}} B {{ b }} C {{  a  }}', { a: '<x & "y">', b: "it's" }, where)).toBe('A <x & "y"> B it\'s C <x & "y">');

@@ -54,7 +54,7 @@ async function failure(p: Promise<unknown>): Promise<CallError> {
 }
 
 describe('callChat', () => {
-  it('a response that inflates past the size cap is this call\'s error, never retried as a network fault', async () => {
+  it("a response that inflates past the size cap is this call's error, never retried as a network fault", async () => {
     const url = await scripted((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
       res.end(gzipSync(Buffer.alloc(40 * 1024 * 1024)));
@@ -112,7 +112,12 @@ describe('callChat', () => {
 
   it('reads a gzip-encoded body', async () => {
     const url = await scripted((_req, res) => {
-      const body = JSON.stringify({ id: 'x', object: 'chat.completion', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'zipped' } }], usage: { prompt_tokens: 1, completion_tokens: 1 } });
+      const body = JSON.stringify({
+        id: 'x',
+        object: 'chat.completion',
+        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'zipped' } }],
+        usage: { prompt_tokens: 1, completion_tokens: 1 },
+      });
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
       res.end(gzipSync(body));
     });
@@ -155,7 +160,9 @@ describe('callChat', () => {
     }
     const safe = `${url}?api-key=***`;
     expect(messages[401]).toBe(`HTTP 401: status 401 — ${safe} rejected the API key (model "gpt-4o-mini"); check the environment variable TRIAGE_KEY (or the Action's api-key input)`);
-    expect(messages[403]).toBe(`HTTP 403: status 403 — the API key from the environment variable TRIAGE_KEY may not use model "gpt-4o-mini" at ${safe}; check the key's permissions (GitHub Models: permissions: models: read)`);
+    expect(messages[403]).toBe(
+      `HTTP 403: status 403 — the API key from the environment variable TRIAGE_KEY may not use model "gpt-4o-mini" at ${safe}; check the key's permissions (GitHub Models: permissions: models: read)`,
+    );
     expect(messages[404]).toBe(`HTTP 404: status 404 — no model "gpt-4o-mini" at ${safe}; check provider.model and provider.base_url (it usually ends in /v1)`);
     for (const m of Object.values(messages)) expect(m).not.toMatch(/s3cret|proxyuser/);
   });

@@ -27,7 +27,14 @@ function bigSuite(over: Partial<SuiteReport> = {}): SuiteReport {
       reasons: { baseline: HUGE_OUTPUT, candidate: HUGE_OUTPUT },
     }),
   );
-  const by_tag = Array.from({ length: 300 }, (_, i) => ({ tag: `t${i} ${'long tag '.repeat(20)}`, n_cases: 17, baseline: 0.6, candidate: 0.7, delta: 0.1 - i / 1000, ci: [-0.1, 0.3] as [number, number] }));
+  const by_tag = Array.from({ length: 300 }, (_, i) => ({
+    tag: `t${i} ${'long tag '.repeat(20)}`,
+    n_cases: 17,
+    baseline: 0.6,
+    candidate: 0.7,
+    delta: 0.1 - i / 1000,
+    ci: [-0.1, 0.3] as [number, number],
+  }));
   return makeSuite({
     verdict: 'fail',
     n_cases: 5_000,

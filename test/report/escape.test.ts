@@ -4,7 +4,8 @@ import { escapeInline, fencedBlock, inertCode, inlineCode } from '../../src/repo
 import { markdownProblems } from './make-report.js';
 
 const ZWJ = '\u200d';
-const HOSTILE = 'hey @acme/admins and @octocat <img src=x onerror=alert(1)> <script>alert(1)</script> </details> ``` | [click](https://evil.example) ![i](https://evil.example/p.png) fixes #12, acme/bot#3 $x^2$';
+const HOSTILE =
+  'hey @acme/admins and @octocat <img src=x onerror=alert(1)> <script>alert(1)</script> </details> ``` | [click](https://evil.example) ![i](https://evil.example/p.png) fixes #12, acme/bot#3 $x^2$';
 
 describe('escapeInline', () => {
   it('neither mentions a user nor a team: a zero-width joiner follows every @', () => {

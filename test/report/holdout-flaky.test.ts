@@ -31,7 +31,12 @@ function holdoutSuite(over: Partial<SuiteReport> = {}): SuiteReport {
     holdout: { n_cases: 20, baseline: 0.9667, candidate: 0.85, delta: -0.1167, ci: [-0.22, -0.01] },
     flaky_at_base: ['H-3'],
     rules: [
-      { rule: 'pass_rate', verdict: 'inconclusive', detail: 'Pass rate without the holdout cases 100% → 98% (-2 points, 95% CI -5 to +1, 100 cases × 3): can’t tell yet whether it dropped.', cases_needed: 400 },
+      {
+        rule: 'pass_rate',
+        verdict: 'inconclusive',
+        detail: 'Pass rate without the holdout cases 100% → 98% (-2 points, 95% CI -5 to +1, 100 cases × 3): can’t tell yet whether it dropped.',
+        cases_needed: 400,
+      },
       { rule: 'holdout', verdict: 'fail', detail: 'Holdout pass rate 96.7% → 85% (-11.7 points, 95% CI -22 to -1, 20 cases × 3): confidently lower (p = 0.01).' },
       { rule: 'error_rate', verdict: 'pass', detail: '0 of 720 planned calls failed after retries (0%), within the 5% limit.' },
     ],
@@ -115,7 +120,7 @@ describe('cases flaky at base in the note', () => {
   it('are counted and named in the Eval result, and their flips listed apart from the real ones', () => {
     const note = comment(makeReport([suite()]));
     expect(note).toContain(
-      '**3 cases flaky at base** (noisy-drop, noisy-fix, noisy-same): their baseline samples disagree with each other, so a flip of theirs may be the model\'s noise rather than the change; Flipped cases lists them apart.',
+      "**3 cases flaky at base** (noisy-drop, noisy-fix, noisy-same): their baseline samples disagree with each other, so a flip of theirs may be the model's noise rather than the change; Flipped cases lists them apart.",
     );
     expect(note).toContain('<details><summary>Flipped cases: 2 regressions, 0 fixes; 2 flips of cases flaky at base</summary>');
     const real = note.indexOf('**Regressions (worst first)**');

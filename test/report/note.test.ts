@@ -162,7 +162,8 @@ describe('the change note', () => {
   });
 
   it('Change: the file, the kind of change, +/- lines, settings and the diff collapsed without its preamble', () => {
-    const diff = 'Index: prompts/triage.prompt.yml\n===================================================================\n--- prompts/triage.prompt.yml\n+++ prompts/triage.prompt.yml\n@@ -1,1 +1,1 @@\n-Classify the ticket.\n+Reply with one label.\n';
+    const diff =
+      'Index: prompts/triage.prompt.yml\n===================================================================\n--- prompts/triage.prompt.yml\n+++ prompts/triage.prompt.yml\n@@ -1,1 +1,1 @@\n-Classify the ticket.\n+Reply with one label.\n';
     const s = makeSuite({ change_detail: { diff, lines_added: 1, lines_removed: 1, settings: ['model: gpt-4o-mini → gpt-4o', 'temperature: 0.7 → 0.2'] } });
     const note = comment(makeReport([s]));
     expect(note).toContain('**Change**: `prompts/triage.prompt.yml` modified, +1 -1 lines. Settings changed: `model: gpt-4o-mini → gpt-4o`, `temperature: 0.7 → 0.2`.');

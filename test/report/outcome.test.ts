@@ -10,7 +10,8 @@ const comment = (r: Report) => renderChangeNote(r, { target: 'comment', marker: 
 const body = (note: string) => note.split('\n').slice(4);
 const EMPTY = { baseline: null, candidate: null, delta: null, ci: null, p_value: null };
 
-const FATAL = 'HTTP 404: The model `gpt-5o` does not exist or you do not have access to it. — no model "gpt-5o" at http://127.0.0.1:9/v1; check provider.model and provider.base_url (it usually ends in /v1)';
+const FATAL =
+  'HTTP 404: The model `gpt-5o` does not exist or you do not have access to it. — no model "gpt-5o" at http://127.0.0.1:9/v1; check provider.model and provider.base_url (it usually ends in /v1)';
 const HOLM = '1 gated comparison (pass rate) at 95% confidence; no multiple-comparison adjustment needed.';
 
 /** A review that a 404 stopped after its first call, as the pipeline writes it. */
@@ -97,7 +98,11 @@ describe('a review that ends in error says error and why first', () => {
       verdict: 'error',
       rules: [
         { rule: 'pass_rate', verdict: 'inconclusive', detail: "can't tell yet", cases_needed: 400 },
-        { rule: 'error_rate', verdict: 'error', detail: 'Too many failed calls: 40 of 720 planned calls failed after retries (5.6%), over the 5% limit; the numbers may be biased by which cases failed.' },
+        {
+          rule: 'error_rate',
+          verdict: 'error',
+          detail: 'Too many failed calls: 40 of 720 planned calls failed after retries (5.6%), over the 5% limit; the numbers may be biased by which cases failed.',
+        },
       ],
       errors: { baseline: 0, candidate: 40 },
     });
@@ -140,7 +145,12 @@ describe('each failing or inconclusive rule is named', () => {
       pass_rate: { baseline: 0.82, candidate: 0.93, delta: 0.11, ci: [0.061, 0.159], p_value: 0.0001, cases_needed: 88 },
       rules: [
         { rule: 'pass_rate', verdict: 'pass', detail: 'Pass rate 82% → 93%: rules out any drop.' },
-        { rule: 'cost', verdict: 'inconclusive', detail: "Cost per case $0.00041 → $0.00052 (+27%, 95% CI +5% to +49%): can't tell yet whether it rose by more than 20%; about 88 cases would settle it.", cases_needed: 88 },
+        {
+          rule: 'cost',
+          verdict: 'inconclusive',
+          detail: "Cost per case $0.00041 → $0.00052 (+27%, 95% CI +5% to +49%): can't tell yet whether it rose by more than 20%; about 88 cases would settle it.",
+          cases_needed: 88,
+        },
         { rule: 'error_rate', verdict: 'pass', detail: '0 of 720 planned calls failed after retries (0%), within the 5% limit.' },
       ],
       ...over,
@@ -226,7 +236,7 @@ describe('the outputs of flipped cases show the flip', () => {
     });
   });
 
-  it('an unchanged case shows each variant\'s typical sample; a variant that did not run shows none', () => {
+  it("an unchanged case shows each variant's typical sample; a variant that did not run shows none", () => {
     expect(caseOutputs(v(1, 3, 'a', 'b'), v(1, 3, 'c', 'd'))).toEqual({ outputs: { baseline: 'b', candidate: 'd' }, output_passed: { baseline: false, candidate: false } });
     expect(caseOutputs(null, v(3, 3, 'x', null))).toEqual({ outputs: { baseline: null, candidate: 'x' }, output_passed: { baseline: null, candidate: true } });
   });

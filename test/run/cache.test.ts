@@ -109,11 +109,17 @@ describe('estimateCost', () => {
     expect(est).toEqual({ usd: 0, calls: 1, graderCalls: 0, unknownPricing: true });
   });
 
-  it('counts one grader call per llm_rubric assertion, at the judge\'s whole room of output tokens', () => {
+  it("counts one grader call per llm_rubric assertion, at the judge's whole room of output tokens", () => {
     const priced: Endpoint = { ...endpoint, params: { max_tokens: 100 }, pricing: { input_per_mtok: 1, output_per_mtok: 4 } };
     const plain = request(priced, 'x'.repeat(400));
     const rubric = 'y'.repeat(200);
-    const graded = { ...plain, assert: [{ type: 'llm_rubric', value: rubric }, { type: 'contains', value: 'z' }] };
+    const graded = {
+      ...plain,
+      assert: [
+        { type: 'llm_rubric', value: rubric },
+        { type: 'contains', value: 'z' },
+      ],
+    };
     const est = estimateCost([plain, graded]);
     expect(est.calls).toBe(3);
     expect(est.graderCalls).toBe(1);
@@ -140,6 +146,8 @@ describe('checkBudgetPricing', () => {
     expect(() => checkBudgetPricing([request('triage', 'gpt-4o')], undefined)).not.toThrow();
     const fail = () => checkBudgetPricing([priced, request('triage', 'gpt-4o'), request('triage', 'gpt-4o'), request('summary', 'llama3')], 2.5);
     expect(fail).toThrow(PromptgateError);
-    expect(fail).toThrow('a budget of $2.50 is set, but suite "triage" (model "gpt-4o"), suite "summary" (model "llama3") have no pricing: their calls would count as $0 and the budget could not stop them');
+    expect(fail).toThrow(
+      'a budget of $2.50 is set, but suite "triage" (model "gpt-4o"), suite "summary" (model "llama3") have no pricing: their calls would count as $0 and the budget could not stop them',
+    );
   });
 });

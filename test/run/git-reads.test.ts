@@ -72,7 +72,8 @@ describe('git before the first model call (the promptgate bin)', () => {
   it('starts no git process per file read, and at most ten in all', async () => {
     const r = repo();
     r.write({
-      'promptgate.yml': 'version: 1\nprovider: { model: m }\nsuites:\n  - name: s\n    prompt: prompts/p.txt\n    cases: evals/c.jsonl\n    assert: [{ type: contains, value: "ok" }]\n    repeats: 1\n',
+      'promptgate.yml':
+        'version: 1\nprovider: { model: m }\nsuites:\n  - name: s\n    prompt: prompts/p.txt\n    cases: evals/c.jsonl\n    assert: [{ type: contains, value: "ok" }]\n    repeats: 1\n',
       'evals/c.jsonl': '{"id":"c1","vars":{"q":"one"}}\n{"id":"c2","vars":{"q":"two"}}\n',
       'prompts/p.txt': 'Answer: {{q}}',
     });

@@ -372,7 +372,9 @@ describe('an endpoint that never answered', () => {
     const t0 = performance.now();
     const out = await runSamples(plan('http://llm.promptgate-test.invalid/v1', 20, 1), { ...base, concurrency: 8, maxRetries: 5, call });
     expect(out.stopped?.reason).toBe('fatal');
-    expect(out.stopped?.message).toMatch(/^cannot reach http:\/\/llm\.promptgate-test\.invalid\/v1: host not found: the name "llm\.promptgate-test\.invalid" does not resolve \((ENOTFOUND|EAI_AGAIN)\) — it never answered \(3 attempts over \d+\.\d s\); check the host name in base_url/);
+    expect(out.stopped?.message).toMatch(
+      /^cannot reach http:\/\/llm\.promptgate-test\.invalid\/v1: host not found: the name "llm\.promptgate-test\.invalid" does not resolve \((ENOTFOUND|EAI_AGAIN)\) — it never answered \(3 attempts over \d+\.\d s\); check the host name in base_url/,
+    );
     expect(seen.attempts).toBe(3);
     expect(performance.now() - t0).toBeLessThan(5_000);
   });
@@ -435,7 +437,10 @@ describe('an endpoint that never answered', () => {
 });
 
 /** A judge on the fake server: grading prompts get `judge(prompt)`, everything else the echo. */
-function judging(judge: (prompt: string) => string | { content: string; usage?: { prompt_tokens: number; completion_tokens: number } }, sampleUsage?: { prompt_tokens: number; completion_tokens: number }) {
+function judging(
+  judge: (prompt: string) => string | { content: string; usage?: { prompt_tokens: number; completion_tokens: number } },
+  sampleUsage?: { prompt_tokens: number; completion_tokens: number },
+) {
   return (req: FakeRequest) => {
     const last = req.messages[req.messages.length - 1]!.content;
     if (last.startsWith('Grade the output')) {
@@ -531,7 +536,7 @@ describe('grader calls', () => {
     }
   });
 
-  it("a grader model the endpoint does not have stops the run with one message naming it", async () => {
+  it('a grader model the endpoint does not have stops the run with one message naming it', async () => {
     const s = await server({ models: ['m'], responder: judging(() => 'SCORE: 1') });
     const requests = plan(s.url, 5, 1).map((r) => ({ ...r, assert: [{ type: 'llm_rubric', value: 'polite?', model: 'judge-x' }] }));
     const out = await runSamples(requests, { ...base, concurrency: 2, grade: gradeWithRubric });

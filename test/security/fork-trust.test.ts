@@ -17,7 +17,9 @@ const RUNTIME_TOKEN = 'runtime-token-ABCDEF0123456789';
 const SECRETS = [KEY, RUNTIME_TOKEN, 'ghs_workflowtoken0123456789'];
 const JOB_ENV = { LLM_KEY: KEY, ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN };
 
-const CASES = Array.from({ length: 6 }, (_, i) => JSON.stringify({ id: `T${i + 1}`, vars: { ticket: `ticket ${i + 1} about ${i % 2 ? 'bug' : 'billing'}` }, expected: i % 2 ? 'bug' : 'billing' })).join('\n');
+const CASES = Array.from({ length: 6 }, (_, i) =>
+  JSON.stringify({ id: `T${i + 1}`, vars: { ticket: `ticket ${i + 1} about ${i % 2 ? 'bug' : 'billing'}` }, expected: i % 2 ? 'bug' : 'billing' }),
+).join('\n');
 const CONFIG = `version: 1
 provider: { model: test-model, api_key_env: LLM_KEY, params: { max_tokens: 16, temperature: 0 }, pricing: { input_per_mtok: 1, output_per_mtok: 1 } }
 suites:
@@ -85,7 +87,10 @@ function everythingWritten(run: ActionRun): string {
     run.reportText ?? '',
     JSON.stringify(run.outputs),
     // `::add-mask::` is the instruction that hides a value in the runner's log; it is not shown to anyone.
-    run.log.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'),
+    run.log
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n'),
   ].join('\n');
 }
 
@@ -144,11 +149,19 @@ describe('under pull_request_target only message text comes from the head', () =
     expect(note).toContain('n: unset → 128');
   });
 
-  it('a GitHub Models prompt file: model, modelParameters and responseFormat stay the base file\'s', async () => {
+  it("a GitHub Models prompt file: model, modelParameters and responseFormat stay the base file's", async () => {
     const file = (model: string, extra: string) =>
       `name: triage\nmodel: ${model}\n${extra}messages:\n  - role: user\n    content: "Label {{ticket}}"\ntestData:\n  - { ticket: "ticket 1 about billing", expected: billing }\n  - { ticket: "ticket 2 about bug", expected: bug }\nevaluators:\n  - name: exact\n    string: { equals: "{{expected}}" }\n`;
     const base = { 'triage.prompt.yml': file('test-model', 'modelParameters: { maxTokens: 16 }\n') };
-    const pr = forkPr({ 'triage.prompt.yml': file('"openai/${LLM_KEY}"', 'modelParameters: { maxTokens: 4000, temperature: 2 }\nresponseFormat: json_object\n').replace('Label {{ticket}}', 'Label in one word: {{ticket}}') }, base);
+    const pr = forkPr(
+      {
+        'triage.prompt.yml': file('"openai/${LLM_KEY}"', 'modelParameters: { maxTokens: 4000, temperature: 2 }\nresponseFormat: json_object\n').replace(
+          'Label {{ticket}}',
+          'Label in one word: {{ticket}}',
+        ),
+      },
+      base,
+    );
     // Zero-config runs on GitHub Models with the workflow token; the api-key input points it at the local server.
     const run = await review(pr, 'pull_request_target', { 'api-key': KEY });
     expect(run.code, run.log).toBe(0);
@@ -181,7 +194,12 @@ describe('${VAR} in a prompt file is never expanded, in any event', () => {
 describe('a fork is never trusted, whatever the event', () => {
   it('under pull_request with a key in the environment, the head config cannot redirect calls or expand variables', async () => {
     const attacker: FakeRequest[] = [];
-    const evil = await startFakeLlm({ responder: (req) => (attacker.push(req), { content: 'billing', latencyMs: 1 }) });
+    const evil = await startFakeLlm({
+      responder: (req) => {
+        attacker.push(req);
+        return { content: 'billing', latencyMs: 1 };
+      },
+    });
     try {
       const headConfig = CONFIG.replace('model: test-model', 'model: "m-${AWS_ACCESS_KEY_ID}"').replace('provider: {', `provider: { base_url: "${evil.url}",`);
       const baseConfig = CONFIG.replace('provider: {', `provider: { base_url: "${llm.url}",`);
@@ -215,7 +233,12 @@ describe('zero-config sends the workflow token, never another key it finds in th
       `name: triage\nmodel: test-model\nmessages:\n  - role: user\n    content: "${prompt} {{ticket}}"\ntestData:\n  - { ticket: "ticket 1 about billing", expected: billing }\nevaluators:\n  - name: exact\n    string: { equals: "{{expected}}" }\n`;
     const pr = forkPr({ 'triage.prompt.yml': file('Label in one word:') }, { 'triage.prompt.yml': file('Label:') });
     const seen: FakeRequest[] = [];
-    const models = await startFakeLlm({ responder: (req) => (seen.push(req), { content: 'billing', latencyMs: 1 }) });
+    const models = await startFakeLlm({
+      responder: (req) => {
+        seen.push(req);
+        return { content: 'billing', latencyMs: 1 };
+      },
+    });
     try {
       const run = await runAction({
         cwd: pr.repo.dir,
@@ -233,4 +256,3 @@ describe('zero-config sends the workflow token, never another key it finds in th
     }
   });
 });
-

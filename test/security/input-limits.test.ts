@@ -81,7 +81,11 @@ function repoWith(base: Record<string, string>, head: Record<string, string>): T
 }
 
 const CONFIG = (prompt: string, cases: string) => `version: 1\nprovider: { model: m }\nsuites:\n  - { name: s, prompt: ${prompt}, cases: ${cases}, repeats: 1 }\n`;
-const CHAT = (content: string) => JSON.stringify([{ role: 'system', content: 'Answer briefly.' }, { role: 'user', content }]);
+const CHAT = (content: string) =>
+  JSON.stringify([
+    { role: 'system', content: 'Answer briefly.' },
+    { role: 'user', content },
+  ]);
 
 /** One line `promptgate: <file>[:line[:col]]: <message>`, one hint line, nothing else: no stack, no V8 report. */
 function expectOneMessage(run: Run, file: string, message: RegExp): void {

@@ -33,7 +33,16 @@ async function echoServer(mode: 'error' | 'completion'): Promise<string> {
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 'x', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: `you sent ${auth}` }, finish_reason: 'stop' }], usage: { prompt_tokens: 3, completion_tokens: 3 } }));
+      res.end(
+        JSON.stringify({
+          id: 'x',
+          object: 'chat.completion',
+          created: 0,
+          model: 'm',
+          choices: [{ index: 0, message: { role: 'assistant', content: `you sent ${auth}` }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 3, completion_tokens: 3 },
+        }),
+      );
     });
   });
   servers.push(server);

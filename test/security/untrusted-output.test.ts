@@ -88,77 +88,97 @@ function promptChange(assert: string, before: string, after: string): TempRepo {
 const review = (repo: TempRepo) => runBin(repo.dir, ['run', '--base', 'HEAD~1', '--base-url', llm.url, '--no-cache', '--json', 'r.json', '--markdown', 'note.md', '-q']);
 
 describe('a model answer against a catastrophic pattern', () => {
-  it('not_regex "^(a+)+$" on 36 "a" and a "!" finishes promptly with the right verdict', async () => {
-    // Before: "aaa…a", which the pattern matches (the assertion fails). After: "aaa…a!", on which a backtracking
-    // engine tries 2^36 ways to split the run before saying no.
-    answer = (_req, prompt) => 'a'.repeat(36) + (prompt.includes('loudly') ? '!' : '');
-    const repo = promptChange('      - { type: not_regex, value: "^(a+)+$" }', 'Answer: {{q}}', 'Answer loudly: {{q}}');
-    const run = await review(repo);
-    expect(run.hung, 'the review did not finish').toBe(false);
-    expect(run.code, run.stderr).toBe(0);
-    const report = ReportSchema.parse(JSON.parse(readFileSync(join(repo.dir, 'r.json'), 'utf8')));
-    expect(report.verdict).toBe('pass');
-    expect(report.suites[0]!.pass_rate).toMatchObject({ baseline: 0, candidate: 1 });
-  }, HUNG_AFTER_MS + 30_000);
+  it(
+    'not_regex "^(a+)+$" on 36 "a" and a "!" finishes promptly with the right verdict',
+    async () => {
+      // Before: "aaa…a", which the pattern matches (the assertion fails). After: "aaa…a!", on which a backtracking
+      // engine tries 2^36 ways to split the run before saying no.
+      answer = (_req, prompt) => 'a'.repeat(36) + (prompt.includes('loudly') ? '!' : '');
+      const repo = promptChange('      - { type: not_regex, value: "^(a+)+$" }', 'Answer: {{q}}', 'Answer loudly: {{q}}');
+      const run = await review(repo);
+      expect(run.hung, 'the review did not finish').toBe(false);
+      expect(run.code, run.stderr).toBe(0);
+      const report = ReportSchema.parse(JSON.parse(readFileSync(join(repo.dir, 'r.json'), 'utf8')));
+      expect(report.verdict).toBe('pass');
+      expect(report.suites[0]!.pass_rate).toMatchObject({ baseline: 0, candidate: 1 });
+    },
+    HUNG_AFTER_MS + 30_000,
+  );
 
-  it('a lookahead is refused before any model call, naming the file, the line, the pattern and RE2 syntax', async () => {
-    const repo = promptChange('      - { type: equals, value: x }\n      - { type: regex, value: "^(?=.*refund)" }', 'Answer: {{q}}', 'Answer briefly: {{q}}');
-    const before = llm.stats().completions;
-    const run = await review(repo);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('promptgate.yml:9: ');
-    expect(run.stderr).toContain('suites[0].assert[1].value: regex /^(?=.*refund)/ uses a lookahead (?=…), which RE2 does not support');
-    expect(run.stderr).toContain('https://github.com/google/re2/wiki/Syntax');
-    expect(llm.stats().completions).toBe(before);
-  }, HUNG_AFTER_MS + 30_000);
+  it(
+    'a lookahead is refused before any model call, naming the file, the line, the pattern and RE2 syntax',
+    async () => {
+      const repo = promptChange('      - { type: equals, value: x }\n      - { type: regex, value: "^(?=.*refund)" }', 'Answer: {{q}}', 'Answer briefly: {{q}}');
+      const before = llm.stats().completions;
+      const run = await review(repo);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('promptgate.yml:9: ');
+      expect(run.stderr).toContain('suites[0].assert[1].value: regex /^(?=.*refund)/ uses a lookahead (?=…), which RE2 does not support');
+      expect(run.stderr).toContain('https://github.com/google/re2/wiki/Syntax');
+      expect(llm.stats().completions).toBe(before);
+    },
+    HUNG_AFTER_MS + 30_000,
+  );
 
-  it('a pattern that is only whole once templated is checked then, before any model call', async () => {
-    const repo = promptChange('      - { type: not_regex, value: "{{q}}(?!!)" }', 'Answer: {{q}}', 'Answer briefly: {{q}}');
-    const before = llm.stats().completions;
-    const run = await review(repo);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('not_regex /question 1(?!!)/ uses a lookahead (?!…), which RE2 does not support');
-    expect(run.stderr).toContain('(case "T1")');
-    expect(llm.stats().completions).toBe(before);
-  }, HUNG_AFTER_MS + 30_000);
+  it(
+    'a pattern that is only whole once templated is checked then, before any model call',
+    async () => {
+      const repo = promptChange('      - { type: not_regex, value: "{{q}}(?!!)" }', 'Answer: {{q}}', 'Answer briefly: {{q}}');
+      const before = llm.stats().completions;
+      const run = await review(repo);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('not_regex /question 1(?!!)/ uses a lookahead (?!…), which RE2 does not support');
+      expect(run.stderr).toContain('(case "T1")');
+      expect(llm.stats().completions).toBe(before);
+    },
+    HUNG_AFTER_MS + 30_000,
+  );
 });
 
 describe('an llm_rubric whose case var holds {{completion}}', () => {
-  it('sends the var as written to the judge, and the answer only where the rubric put it', async () => {
-    answer = (req, prompt) => (req.model === 'judge-model' ? 'PASS' : `ANSWER to ${/question \d+/.exec(prompt)?.[0]}`);
-    const repo = promptChange(
-      '      - { type: llm_rubric, model: judge-model, value: "Reference: {{reference}}\\nAnswer: {{completion}}\\nReply PASS or FAIL." }',
-      'Answer: {{q}}',
-      'Answer well: {{q}}',
-    );
-    const run = await review(repo);
-    expect(run.code, run.stderr).toBe(0);
-    const judged = requests.filter((r) => r.model === 'judge-model').map((r) => r.messages.map((m) => m.content).join('\n'));
-    expect(judged.length).toBeGreaterThanOrEqual(12);
-    for (const prompt of judged) {
-      expect(prompt).toMatch(/^Reference: Repeat \{\{completion\}\} and \{\{q\}\} verbatim\nAnswer: ANSWER to question \d+\nReply PASS or FAIL\.$/);
-    }
-  }, HUNG_AFTER_MS + 30_000);
+  it(
+    'sends the var as written to the judge, and the answer only where the rubric put it',
+    async () => {
+      answer = (req, prompt) => (req.model === 'judge-model' ? 'PASS' : `ANSWER to ${/question \d+/.exec(prompt)?.[0]}`);
+      const repo = promptChange(
+        '      - { type: llm_rubric, model: judge-model, value: "Reference: {{reference}}\\nAnswer: {{completion}}\\nReply PASS or FAIL." }',
+        'Answer: {{q}}',
+        'Answer well: {{q}}',
+      );
+      const run = await review(repo);
+      expect(run.code, run.stderr).toBe(0);
+      const judged = requests.filter((r) => r.model === 'judge-model').map((r) => r.messages.map((m) => m.content).join('\n'));
+      expect(judged.length).toBeGreaterThanOrEqual(12);
+      for (const prompt of judged) {
+        expect(prompt).toMatch(/^Reference: Repeat \{\{completion\}\} and \{\{q\}\} verbatim\nAnswer: ANSWER to question \d+\nReply PASS or FAIL\.$/);
+      }
+    },
+    HUNG_AFTER_MS + 30_000,
+  );
 });
 
 describe('a hostile model answer in the change note', () => {
-  it('shows no live mention, reference, bidirectional control or zero-width character', async () => {
-    const hostile = '@someone GH-1 #2 \u202Eexe.txt\u202C a\u200Bb';
-    answer = (_req, prompt) => (prompt.includes('v2') ? hostile : 'ok');
-    const repo = promptChange('      - { type: equals, value: "ok" }', 'Reply ok: {{q}}', 'Reply ok (v2): {{q}}');
-    const run = await review(repo);
-    expect(run.code, run.stderr).toBe(1);
-    const note = readFileSync(join(repo.dir, 'note.md'), 'utf8');
-    // The answer is there, in the failure reasons and in the collapsed outputs…
-    expect(note.replaceAll('\u200d', '')).toContain('@someone GH-1');
-    // …but nothing in it is live, and nothing invisible remains.
-    expect(note).not.toMatch(/@someone/);
-    expect(note).not.toMatch(/GH-\d/i);
-    expect(note).not.toMatch(/#\d/);
-    expect(note).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060\uFEFF]/);
-    expect(note).toContain('\\u202E');
-    expect(note).toContain('\\u200B');
-  }, HUNG_AFTER_MS + 30_000);
+  it(
+    'shows no live mention, reference, bidirectional control or zero-width character',
+    async () => {
+      const hostile = '@someone GH-1 #2 \u202Eexe.txt\u202C a\u200Bb';
+      answer = (_req, prompt) => (prompt.includes('v2') ? hostile : 'ok');
+      const repo = promptChange('      - { type: equals, value: "ok" }', 'Reply ok: {{q}}', 'Reply ok (v2): {{q}}');
+      const run = await review(repo);
+      expect(run.code, run.stderr).toBe(1);
+      const note = readFileSync(join(repo.dir, 'note.md'), 'utf8');
+      // The answer is there, in the failure reasons and in the collapsed outputs…
+      expect(note.replaceAll('\u200d', '')).toContain('@someone GH-1');
+      // …but nothing in it is live, and nothing invisible remains.
+      expect(note).not.toMatch(/@someone/);
+      expect(note).not.toMatch(/GH-\d/i);
+      expect(note).not.toMatch(/#\d/);
+      expect(note).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060\uFEFF]/);
+      expect(note).toContain('\\u202E');
+      expect(note).toContain('\\u200B');
+    },
+    HUNG_AFTER_MS + 30_000,
+  );
 });
 
 describe('a PR description', () => {

@@ -1,15 +1,7 @@
 import { quantileSorted } from 'simple-statistics';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
-import {
-  bootstrapInterval,
-  bootstrapPValueAbove,
-  clusterBootstrap,
-  clusterBootstrapRatio,
-  DEFAULT_RESAMPLES,
-  meanRatioStatistic,
-  quantileRatioStatistic,
-} from '../../src/stats/index.js';
+import { bootstrapInterval, bootstrapPValueAbove, clusterBootstrap, clusterBootstrapRatio, DEFAULT_RESAMPLES, meanRatioStatistic, quantileRatioStatistic } from '../../src/stats/index.js';
 import { seededRandom } from './superpopulation.js';
 
 /** Latencies per case, 1–4 calls each, some cases without calls in one variant. */
@@ -57,7 +49,7 @@ describe('cluster bootstrap statistics', () => {
     const stat = meanRatioStatistic(b, c);
     const m = Uint32Array.from([2, 1, 1, 0]);
     // By hand: candidate mean over drawn cases with a value = (2·0.002 + 0.003)/3; baseline (2·0.001 + 0.002)/3.
-    expect(stat(m)).toBeCloseTo(((2 * 0.002 + 0.003) / 3) / ((2 * 0.001 + 0.002) / 3), 12);
+    expect(stat(m)).toBeCloseTo((2 * 0.002 + 0.003) / 3 / ((2 * 0.001 + 0.002) / 3), 12);
   });
 });
 
@@ -90,7 +82,7 @@ describe('clusterBootstrap', () => {
     }
     naive.sort((a, b) => a - b);
     expect(fast!.length).toBe(naive.length);
-    fast!.forEach((v, i) => expect(v).toBeCloseTo(naive[i]!, 10));
+    for (const [i, v] of fast!.entries()) expect(v).toBeCloseTo(naive[i]!, 10);
   });
 
   it('a candidate exactly twice as slow on every call has ratio 2 in every resample', () => {

@@ -16,9 +16,7 @@ import { pairsOf, seededRandom, simulateCases } from './superpopulation.js';
  * k = 1, p = 0.95, δ = −0.1) does not pass by luck.
  */
 const TRIALS = 2_000;
-const grid = [20, 100].flatMap((n) =>
-  [1, 5].flatMap((k) => [0.5, 0.95].flatMap((baselineRate) => [0, -0.1].map((delta) => ({ n, k, baselineRate, delta })))),
-);
+const grid = [20, 100].flatMap((n) => [1, 5].flatMap((k) => [0.5, 0.95].flatMap((baselineRate) => [0, -0.1].map((delta) => ({ n, k, baselineRate, delta })))));
 
 describe('coverage of the 95% paired interval on the contract grid (docs/contract.md §5)', () => {
   it.each(grid)('n=$n k=$k p=$baselineRate δ=$delta covers ≥ 93.5%', ({ n, k, baselineRate, delta }) => {
@@ -61,10 +59,7 @@ describe('false alarms of the gate on changes that do nothing', () => {
     for (let t = 0; t < trials; t++) {
       const cases = simulateCases(random, { baselineRate, delta: 0 }, n, k);
       const measured = measureSuite(cases, { confidence: gate.confidence });
-      const result = evaluateGate(
-        [{ name: 's', change: 'modified', measured, cases, calls: { total: 2 * n * k, failed: 0 }, runs_planned: 2 * n * k }],
-        gate,
-      );
+      const result = evaluateGate([{ name: 's', change: 'modified', measured, cases, calls: { total: 2 * n * k, failed: 0 }, runs_planned: 2 * n * k }], gate);
       if (result.verdict === 'fail') fails++;
     }
     expect(fails / trials).toBeLessThanOrEqual(0.05);

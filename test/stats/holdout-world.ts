@@ -6,25 +6,51 @@ const v = (scores: number[]): VariantSamples => ({ scores, latenciesMs: scores.m
 const pair = (id: string, tags: string[], b: number[], c: number[]): CaseSamples => ({ id, tags, baseline: v(b), candidate: v(c) });
 
 export const REST: [number[], number[]][] = [
-  ...Array.from({ length: 8 }, (): [number[], number[]] => [[1, 1, 1], [1, 1, 1]]),
-  [[1, 1, 0], [1, 1, 1]],
-  [[1, 0, 0], [1, 1, 0]],
-  [[0, 0, 0], [0, 0, 0]],
-  [[1, 1, 1], [1, 1, 0]],
+  ...Array.from({ length: 8 }, (): [number[], number[]] => [
+    [1, 1, 1],
+    [1, 1, 1],
+  ]),
+  [
+    [1, 1, 0],
+    [1, 1, 1],
+  ],
+  [
+    [1, 0, 0],
+    [1, 1, 0],
+  ],
+  [
+    [0, 0, 0],
+    [0, 0, 0],
+  ],
+  [
+    [1, 1, 1],
+    [1, 1, 0],
+  ],
 ];
 export const HOLD: [number[], number[]][] = [
-  ...Array.from({ length: 6 }, (): [number[], number[]] => [[1, 1, 1], [0, 0, 0]]),
-  [[1, 1, 0], [0, 0, 0]],
-  [[1, 1, 1], [1, 0, 0]],
-  [[1, 1, 1], [1, 1, 1]],
-  [[1, 0, 1], [1, 1, 1]],
+  ...Array.from({ length: 6 }, (): [number[], number[]] => [
+    [1, 1, 1],
+    [0, 0, 0],
+  ]),
+  [
+    [1, 1, 0],
+    [0, 0, 0],
+  ],
+  [
+    [1, 1, 1],
+    [1, 0, 0],
+  ],
+  [
+    [1, 1, 1],
+    [1, 1, 1],
+  ],
+  [
+    [1, 0, 1],
+    [1, 1, 1],
+  ],
 ];
 
 /** 12 ordinary cases tagged `x`, then 10 holdout cases tagged `holdout` and `x`. */
 export function holdoutCases(): CaseSamples[] {
-  return [
-    ...REST.map(([b, c], i) => pair(`R-${i + 1}`, ['x'], b, c)),
-    ...HOLD.map(([b, c], i) => pair(`H-${i + 1}`, ['holdout', 'x'], b, c)),
-  ];
+  return [...REST.map(([b, c], i) => pair(`R-${i + 1}`, ['x'], b, c)), ...HOLD.map(([b, c], i) => pair(`H-${i + 1}`, ['holdout', 'x'], b, c))];
 }
-

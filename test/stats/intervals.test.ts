@@ -141,7 +141,19 @@ describe('pairedDeltaInterval', () => {
 
 describe('proportionInterval', () => {
   it('E: 8 cases × 2 samples — matches the Python reference', () => {
-    const r = proportionInterval([[1, 1], [1, 0], [1, 1], [0, 0], [1, 1], [1, 1], [0, 1], [1, 1]], 0.95)!;
+    const r = proportionInterval(
+      [
+        [1, 1],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+        [1, 1],
+        [1, 1],
+        [0, 1],
+        [1, 1],
+      ],
+      0.95,
+    )!;
     // reference_values.py, data set E
     expect(r.estimate).toBeCloseTo(0.75, 12);
     expect(r.center).toBeCloseTo(0.7015980798663909, 8);
@@ -151,7 +163,10 @@ describe('proportionInterval', () => {
   });
 
   it('F: all 20 pass — an interval near Wilson’s, not a point at 100%', () => {
-    const r = proportionInterval(Array.from({ length: 20 }, () => [1]), 0.95)!;
+    const r = proportionInterval(
+      Array.from({ length: 20 }, () => [1]),
+      0.95,
+    )!;
     // reference_values.py, data set F: 0.8002473526169265. For scale, the Wilson lower bound for 20/20 is
     // 20/(20 + 1.96²) = 0.8389 and Clopper–Pearson's 0.025^(1/20) = 0.8316.
     expect(r.ci[0]).toBeCloseTo(0.8002473526169265, 6);

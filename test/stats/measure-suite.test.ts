@@ -159,7 +159,10 @@ describe('latency: only pairs measured side by side in this run', () => {
     expect(m.latency_ms).toEqual(expected.latency_ms);
     expect(m.latency_ms.p95_ratio).toBeCloseTo(1, 10);
     // Including the cached calls would have said ×0.07.
-    const naive = measureSuite(withCache.map((c) => ({ ...c, baseline: { ...c.baseline!, fresh: undefined }, candidate: { ...c.candidate!, fresh: undefined } })), { confidence: 0.95, resamples: 2_000 });
+    const naive = measureSuite(
+      withCache.map((c) => ({ ...c, baseline: { ...c.baseline!, fresh: undefined }, candidate: { ...c.candidate!, fresh: undefined } })),
+      { confidence: 0.95, resamples: 2_000 },
+    );
     expect(naive.latency_ms.p95_ratio).toBeLessThan(0.2);
   });
 
@@ -167,12 +170,18 @@ describe('latency: only pairs measured side by side in this run', () => {
     const cached = (_i: number, j: number, variant: string) => (j === 0 && variant === 'baseline') || (j === 1 && variant === 'candidate');
     const m = measureSuite(suite(20, 3, slower, cached), { confidence: 0.95, resamples: 2_000 });
     expect(m.detail!.latencyCases).toBe(20);
-    const onlyTwo = measureSuite(suite(20, 1, (i, _j, v) => slower(i, 2, v)), { confidence: 0.95, resamples: 2_000 });
+    const onlyTwo = measureSuite(
+      suite(20, 1, (i, _j, v) => slower(i, 2, v)),
+      { confidence: 0.95, resamples: 2_000 },
+    );
     expect(m.latency_ms).toEqual(onlyTwo.latency_ms);
   });
 
   it('every call from the cache: not compared, and the reason says so', () => {
-    const m = measureSuite(suite(30, 3, slower, () => true), { confidence: 0.95 });
+    const m = measureSuite(
+      suite(30, 3, slower, () => true),
+      { confidence: 0.95 },
+    );
     expect(m.latency_ms).toEqual({
       baseline: null,
       candidate: null,
@@ -187,7 +196,10 @@ describe('latency: only pairs measured side by side in this run', () => {
   });
 
   it('one side all from the cache (a rerun after only the prompt changed): not compared, naming the side', () => {
-    const m = measureSuite(suite(30, 3, slower, (_i, _j, v) => v === 'baseline'), { confidence: 0.95 });
+    const m = measureSuite(
+      suite(30, 3, slower, (_i, _j, v) => v === 'baseline'),
+      { confidence: 0.95 },
+    );
     expect(m.latency_ms.p95_ratio).toBeNull();
     expect(m.latency_ms.not_compared).toBe('every baseline call was answered from the response cache, so no pair of calls was measured side by side in this run');
   });
@@ -198,7 +210,10 @@ describe('latency: only pairs measured side by side in this run', () => {
     expect(compared(20, 1)).toBe(true);
     expect(compared(9, 3)).toBe(false); // 27 pairs but 9 cases
     expect(compared(19, 1)).toBe(false); // 19 cases but 19 pairs
-    const few = measureSuite(suite(12, 3, slower, (i) => i >= 4), { confidence: 0.95 });
+    const few = measureSuite(
+      suite(12, 3, slower, (i) => i >= 4),
+      { confidence: 0.95 },
+    );
     expect(few.latency_ms.not_compared).toBe(
       'only 12 call pairs in 4 cases were measured side by side in this run (the others came from the response cache or failed); comparing p95 latency needs at least 20 pairs in 10 cases',
     );
@@ -212,7 +227,10 @@ describe('latency: only pairs measured side by side in this run', () => {
     const freshOnly = suite(12, 2, (i, j) => slower(i, j + 1, 'candidate')).map((c) => ({ ...c, baseline: null }));
     expect(m.latency_ms.candidate).toEqual(measureSuite(freshOnly, { confidence: 0.95 }).latency_ms.candidate);
     expect(m.latency_ms.not_compared).toBeUndefined();
-    const allCached = measureSuite(suite(12, 3, slower, () => true).map((c) => ({ ...c, baseline: null })), { confidence: 0.95 });
+    const allCached = measureSuite(
+      suite(12, 3, slower, () => true).map((c) => ({ ...c, baseline: null })),
+      { confidence: 0.95 },
+    );
     expect(allCached.latency_ms.candidate).toBeNull();
     expect(allCached.latency_ms.not_compared).toMatch(/response cache/);
   });

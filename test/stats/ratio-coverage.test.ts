@@ -65,7 +65,10 @@ describe('the check can fail', () => {
       const [dist] = clusterBootstrap(10, [meanRatioStatistic(b, c)], { seed: t + 1, resamples: RESAMPLES });
       const p = bootstrapInterval(dist!, 0.95)!;
       if (p[0] <= 1.3 && 1.3 <= p[1]) percentile++;
-      const f = fiellerRatio(b.map((baseline, i) => ({ baseline, candidate: c[i]! })), 0.95)?.ci;
+      const f = fiellerRatio(
+        b.map((baseline, i) => ({ baseline, candidate: c[i]! })),
+        0.95,
+      )?.ci;
       // An unbounded interval (null) covers everything.
       if (!f || (f[0] <= 1.3 && 1.3 <= f[1])) fieller++;
     }
@@ -79,10 +82,19 @@ describe('the check can fail', () => {
     let expanded = 0;
     for (let t = 0; t < TRIALS; t++) {
       const cases = simulateRatioCases(random, { trueRatio: 1.3 }, 10, 2);
-      const [dist] = clusterBootstrap(10, [quantileRatioStatistic(cases.map((c) => c.baseline!.latenciesMs), cases.map((c) => c.candidate!.latenciesMs))], {
-        seed: t + 1,
-        resamples: RESAMPLES,
-      });
+      const [dist] = clusterBootstrap(
+        10,
+        [
+          quantileRatioStatistic(
+            cases.map((c) => c.baseline!.latenciesMs),
+            cases.map((c) => c.candidate!.latenciesMs),
+          ),
+        ],
+        {
+          seed: t + 1,
+          resamples: RESAMPLES,
+        },
+      );
       const p = bootstrapInterval(dist!, 0.95)!;
       if (p[0] <= 1.3 && 1.3 <= p[1]) percentile++;
       const e = measureSuite(cases, { confidence: 0.95, resamples: RESAMPLES, seed: t + 1 }).latency_ms.p95_ratio_ci!;

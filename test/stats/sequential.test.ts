@@ -47,10 +47,22 @@ describe('the design', () => {
 
   it('disagreement is symmetric in the two variants (what keeps a no-op symmetric around zero)', () => {
     const cases = [
-      [[1, 1], [1, 1]],
-      [[0, 0], [0, 0]],
-      [[1, 0], [1, 1]],
-      [[1, 1], [0, 0]],
+      [
+        [1, 1],
+        [1, 1],
+      ],
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      [
+        [1, 0],
+        [1, 1],
+      ],
+      [
+        [1, 1],
+        [0, 0],
+      ],
       [[0], [1]],
       [[], [1, 0]],
     ] as const;
@@ -90,7 +102,13 @@ describe('the design', () => {
  * variants, the coin, then the extra samples when continued. Exact, so unbiasedness is checked to 1e-12.
  */
 function outcomes(pb: number, pc: number, repeats: number): { p: number; baseline: number[]; candidate: number[] }[] {
-  const seqs = (len: number): number[][] => (len === 0 ? [[]] : seqs(len - 1).flatMap((s) => [[...s, 0], [...s, 1]]));
+  const seqs = (len: number): number[][] =>
+    len === 0
+      ? [[]]
+      : seqs(len - 1).flatMap((s) => [
+          [...s, 0],
+          [...s, 1],
+        ]);
   const prob = (s: number[], p: number) => s.reduce((acc, x) => acc * (x ? p : 1 - p), 1);
   const out: { p: number; baseline: number[]; candidate: number[] }[] = [];
   for (const b of seqs(2)) {
@@ -221,9 +239,7 @@ describe('coverage of the final interval', () => {
   // Every cell of the contract grid: 20 and 100 cases, repeats 2 and 5, base rates 0.5, 0.95 and 0.05, no change and
   // a 10-point move (down, or up from 0.05). Without the design's estimator the repeats-5 cells with a change fail
   // (docs/sequential.md; the check below shows it).
-  const grid = [20, 100].flatMap((n) =>
-    [2, 5].flatMap((repeats) => [0.5, 0.95, 0.05].flatMap((rate) => [0, rate === 0.05 ? 0.1 : -0.1].map((delta) => ({ n, repeats, rate, delta })))),
-  );
+  const grid = [20, 100].flatMap((n) => [2, 5].flatMap((repeats) => [0.5, 0.95, 0.05].flatMap((rate) => [0, rate === 0.05 ? 0.1 : -0.1].map((delta) => ({ n, repeats, rate, delta })))));
   const coverage = (n: number, repeats: number, rate: number, delta: number, opts: SequentialOptions = {}) => {
     const random = seededRandom(n * 1_000_003 + repeats * 10_007 + Math.round(rate * 100) * 101 + Math.round(delta * 10));
     let covered = 0;

@@ -30,7 +30,7 @@ function normal(random: Random): number {
  * 2000), with their boost Gamma(a) = Gamma(a + 1) · U^{1/a} for a < 1.
  */
 function gamma(random: Random, shape: number): number {
-  if (shape < 1) return gamma(random, shape + 1) * Math.pow(random(), 1 / shape);
+  if (shape < 1) return gamma(random, shape + 1) * random() ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {

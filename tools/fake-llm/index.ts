@@ -103,7 +103,9 @@ export const passProbabilityResponder: Responder = (req) => {
 };
 
 export function digest(req: Pick<FakeRequest, 'model' | 'messages' | 'sampleIndex'>): string {
-  return createHash('sha256').update(JSON.stringify([req.model, req.messages, req.sampleIndex])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([req.model, req.messages, req.sampleIndex]))
+    .digest('hex');
 }
 
 /** mulberry32: a tiny seeded generator, enough for fault draws (not for statistics). */
@@ -182,7 +184,12 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
       if (window.length >= opts.rpm) {
         fault('rpm');
         const waitMs = Math.max(1, window[0]! + windowMs - now);
-        return json(res, 429, { error: { message: 'Rate limit reached for requests', type: 'requests' } }, { ...headers, 'retry-after': String(Math.ceil(waitMs / 1000)), 'retry-after-ms': String(waitMs) });
+        return json(
+          res,
+          429,
+          { error: { message: 'Rate limit reached for requests', type: 'requests' } },
+          { ...headers, 'retry-after': String(Math.ceil(waitMs / 1000)), 'retry-after-ms': String(waitMs) },
+        );
       }
       window.push(now);
     }
@@ -265,9 +272,7 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
             message: {
               role: 'assistant',
               content: reply.content,
-              ...(reply.toolCalls?.length
-                ? { tool_calls: reply.toolCalls.map((t, i) => ({ id: `call_${i}`, type: 'function', function: { name: t.name, arguments: t.arguments } })) }
-                : {}),
+              ...(reply.toolCalls?.length ? { tool_calls: reply.toolCalls.map((t, i) => ({ id: `call_${i}`, type: 'function', function: { name: t.name, arguments: t.arguments } })) } : {}),
             },
           },
         ],
