@@ -9,37 +9,43 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _launch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(336);
+/* harmony import */ var _launch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(230);
 
 
 
-// Built beside each bundle (dist/launch.js → dist/index.js, dist/cli/launch.js → dist/cli/index.js); see launch.ts.
+// The Action's `main` (dist/launch.js), built beside its bundle (dist/index.js): every run of the Action is a review,
+// so it always starts the bundle behind the launcher (see launch.ts). The CLI's bin is src/cli/launch-main.ts.
 const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url)), 'index.js');
-process.exitCode = await (0,_launch_js__WEBPACK_IMPORTED_MODULE_2__/* .launch */ .ql)({ target, args: process.argv.slice(2) });
+process.exitCode = await (0,_launch_js__WEBPACK_IMPORTED_MODULE_2__/* .launch */ .ql)({ target, args: process.argv.slice(2), env: (0,_launch_js__WEBPACK_IMPORTED_MODULE_2__/* .withCompileCache */ .YX)(process.env) });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 336:
+/***/ 230:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  ql: () => (/* binding */ launch)
+  ql: () => (/* binding */ launch),
+  YX: () => (/* binding */ withCompileCache)
 });
 
-// UNUSED EXPORTS: CHECK_RUN_ENV, CRASHED_ENV, HEAP_FLAGS, LAUNCHED_ENV, ORPHAN_EXIT_MS, ORPHAN_KILL_MS, WATCHDOG_AFTER_MS, tellLauncher, userSetHeap, watchLauncher
+// UNUSED EXPORTS: CHECK_RUN_ENV, CRASHED_ENV, HEAP_FLAGS, LAUNCHED_ENV, ORPHAN_EXIT_MS, ORPHAN_KILL_MS, REVIEW_COMMANDS, WATCHDOG_AFTER_MS, runsReview, tellLauncher, userSetHeap, watchLauncher
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/launch.ts
+
 
 
 
@@ -72,6 +78,35 @@ const CRASHED_ENV = 'PROMPTGATE_CRASHED';
 // Windows has no process groups to keep apart: the console's Ctrl-C reaches the child itself.
 const WINDOWS = process.platform === 'win32';
 const FORWARDED = WINDOWS ? [] : ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+/**
+ * The CLI commands that run a review: the `promptgate` bin starts these behind the launcher, with the heap flags
+ * and the rerun after running out of memory. The others (`--version`, `--help`, `validate`, `init`) keep little
+ * alive and run in the bin's own process, so they do not pay for a second Node's start (see docs/reliability.md).
+ */
+const REVIEW_COMMANDS = (/* unused pure expression or super */ null && (['run', 'merge', 'monitor']));
+/** Does this command line run a review? The command is the first argument that is not an option. */
+function runsReview(args) {
+    const command = args.find((a) => !a.startsWith('-'));
+    return command !== undefined && REVIEW_COMMANDS.includes(command);
+}
+/**
+ * Node 22.1 and later can keep V8's compiled code of the bundles between runs (in the OS temp directory, keyed by
+ * the Node version and each file's contents): every later start skips parsing megabytes of JavaScript. Turns it on
+ * for this process and returns the environment that turns it on for a child too (Node does not pass it on by itself).
+ * Node 20 has no such cache and is left as it is; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ */
+function withCompileCache(env) {
+    const enable = (external_node_module_default()).enableCompileCache;
+    if (!enable || env.NODE_DISABLE_COMPILE_CACHE)
+        return env;
+    try {
+        const { directory } = enable();
+        return directory && !env.NODE_COMPILE_CACHE ? { ...env, NODE_COMPILE_CACHE: directory } : env;
+    }
+    catch {
+        return env;
+    }
+}
 /** Heap flags the user has already chosen, on the command line or in NODE_OPTIONS, make ours step aside. */
 function userSetHeap(execArgv, nodeOptions) {
     const flags = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];

@@ -1,0 +1,1524 @@
+export const id = 232;
+export const ids = [232];
+export const modules = {
+
+/***/ 3613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ signedMs),
+/* harmony export */   Hn: () => (/* binding */ times),
+/* harmony export */   KN: () => (/* binding */ percent),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Rc: () => (/* binding */ level),
+/* harmony export */   TS: () => (/* binding */ rate),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   VY: () => (/* binding */ pointDecimals),
+/* harmony export */   WR: () => (/* binding */ points),
+/* harmony export */   Zg: () => (/* binding */ change),
+/* harmony export */   _9: () => (/* binding */ signedPoints),
+/* harmony export */   dR: () => (/* binding */ usd),
+/* harmony export */   kC: () => (/* binding */ tokensPerCall),
+/* harmony export */   ms: () => (/* binding */ ms),
+/* harmony export */   p0: () => (/* binding */ duration),
+/* harmony export */   sp: () => (/* binding */ pValue),
+/* harmony export */   tr: () => (/* binding */ dropPoints)
+/* harmony export */ });
+/**
+ * Numbers as a reviewer reads them, in the change note and in the gate's one-line rule details alike (one module, so
+ * the two never disagree on how a number is written). Signs are ASCII, so a reader can search the note and the
+ * details alike.
+ *
+ * Two families: the detail forms (`percent`, `points`, `change`, …) trim a trailing ".0" and show one decimal; the
+ * note's headline forms (`rate`, `signedPoints`, …) take the decimals the headline chose (see `pointDecimals`).
+ *
+ * It sits below both the gate (src/gate/) and the report (src/report/), which build on it, and imports nothing of
+ * either.
+ */
+/** The confidence as people write it: 0.95 → "95%", 0.975 → "97.5%". */
+function level(confidence) {
+    return `${Number((confidence * 100).toFixed(1))}%`;
+}
+/** 0.8234 → "82%" (decimals 0) or "82.3%" (decimals 1); "—" for a missing value. */
+function rate(x, decimals = 0) {
+    return x === null || x === undefined ? '—' : `${(x * 100).toFixed(decimals)}%`;
+}
+/**
+ * A difference in percentage points with its sign: 0.11 → "+11", -0.004 → "-0.4" (decimals 1; a trailing ".0" is
+ * dropped, as in the gate's details). A nonzero value that rounds to zero keeps its sign ("+0", "-0"), so an interval
+ * that crosses zero is never shown as ending at an unsigned "0".
+ */
+function signedPoints(d, decimals = 0) {
+    const text = Math.abs(d * 100).toFixed(decimals).replace(/\.0$/, '');
+    const sign = d > 0 ? '+' : d < 0 ? '-' : '±';
+    return `${sign}${text}`;
+}
+/**
+ * Decimals for a pass-rate headline: whole points unless that would mislead — the rounded rates must differ by the
+ * rounded delta (82% → 93% reads as +11, so the delta must not say +10), and a nonzero bound of the interval must
+ * not round to 0 (that hides which side of zero it is on). One decimal otherwise.
+ */
+function pointDecimals(baseline, candidate, delta, ci) {
+    const whole = (x) => Math.round(x * 100);
+    if (baseline !== null && candidate !== null && whole(candidate) - whole(baseline) !== whole(delta))
+        return 1;
+    if ([delta, ci[0], ci[1]].some((x) => x !== 0 && whole(x) === 0))
+        return 1;
+    return 0;
+}
+/** 180.4 → "+180 ms", -32 → "-32 ms" */
+function signedMs(x) {
+    const v = Math.round(x);
+    return `${v > 0 ? '+' : v < 0 ? '-' : '±'}${Math.abs(v)} ms`;
+}
+/** Tokens per call: whole numbers, one decimal below 10 (an answer of 2.3 tokens is not "2"). */
+function tokensPerCall(x) {
+    return x < 10 ? String(Number(x.toFixed(1))) : Math.round(x).toLocaleString('en-US');
+}
+/** 5400 → "5.4 s", 125000 → "2 min 5 s" */
+function duration(msTotal) {
+    const s = msTotal / 1000;
+    if (s < 60)
+        return `${s.toFixed(1)} s`;
+    const min = Math.floor(s / 60);
+    return `${min} min ${Math.round(s - min * 60)} s`;
+}
+const trim = (s) => s.replace(/\.0$/, '');
+/** 0.823 → "82.3%" */
+function percent(x) {
+    return `${trim((x * 100).toFixed(1))}%`;
+}
+/** -0.021 → "-2.1 points" */
+function points(d, unit = ' points') {
+    const v = Math.round(d * 1000) / 10;
+    return `${v > 0 ? '+' : ''}${trim(v.toFixed(1))}${unit}`;
+}
+/** A drop as a positive number of points: 0.05 → "5 points" */
+function dropPoints(d) {
+    return `${trim((Math.round(d * 1000) / 10).toFixed(1))} points`;
+}
+/** 1.074 → "×1.07" */
+function times(r) {
+    return `×${r.toFixed(2)}`;
+}
+/** 1.27 → "+27%", 0.9 → "-10%" */
+function change(r) {
+    const v = Math.round((r - 1) * 1000) / 10;
+    return `${v > 0 ? '+' : ''}${trim(v.toFixed(1))}%`;
+}
+/** 1412.3 → "1412 ms" */
+function ms(x) {
+    return `${Math.round(x)} ms`;
+}
+/** 0.000412 → "$0.00041" */
+function usd(x) {
+    return `$${x.toLocaleString('en-US', { maximumSignificantDigits: 2, useGrouping: false })}`;
+}
+/** 0.000123 → "0.0001", 0.0312 → "0.031" */
+function pValue(p) {
+    if (p < 0.0001)
+        return '< 0.0001';
+    return p.toLocaleString('en-US', { maximumSignificantDigits: 2, maximumFractionDigits: 4, useGrouping: false });
+}
+/** 1234 → "1,234" */
+function count(n) {
+    return n.toLocaleString('en-US');
+}
+function plural(n, word, many = `${word}s`) {
+    return `${count(n)} ${n === 1 ? word : many}`;
+}
+
+
+/***/ }),
+
+/***/ 15950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IZ: () => (/* binding */ ChangeKindSchema),
+/* harmony export */   LV: () => (/* binding */ RuleResultSchema),
+/* harmony export */   jp: () => (/* binding */ VerdictSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45586);
+
+/**
+ * What the gate decides, as the report stores it: a verdict per rule, suite and review, and the kinds of change a
+ * suite can have (they decide which rules apply). The report's schema (src/report/schema.ts) holds these as they
+ * are; they live here, below it, so the gate imports nothing from the report.
+ */
+const VerdictSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'inconclusive', 'error', 'skipped']);
+const ChangeKindSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['modified', 'added', 'deleted', 'renamed', 'settings', 'cases_only', 'unchanged']);
+const RuleResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    rule: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    verdict: VerdictSchema,
+    detail: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** extension: Holm-adjusted one-sided p-value for "worse than the allowed threshold", where the rule tests one. */
+    p_adjusted: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable().optional(),
+    /**
+     * extension: for an inconclusive rule, the cases that would make this rule's interval narrow enough to settle it,
+     * from the observed per-case variance; null when no number of cases would (the estimate sits on the threshold).
+     */
+    cases_needed: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable().optional(),
+});
+
+
+/***/ }),
+
+/***/ 70551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ caseOutputs)
+/* harmony export */ });
+function pick(v, want) {
+    if (!v)
+        return { text: null, passed: null };
+    const pass = v.firstPass !== null ? { text: v.firstPass, passed: true } : null;
+    const fail = v.firstFail !== null ? { text: v.firstFail, passed: false } : null;
+    // The variant's typical behaviour: a failing sample when most samples failed, a passing one otherwise.
+    const failFirst = want === 'fail' || (want === 'typical' && v.passed * 2 < v.runs);
+    return (failFirst ? (fail ?? pass) : (pass ?? fail)) ?? { text: null, passed: null };
+}
+const rateOf = (v) => (v && v.runs > 0 ? v.passed / v.runs : null);
+/**
+ * The output shown per variant for a case, and whether that sample passed (see docs/change-note.md): the note shows
+ * what a flip looks like, so for a case whose pass rate dropped (a regression) it is a passing baseline sample and a
+ * failing candidate sample; for one whose pass rate rose (a fix), a failing baseline sample and a passing candidate
+ * sample; for any other case, each variant's typical sample. Where a variant has no sample of the wanted kind, its
+ * other kind is shown, and `output_passed` says which it is.
+ */
+function caseOutputs(baseline, candidate) {
+    const b = rateOf(baseline);
+    const k = rateOf(candidate);
+    const direction = b !== null && k !== null ? Math.sign(k - b) : 0;
+    const shownBaseline = pick(baseline, direction < 0 ? 'pass' : direction > 0 ? 'fail' : 'typical');
+    const shownCandidate = pick(candidate, direction < 0 ? 'fail' : direction > 0 ? 'pass' : 'typical');
+    return {
+        outputs: { baseline: shownBaseline.text, candidate: shownCandidate.text },
+        output_passed: { baseline: shownBaseline.passed, candidate: shownCandidate.passed },
+    };
+}
+
+
+/***/ }),
+
+/***/ 91327:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M9: () => (/* binding */ ReportSchema)
+/* harmony export */ });
+/* unused harmony exports CaseReportSchema, PassRateSchema, SuiteReportSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45586);
+/* harmony import */ var _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15950);
+
+
+/**
+ * The JSON report (docs/contract.md §9). Field names in the contract are fixed; fields marked "extension" are additions
+ * documented in the README. The change note (Markdown) is rendered from this report alone, so that a report read
+ * back from disk (or merged from shards) renders the same note.
+ */
+// The verdicts, rules and kinds of change are the gate's (src/gate/verdict.ts); the report holds them.
+
+const Interval = zod__WEBPACK_IMPORTED_MODULE_1__/* .tuple */ .PVZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()]);
+const Percentiles = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ p50: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(), p95: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(), p99: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable().optional() });
+const Tokens = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ input: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), output: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() });
+/** Pass rates of a group of cases with the paired interval on the delta: a tag's, the holdout cases'. */
+const GroupPassRate = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    n_cases: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    delta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    ci: Interval.nullable(),
+});
+const VariantCount = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ passed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), runs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional() });
+const CaseReportSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    baseline: VariantCount.nullable(),
+    candidate: VariantCount.nullable(),
+    /**
+     * extension: one output per variant, truncated, for the flipped-cases section. For a case whose pass rate dropped:
+     * a passing baseline sample and a failing candidate sample (what the regression looks like); for one whose pass
+     * rate rose, the reverse; otherwise the variant's typical sample (see docs/change-note.md).
+     */
+    outputs: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional() }).optional(),
+    /** extension: whether the sample shown in `outputs` passed, per variant, so the note can label it. */
+    output_passed: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().nullable().optional(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().nullable().optional() }).optional(),
+    /** extension: the first failing assertion's reason per variant, where a sample failed. */
+    reasons: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional() }).optional(),
+    /**
+     * extension: true when the case's baseline samples disagree with each other (some passed, some failed): its flip
+     * may be the model's noise rather than the change's doing. Absent otherwise.
+     */
+    flaky_at_base: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+});
+const PassRateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    delta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    ci: Interval.nullable(),
+    p_value: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    /** extension: interval method, for the note and the README. */
+    method: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** extension: interval on the candidate's absolute pass rate (added prompts, cases-only changes). */
+    candidate_ci: Interval.nullable().optional(),
+    /**
+     * extension: cases needed for the pass-rate interval to settle the pass_rate rule, when that rule is
+     * inconclusive (other rules carry their own in `rules[].cases_needed`).
+     */
+    cases_needed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable().optional(),
+});
+const SuiteReportSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    prompt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    change: _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .ChangeKindSchema */ .IZ,
+    verdict: _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .VerdictSchema */ .jp,
+    n_cases: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    repeats: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    pass_rate: PassRateSchema,
+    latency_ms: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        baseline: Percentiles.nullable(),
+        candidate: Percentiles.nullable(),
+        p95_ratio: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+        p95_ratio_ci: Interval.nullable(),
+        /**
+         * extension: why the latencies were not compared (too few samples measured in this run on both sides; cached
+         * samples are not latency evidence); p95_ratio and p95_ratio_ci are null then.
+         */
+        not_compared: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    }),
+    cost_usd: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        baseline_per_case: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+        candidate_per_case: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+        ratio: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+        ratio_ci: Interval.nullable(),
+        /** extension: mean USD per passing sample, per variant. */
+        baseline_per_pass: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable().optional(),
+        candidate_per_pass: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable().optional(),
+    }),
+    tokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: Tokens, candidate: Tokens }),
+    rules: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(_gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .RuleResultSchema */ .LV),
+    errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() }),
+    cases: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(CaseReportSchema),
+    /** extension: the details a reviewer reads in the Change section. */
+    change_detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        previous_path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+        diff: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+        lines_added: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+        lines_removed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+        /** "model: gpt-4o-mini → gpt-4o", "temperature: 0.7 → 0.2", … */
+        settings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+        model: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable() }).optional(),
+    })
+        .optional(),
+    /** extension: pass-rate deltas per tag (the segments a team watches), over every case; not the `holdout` tag. */
+    by_tag: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(GroupPassRate.extend({ tag: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })).optional(),
+    /**
+     * extension: the cases tagged `holdout` (the team's overfitting check), apart from the rest: when a suite has
+     * any, `pass_rate` covers the other cases and this row these; the note never shows their outputs.
+     */
+    holdout: GroupPassRate.optional(),
+    /** extension: ids of the cases whose baseline samples disagree with each other (see `cases[].flaky_at_base`). */
+    flaky_at_base: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    /** extension: calls and retries for this suite. */
+    calls: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), cached: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), failed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), retried: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() }).optional(),
+    /**
+     * How the suite was sampled (docs/sequential.md): `samples_used` of at most `samples_max` model samples over
+     * `rounds` looks; `reused` of them came from the response cache (e.g. a default-branch run's baseline).
+     */
+    sampling: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        mode: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['fixed', 'sequential']),
+        rounds: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        samples_used: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        samples_max: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        reused: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+        /** Why a sequential request ran as fixed (sharded runs, merges). */
+        fallback: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    })
+        .optional(),
+    /** extension: why the suite was skipped or errored, in one sentence. */
+    message: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+});
+const ReportSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schema_version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
+    verdict: _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .VerdictSchema */ .jp,
+    base: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    head: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    confidence: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    suites: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SuiteReportSchema),
+    calls: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), cached: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), failed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), retried: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() }),
+    cost_usd_total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    duration_ms: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    /** extension: true when the run stopped early (signal, budget); the numbers cover what finished. */
+    partial: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+    /** extension: review-level notes (multiple-comparison adjustment, budget stop, fork PR, …). */
+    notes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    /**
+     * extension: what an inconclusive verdict does to the check, from `gate.inconclusive` in the config (absent:
+     * neutral). The Action fails the check when this or its `fail-on-inconclusive` input says failure.
+     */
+    inconclusive_policy: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['neutral', 'failure']).optional(),
+    /** extension: PR context for the Goal and Rollout sections. */
+    context: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+        goal: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+        rollout: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+        url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+    })
+        .optional(),
+});
+
+
+/***/ }),
+
+/***/ 9408:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  KP: () => (/* reexport */ DEFAULT_SEED),
+  lB: () => (/* reexport */ HOLDOUT_TAG),
+  R8: () => (/* reexport */ bootstrapPValueAbove),
+  h1: () => (/* reexport */ casesNeeded),
+  pM: () => (/* reexport */ casesNeededForRatio),
+  _f: () => (/* reexport */ flakyAtBase),
+  fU: () => (/* reexport */ holm),
+  EH: () => (/* reexport */ isHoldout),
+  bt: () => (/* reexport */ measureSuite),
+  VM: () => (/* reexport */ intervals/* pValueBelow */.VM),
+  MM: () => (/* reexport */ repeatsNeeded)
+});
+
+// UNUSED EXPORTS: DEFAULT_RESAMPLES, FIELLER_METHOD, MAX_CASES_NEEDED, MAX_REPEATS_NEEDED, MIN_LATENCY_CALLS, MIN_LATENCY_CASES, PAIRED_METHOD, PROPORTION_METHOD, bootstrapInterval, clusterBootstrap, clusterBootstrapRatio, expandedConfidenceGrid, expandedLevel, expandedPercentileInterval, fiellerRatio, meanRatioStatistic, normalCdf, normalQuantile, pairedDeltaInterval, percentiles, proportionInterval, quantileRatioStatistic, tCdf, tCritical, tQuantile
+
+;// CONCATENATED MODULE: ./src/stats/types.ts
+const DEFAULT_SEED = 0x5eed;
+const DEFAULT_RESAMPLES = 10_000;
+/**
+ * Cases tagged `holdout` are the team's overfitting check (docs/change-note.md): measured apart from the rest, in
+ * their own row and their own optional gate rule.
+ */
+const HOLDOUT_TAG = 'holdout';
+function isHoldout(c) {
+    return c.tags.includes(HOLDOUT_TAG);
+}
+/**
+ * A case is flaky at base when its baseline samples disagree with each other: some passed, some failed. Its flip
+ * may be the model's noise rather than the change's doing. One sample cannot disagree with itself.
+ */
+function flakyAtBase(baseline) {
+    return baseline !== null && baseline.runs >= 2 && baseline.passed > 0 && baseline.passed < baseline.runs;
+}
+
+// EXTERNAL MODULE: ./src/stats/t-distribution.ts
+var t_distribution = __webpack_require__(89634);
+// EXTERNAL MODULE: ./src/stats/intervals.ts
+var intervals = __webpack_require__(59413);
+// EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
+var simple_statistics = __webpack_require__(15521);
+;// CONCATENATED MODULE: ./src/stats/percentiles.ts
+
+/**
+ * p50/p95/p99 of `values` by linear interpolation between order statistics (Hyndman & Fan type 7, the default
+ * of R and numpy, as simple-statistics' quantileSorted computes it). null when there are no values.
+ */
+function percentiles(values) {
+    if (values.length === 0)
+        return null;
+    const sorted = Float64Array.from(values).sort();
+    const asArray = Array.from(sorted);
+    return { p50: (0,simple_statistics/* quantileSorted */.Z4)(asArray, 0.5), p95: (0,simple_statistics/* quantileSorted */.Z4)(asArray, 0.95), p99: (0,simple_statistics/* quantileSorted */.Z4)(asArray, 0.99) };
+}
+
+// EXTERNAL MODULE: ./node_modules/pure-rand/lib/esm/generator/xoroshiro128plus.js
+var xoroshiro128plus = __webpack_require__(19821);
+;// CONCATENATED MODULE: ./src/stats/bootstrap.ts
+
+
+
+
+/**
+ * Draw `resamples` resamples of `nCases` cases with replacement (seeded xoroshiro128+ from pure-rand) and
+ * evaluate every statistic on each. Returns, per statistic, its finite values sorted ascending.
+ */
+function clusterBootstrap(nCases, statistics, opts = {}) {
+    const resamples = opts.resamples ?? DEFAULT_RESAMPLES;
+    const rng = (0,xoroshiro128plus/* xoroshiro128plus */.b)(opts.seed ?? DEFAULT_SEED);
+    const multiplicity = new Uint32Array(nCases);
+    const values = statistics.map(() => new Float64Array(resamples));
+    // Multiply-shift maps a 32-bit draw onto [0, nCases) (Lemire, "Fast random integer generation in an interval",
+    // ACM TOMACS 29(1), 2019) without the rejection step: the bias is below nCases / 2³², far under the Monte
+    // Carlo error of any interval here, and it keeps the inner loop at one draw per case.
+    const scale = nCases / 2 ** 32;
+    for (let b = 0; b < resamples; b++) {
+        multiplicity.fill(0);
+        for (let i = 0; i < nCases; i++)
+            multiplicity[((rng.next() >>> 0) * scale) | 0]++;
+        for (let s = 0; s < statistics.length; s++)
+            values[s][b] = statistics[s](multiplicity);
+    }
+    return values.map(finiteSorted);
+}
+function finiteSorted(values) {
+    let n = 0;
+    for (let i = 0; i < values.length; i++)
+        if (Number.isFinite(values[i]))
+            values[n++] = values[i];
+    return values.subarray(0, n).sort();
+}
+/** Percentile interval (Efron & Tibshirani, "An Introduction to the Bootstrap", 1993, §13.3) of a sorted distribution. */
+function bootstrapInterval(sorted, confidence) {
+    if (sorted.length === 0)
+        return null;
+    const alpha = 1 - confidence;
+    const values = Array.from(sorted);
+    return [quantileSorted(values, alpha / 2), quantileSorted(values, 1 - alpha / 2)];
+}
+/**
+ * The percentile level the expanded percentile interval reads for nominal one-sided level `u` with `nCases`
+ * clusters (Hesterberg, "What Teachers Should Know About the Bootstrap", The American Statistician 69(4), 2015,
+ * §6.2): Φ(√(n/(n−1)) · t_{n−1}(u)). The percentile interval is too narrow for small n — it ignores that the
+ * spread is itself estimated, as z does where t is due — and the expansion puts that back: at 20 cases the 95%
+ * interval reads the 1.6th and 98.4th percentiles, at 100 cases the 2.3rd and 97.7th. docs/statistics.md has the
+ * coverage it buys on the p95 ratio.
+ */
+function expandedLevel(u, nCases) {
+    if (nCases < 2)
+        return u;
+    return (0,t_distribution/* normalCdf */.vr)(Math.sqrt(nCases / (nCases - 1)) * (0,t_distribution/* tQuantile */.YW)(u, nCases - 1));
+}
+/** Expanded percentile interval (see {@link expandedLevel}) of a sorted bootstrap distribution over `nCases` cases. */
+function expandedPercentileInterval(sorted, confidence, nCases) {
+    if (sorted.length === 0)
+        return null;
+    const values = sorted;
+    const alpha = 1 - confidence;
+    return [(0,simple_statistics/* quantileSorted */.Z4)(values, expandedLevel(alpha / 2, nCases)), (0,simple_statistics/* quantileSorted */.Z4)(values, expandedLevel(1 - alpha / 2, nCases))];
+}
+const gridLevels = new Map();
+/** `level(u_j)` for u_j = (j + ½)/points, cached: the t quantile is the costly part and depends on n only. */
+function levelsOf(key, points, level) {
+    let levels = gridLevels.get(key);
+    if (!levels) {
+        levels = new Float64Array(points);
+        for (let j = 0; j < points; j++)
+            levels[j] = level((j + 0.5) / points);
+        if (gridLevels.size > 64)
+            gridLevels.clear();
+        gridLevels.set(key, levels);
+    }
+    return levels;
+}
+/** The expanded percentile interval's confidence grid: the bootstrap distribution read at the expanded levels. */
+function expandedConfidenceGrid(sorted, nCases, points = DEFAULT_RESAMPLES) {
+    if (sorted.length === 0)
+        return new Float64Array(0);
+    const values = sorted;
+    const levels = levelsOf(`expanded:${nCases}:${points}`, points, (u) => expandedLevel(u, nCases));
+    return levels.map((level) => (0,simple_statistics/* quantileSorted */.Z4)(values, level));
+}
+/** The grid's level points as one-sided t critical values c_j = t_df(1 − u_j), cached per df: see fieller.ts. */
+function tGridCriticals(df, points) {
+    return levelsOf(`t:${df}:${points}`, points, (u) => (0,t_distribution/* tQuantile */.YW)(1 - u, df));
+}
+/**
+ * One-sided bootstrap p-value for "the statistic is above `threshold`" against H0 "it is at or below": the share
+ * of resamples at or below the threshold, (1 + #{θ* ≤ t}) / (B + 1) (Davison & Hinkley 1997, eq. 4.11), which
+ * inverts the percentile interval: the interval's lower end is above t exactly when this is below α/2.
+ */
+function bootstrapPValueAbove(sorted, threshold) {
+    if (sorted.length === 0)
+        return 1;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= threshold)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (1 + lo) / (sorted.length + 1);
+}
+function callPool(byCase) {
+    const callsPerCase = new Uint32Array(byCase.length);
+    let total = 0;
+    byCase.forEach((calls, c) => {
+        callsPerCase[c] = calls?.length ?? 0;
+        total += calls?.length ?? 0;
+    });
+    const order = [];
+    byCase.forEach((calls, c) => calls?.forEach((v) => order.push({ v, c })));
+    order.sort((a, b) => b.v - a.v);
+    const values = new Float64Array(total);
+    const caseOf = new Uint32Array(total);
+    order.forEach(({ v, c }, i) => {
+        values[i] = v;
+        caseOf[i] = c;
+    });
+    const frequency = new Map();
+    for (const k of callsPerCase)
+        frequency.set(k, (frequency.get(k) ?? 0) + 1);
+    let typicalCalls = 0;
+    for (const [k, f] of frequency)
+        if (f > (frequency.get(typicalCalls) ?? 0))
+            typicalCalls = k;
+    const irregular = [...callsPerCase.keys()].filter((c) => callsPerCase[c] !== typicalCalls);
+    return {
+        values,
+        caseOf,
+        typicalCalls,
+        irregularCases: Uint32Array.from(irregular),
+        irregularExtra: Int32Array.from(irregular, (c) => callsPerCase[c] - typicalCalls),
+    };
+}
+/**
+ * Quantile p (type 7, as `percentiles`) of the pool every call of a case repeated `multiplicity[case]` times.
+ * Walks from the top, so a p95 reads about 5% of the calls; equals simple-statistics' quantileSorted on the
+ * expanded pool.
+ */
+function resampledQuantile(pool, multiplicity, p) {
+    // Σ multiplicity·calls, from the fact that the multiplicities sum to the number of cases: only the cases
+    // with an unusual number of calls (errors, a variant not run) need a look.
+    let calls = pool.typicalCalls * multiplicity.length;
+    for (let j = 0; j < pool.irregularCases.length; j++)
+        calls += multiplicity[pool.irregularCases[j]] * pool.irregularExtra[j];
+    if (calls === 0)
+        return NaN;
+    const h = (calls - 1) * p;
+    const lo = Math.floor(h);
+    const fraction = h - lo;
+    // Positions counted from the top of the expanded pool: lo sits at calls-1-lo, lo+1 one place above it.
+    const fromTopLo = calls - 1 - lo;
+    const fromTopHi = fromTopLo - 1;
+    let seen = 0;
+    let upper = NaN;
+    for (let i = 0; i < pool.values.length; i++) {
+        seen += multiplicity[pool.caseOf[i]];
+        if (seen > fromTopHi && Number.isNaN(upper))
+            upper = pool.values[i];
+        if (seen > fromTopLo) {
+            const lower = pool.values[i];
+            return fraction === 0 ? lower : lower + fraction * (upper - lower);
+        }
+    }
+    return NaN;
+}
+/**
+ * Ratio candidate/baseline of a quantile (default p95) of all calls in the resampled cases. `baseline[c]` and
+ * `candidate[c]` are case c's call values (latencies), null when the variant did not run for it.
+ */
+function quantileRatioStatistic(baseline, candidate, p = 0.95) {
+    const b = callPool(baseline);
+    const c = callPool(candidate);
+    return (multiplicity) => resampledQuantile(c, multiplicity, p) / resampledQuantile(b, multiplicity, p);
+}
+/**
+ * Ratio candidate/baseline of the mean over the resampled cases of a per-case value (mean cost per case);
+ * null where the variant has no value for the case.
+ */
+function meanRatioStatistic(baseline, candidate) {
+    const n = baseline.length;
+    const bValue = new Float64Array(n);
+    const cValue = new Float64Array(n);
+    const bHas = new Uint8Array(n);
+    const cHas = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+        const bv = baseline[i];
+        const cv = candidate[i];
+        if (bv !== null && bv !== undefined)
+            [bValue[i], bHas[i]] = [bv, 1];
+        if (cv !== null && cv !== undefined)
+            [cValue[i], cHas[i]] = [cv, 1];
+    }
+    const everyCaseHasBoth = bHas.every((h) => h === 1) && cHas.every((h) => h === 1);
+    if (everyCaseHasBoth) {
+        // The counts are both the number of cases, so the ratio of means is the ratio of sums.
+        return (multiplicity) => {
+            let bSum = 0;
+            let cSum = 0;
+            for (let i = 0; i < n; i++) {
+                const m = multiplicity[i];
+                bSum += m * bValue[i];
+                cSum += m * cValue[i];
+            }
+            return cSum / bSum;
+        };
+    }
+    return (multiplicity) => {
+        let bSum = 0;
+        let bCount = 0;
+        let cSum = 0;
+        let cCount = 0;
+        for (let i = 0; i < n; i++) {
+            const m = multiplicity[i];
+            bSum += m * bValue[i];
+            bCount += m * bHas[i];
+            cSum += m * cValue[i];
+            cCount += m * cHas[i];
+        }
+        return cSum / cCount / (bSum / bCount);
+    };
+}
+/** Seeded cluster-bootstrap interval of one ratio statistic over `nCases` cases (≥ 10,000 resamples by default). */
+function clusterBootstrapRatio(statistic, nCases, opts) {
+    const [distribution] = clusterBootstrap(nCases, [statistic], opts);
+    return { ci: bootstrapInterval(distribution, opts.confidence), distribution: distribution };
+}
+
+;// CONCATENATED MODULE: ./src/stats/holm.ts
+/**
+ * Holm's step-down adjustment (Holm, "A simple sequentially rejective multiple test procedure", Scand. J.
+ * Statist. 6:65–70, 1979), as adjusted p-values (Wright, "Adjusted P-values for simultaneous inference",
+ * Biometrics 48:1005–1013, 1992): sort ascending, p̃(j) = max over i ≤ j of min(1, (m − i + 1)·p(i)).
+ * Rejecting where p̃ < α keeps the chance of any false rejection ≤ α. Same order as the input.
+ */
+function holm(pValues) {
+    const m = pValues.length;
+    const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
+    const adjusted = new Array(m);
+    let running = 0;
+    order.forEach(({ p, i }, rank) => {
+        running = Math.max(running, Math.min(1, (m - rank) * p));
+        adjusted[i] = running;
+    });
+    return adjusted;
+}
+
+;// CONCATENATED MODULE: ./src/stats/cases-needed.ts
+
+/** Beyond this many cases we say "more than 10,000" instead of a number. */
+const MAX_CASES_NEEDED = 10_000;
+/** The config's `repeats` cap. */
+const MAX_REPEATS_NEEDED = 100;
+/**
+ * Cases for a t interval to separate the estimate from a threshold: the smallest n with
+ * t_{n−1, 1−α/2} · sd / √n ≤ gap, where sd is the observed per-case standard deviation and gap the distance
+ * from the estimate to the threshold (the usual sample-size formula n = (z·σ/E)², solved with t instead of z;
+ * the precision-based sample size for a mean). Assumes the per-case spread stays what it is now.
+ * null when the estimate sits on the threshold or more than `max` cases would be needed.
+ */
+function casesNeeded(args) {
+    const { sd, gap, confidence } = args;
+    const max = args.max ?? MAX_CASES_NEEDED;
+    if (!Number.isFinite(sd) || !(gap > 0))
+        return null;
+    if (sd === 0)
+        return 2;
+    const fits = (n) => (0,t_distribution/* tCritical */.c2)(confidence, n - 1) * (sd / Math.sqrt(n)) <= gap;
+    if (!fits(max))
+        return null;
+    // Bisection on n: the half-width falls monotonically in n.
+    let lo = 1;
+    let hi = max;
+    while (hi - lo > 1) {
+        const mid = (lo + hi) >>> 1;
+        if (fits(mid))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return Math.max(2, hi);
+}
+/**
+ * Repeats per case that would resolve the same comparison on the same `n` cases. The per-case variance is
+ * between-case variance plus sampling variance that falls as 1/k (the one-way random-effects decomposition Miller,
+ * "Adding Error Bars to Evals", 2024, uses for resampling each question K times): sd² = B + W, with W the
+ * observed sampling variance at k repeats, so at k′ repeats it is B + W·k/k′. Solves t·√((B + W·k/k′)/n) ≤ gap
+ * for k′. null when W is unknown (one sample per case), when no k′ can do it (B alone is too wide) or above `max`.
+ */
+function repeatsNeeded(args) {
+    const { sd, withinVariance, repeats, n, gap, confidence } = args;
+    const max = args.max ?? MAX_REPEATS_NEEDED;
+    if (withinVariance === null || !Number.isFinite(sd) || !(gap > 0) || n < 2)
+        return null;
+    const within = Math.min(withinVariance, sd * sd);
+    const between = sd * sd - within;
+    const allowed = (gap / (0,t_distribution/* tCritical */.c2)(confidence, n - 1)) ** 2 * n;
+    if (allowed <= between)
+        return null;
+    const k = Math.ceil((within * repeats) / (allowed - between));
+    return k > max ? null : Math.max(1, k);
+}
+/**
+ * Cases for a bootstrap interval on a ratio to separate the estimate from a threshold, scaling the half-width on
+ * the side that faces the threshold as 1/√n on the log scale (the ratio's standard error shrinks as 1/√n; the
+ * log makes the interval roughly symmetric). null when the estimate sits on the threshold or beyond `max`.
+ */
+function casesNeededForRatio(args) {
+    const { n, estimate, ci, threshold } = args;
+    const max = args.max ?? MAX_CASES_NEEDED;
+    if (!(estimate > 0) || !(threshold > 0) || !(ci[0] > 0))
+        return null;
+    const gap = Math.abs(Math.log(estimate) - Math.log(threshold));
+    const half = estimate < threshold ? Math.log(ci[1]) - Math.log(estimate) : Math.log(estimate) - Math.log(ci[0]);
+    if (!(gap > 0) || !(half >= 0))
+        return null;
+    const needed = Math.ceil(n * (half / gap) ** 2);
+    return needed > max ? null : Math.max(2, needed);
+}
+
+;// CONCATENATED MODULE: ./src/stats/fieller.ts
+
+
+
+const FIELLER_METHOD = 'Fieller interval on the ratio of paired means (t on per-case candidate − ratio × baseline)';
+/**
+ * Interval on the ratio θ = E[candidate] / E[baseline] of two paired per-case means (the cost per case), by
+ * Fieller's theorem (Fieller, "Some Problems in Interval Estimation", JRSS B 16(2), 1954): θ is at most θ₀
+ * exactly when E[candidate − θ₀ · baseline] ≤ 0, a mean of per-case differences that a paired t statistic
+ * tests; the interval is every θ₀ that test does not reject. So the interval and the gate's p-value (that same
+ * one-sided t test at the threshold) are one computation, and no resampling is involved.
+ *
+ * Why not the cluster percentile bootstrap the latency ratio uses: on skewed costs it under-covers — 87–90% at
+ * 10 cases and 90–93% at 20 for a nominal 95% — where Fieller keeps 94–98% (docs/statistics.md has the table).
+ *
+ * The set {θ₀ : |t(θ₀)| ≤ c} is bounded only when the baseline mean is itself clearly above zero
+ * (mean² > c² · var(mean)); otherwise the ratio has no finite upper bound at this confidence and `ci` is null.
+ * Costs are positive, so a lower bound below 0 is cut to 0.
+ */
+function fiellerRatio(pairs, confidence, points = DEFAULT_RESAMPLES) {
+    const n = pairs.length;
+    if (n < 2)
+        return null;
+    let mb = 0;
+    let mc = 0;
+    for (const p of pairs) {
+        mb += p.baseline;
+        mc += p.candidate;
+    }
+    mb /= n;
+    mc /= n;
+    if (!(mb > 0))
+        return null;
+    let sbb = 0;
+    let scc = 0;
+    let sbc = 0;
+    for (const p of pairs) {
+        const db = p.baseline - mb;
+        const dc = p.candidate - mc;
+        sbb += db * db;
+        scc += dc * dc;
+        sbc += db * dc;
+    }
+    // Variances and covariance of the two means.
+    const scale = 1 / (n * (n - 1));
+    const vbb = sbb * scale;
+    const vcc = scc * scale;
+    const vbc = sbc * scale;
+    const estimate = mc / mb;
+    /**
+     * The θ₀ where t(θ₀) = (mc − θ₀·mb) / √(vcc − 2θ₀·vbc + θ₀²·vbb) equals c: the lower bound at one-sided level
+     * t_df⁻¹(c) for c > 0, the upper bound for c < 0. Squaring gives A·θ² − 2B·θ + C = 0.
+     */
+    const bound = (c) => {
+        if (c === 0)
+            return estimate;
+        const c2 = c * c;
+        const a = mb * mb - c2 * vbb;
+        const b = mc * mb - c2 * vbc;
+        const k = mc * mc - c2 * vcc;
+        if (!(a > 0))
+            return c > 0 ? 0 : Number.POSITIVE_INFINITY;
+        // With a > 0 the roots bracket the estimate (where the left side is 0), so the discriminant is ≥ 0 up to rounding.
+        const root = Math.sqrt(Math.max(0, b * b - a * k));
+        const theta = c > 0 ? (b - root) / a : (b + root) / a;
+        // Rounding can push a bound a hair past the estimate when the spread is zero.
+        return c > 0 ? Math.max(0, Math.min(theta, estimate)) : Math.max(theta, estimate);
+    };
+    const critical = (0,t_distribution/* tCritical */.c2)(confidence, n - 1);
+    const lo = bound(critical);
+    const hi = bound(-critical);
+    const criticals = tGridCriticals(n - 1, points);
+    const grid = new Float64Array(points);
+    for (let j = 0; j < points; j++)
+        grid[j] = bound(criticals[j]);
+    return { estimate, ci: Number.isFinite(hi) ? [lo, hi] : null, grid, n };
+}
+
+// EXTERNAL MODULE: ./src/stats/sequential.ts
+var stats_sequential = __webpack_require__(87308);
+;// CONCATENATED MODULE: ./src/stats/measure-suite.ts
+
+
+
+
+
+
+
+const hasSuccess = (v) => v !== null && v.scores.length > 0;
+/** Mean over the cases that have a successful sample of the case's mean `pick`; null when none has. */
+function meanOfCaseMeans(cases, variant, pick) {
+    const values = [];
+    for (const c of cases) {
+        const v = c[variant];
+        const picked = v ? pick(v) : [];
+        if (picked.length > 0)
+            values.push((0,simple_statistics/* mean */.RE)(picked));
+    }
+    return values.length ? (0,simple_statistics/* mean */.RE)(values) : null;
+}
+function pairsOf(cases) {
+    const pairs = [];
+    for (const c of cases) {
+        if (hasSuccess(c.baseline) && hasSuccess(c.candidate)) {
+            pairs.push({ baseline: c.baseline.scores, candidate: c.candidate.scores, baselineIndex: c.baseline.sampleIndex, candidateIndex: c.candidate.sampleIndex });
+        }
+    }
+    return pairs;
+}
+/**
+ * Pass rates of a group of cases: the mean over cases of each case's rate. Under the sequential design a case with
+ * both variants is estimated by the design's unbiased estimator (src/stats/sequential.ts), so that the rates shown
+ * agree with the delta and its interval; otherwise (and for the per-case rows of the report) the plain mean.
+ */
+function passRates(cases, sequential) {
+    if (!sequential)
+        return { baseline: meanOfCaseMeans(cases, 'baseline', scoresOf), candidate: meanOfCaseMeans(cases, 'candidate', scoresOf) };
+    const baseline = [];
+    const candidate = [];
+    for (const c of cases) {
+        const b = hasSuccess(c.baseline) ? c.baseline : null;
+        const k = hasSuccess(c.candidate) ? c.candidate : null;
+        const e = b && k ? (0,stats_sequential/* sequentialEstimate */.a4)(b, k) : null;
+        if (b)
+            baseline.push(e ? e.baseline : (0,simple_statistics/* mean */.RE)(b.scores));
+        if (k)
+            candidate.push(e ? e.candidate : (0,simple_statistics/* mean */.RE)(k.scores));
+    }
+    return { baseline: baseline.length ? (0,simple_statistics/* mean */.RE)(baseline) : null, candidate: candidate.length ? (0,simple_statistics/* mean */.RE)(candidate) : null };
+}
+const scoresOf = (v) => v.scores;
+/** The per-case difference the paired interval is fed: the sequential design's estimator, or the plain difference. */
+const caseDeltaFor = (sequential) => (sequential ? (0,stats_sequential/* sequentialDelta */.Cc)() : undefined);
+const ran = (cases, variant) => cases.some((c) => c[variant] !== null);
+/**
+ * Everything numeric the report needs for one suite (docs/contract.md §5): pass rates with a paired interval on the delta,
+ * latency percentiles with a bootstrap interval on the p95 ratio, cost per case with a bootstrap interval on the
+ * ratio, and the pass-rate delta per tag. A pass rate is the mean over cases of the case's mean score (binary
+ * scores make it the share of passing samples); errored samples are left out of every number and counted.
+ */
+function measureSuite(cases, opts) {
+    const { confidence } = opts;
+    const sequential = opts.sequential;
+    const bothRan = ran(cases, 'baseline') && ran(cases, 'candidate');
+    // The pass rate is the rest's; the holdout cases get their own row (docs/change-note.md, "Holdout cases").
+    const holdoutCases = cases.filter(isHoldout);
+    const rest = holdoutCases.length > 0 ? cases.filter((c) => !isHoldout(c)) : cases;
+    const pairs = bothRan ? pairsOf(rest) : [];
+    const delta = bothRan && rest.length > 0 ? (0,intervals/* pairedDeltaInterval */.H)(pairs, confidence, caseDeltaFor(sequential)) : null;
+    const candidateInterval = bothRan || !ran(rest, 'candidate') ? null : (0,intervals/* proportionInterval */.Ew)(rest.map((c) => c.candidate?.scores ?? []), confidence);
+    const passRate = {
+        ...passRates(rest, bothRan ? sequential : undefined),
+        delta: delta ? delta.estimate : null,
+        ci: delta ? delta.ci : null,
+        p_value: delta ? delta.pValue : null,
+        method: delta
+            ? delta.method
+            : (candidateInterval?.method ?? (rest.length === 0 ? 'every case is a holdout case' : bothRan ? 'no case succeeded under both variants' : 'no interval')),
+        ...(bothRan ? {} : { candidate_ci: candidateInterval ? candidateInterval.ci : null }),
+    };
+    const holdout = holdoutCases.length > 0 ? groupPassRate(holdoutCases, bothRan, confidence, sequential) : null;
+    const latency = latencyComparison(cases, bothRan, confidence, opts);
+    const costs = (v) => v.costUsd;
+    const baselinePerCase = meanOfCaseMeans(cases, 'baseline', costs);
+    const candidatePerCase = meanOfCaseMeans(cases, 'candidate', costs);
+    const costPairs = [];
+    if (bothRan) {
+        for (const c of cases) {
+            if (c.baseline && c.candidate && c.baseline.costUsd.length > 0 && c.candidate.costUsd.length > 0) {
+                costPairs.push({ baseline: (0,simple_statistics/* mean */.RE)(c.baseline.costUsd), candidate: (0,simple_statistics/* mean */.RE)(c.candidate.costUsd) });
+            }
+        }
+    }
+    const cost = bothRan ? fiellerRatio(costPairs, confidence, opts.resamples ?? DEFAULT_RESAMPLES) : null;
+    return {
+        pass_rate: passRate,
+        latency_ms: latency.report,
+        cost_usd: {
+            baseline_per_case: baselinePerCase,
+            candidate_per_case: candidatePerCase,
+            ratio: cost ? cost.estimate : null,
+            ratio_ci: cost ? cost.ci : null,
+            baseline_per_pass: costPerPass(cases, 'baseline'),
+            candidate_per_pass: costPerPass(cases, 'candidate'),
+        },
+        by_tag: byTag(cases, confidence, sequential),
+        holdout: holdout?.row ?? null,
+        paired_n: pairs.length,
+        detail: {
+            confidence,
+            delta,
+            candidate: candidateInterval,
+            excluded: bothRan ? rest.length - pairs.length : 0,
+            holdoutDelta: holdout?.delta ?? null,
+            p95Ratio: latency.grid,
+            costRatio: cost?.ci ? cost.grid : null,
+            latencyCases: latency.cases,
+            costCases: cost ? cost.n : 0,
+            resamples: opts.resamples ?? DEFAULT_RESAMPLES,
+        },
+    };
+}
+/**
+ * Fewest cases, and fewest calls per variant, with a pair measured in this run for the p95 ratio to be compared.
+ * With fewer than 20 calls a p95 is little more than the largest call, and with 10 calls per variant the interval
+ * covered 90–92% for a nominal 95% in simulation; at 10 cases × 2 and 20 × 1 it covers 94–96% (docs/statistics.md).
+ */
+const MIN_LATENCY_CASES = 10;
+const MIN_LATENCY_CALLS = 20;
+/**
+ * Latency is compared only on calls made in this run, pair by pair (see docs/statistics.md): a sample enters when
+ * it succeeded under both variants with the same sample index and neither answer came from the response cache.
+ * The two calls of such a pair were started side by side (src/plan/requests.ts), so they met the same provider;
+ * a cached answer's latency was measured on another day, under other load. Percentiles, the p95 ratio and its
+ * interval (cluster bootstrap over cases, expanded percentile: bootstrap.ts) all come from those pairs.
+ * With one variant (an added or deleted prompt) its fresh calls give the percentiles, and there is no ratio.
+ */
+function latencyComparison(cases, bothRan, confidence, opts) {
+    const none = (reason) => ({
+        report: { baseline: null, candidate: null, p95_ratio: null, p95_ratio_ci: null, ...(reason ? { not_compared: reason } : {}) },
+        grid: null,
+        cases: 0,
+    });
+    if (!bothRan) {
+        const variant = cases.some((c) => c.baseline) ? 'baseline' : 'candidate';
+        const calls = cases.flatMap((c) => freshLatencies(c[variant]));
+        const ran = cases.some((c) => (c[variant]?.latenciesMs.length ?? 0) > 0);
+        if (calls.length === 0)
+            return none(ran ? 'every call was answered from the response cache, so no latency was measured in this run' : undefined);
+        const shown = percentiles(calls);
+        return { report: { baseline: variant === 'baseline' ? shown : null, candidate: variant === 'candidate' ? shown : null, p95_ratio: null, p95_ratio_ci: null }, grid: null, cases: 0 };
+    }
+    const baseline = [];
+    const candidate = [];
+    let anyPair = false;
+    let anyCached = false;
+    let anyErrors = false;
+    let freshBaseline = 0;
+    let freshCandidate = 0;
+    for (const c of cases) {
+        const b = c.baseline;
+        const k = c.candidate;
+        if (!b || !k)
+            continue;
+        if (b.latenciesMs.length > 0 && k.latenciesMs.length > 0)
+            anyPair = true;
+        if (b.fresh?.includes(false) || k.fresh?.includes(false))
+            anyCached = true;
+        if (b.errors > 0 || k.errors > 0)
+            anyErrors = true;
+        freshBaseline += freshLatencies(b).length;
+        freshCandidate += freshLatencies(k).length;
+        const mine = freshBySample(b);
+        const theirs = freshBySample(k);
+        const bCalls = [];
+        const kCalls = [];
+        for (const [index, ms] of mine) {
+            const other = theirs.get(index);
+            if (other === undefined)
+                continue;
+            bCalls.push(ms);
+            kCalls.push(other);
+        }
+        if (bCalls.length > 0) {
+            baseline.push(bCalls);
+            candidate.push(kCalls);
+        }
+    }
+    const calls = baseline.reduce((sum, x) => sum + x.length, 0);
+    if (baseline.length < MIN_LATENCY_CASES || calls < MIN_LATENCY_CALLS) {
+        let reason;
+        if (!anyPair)
+            reason = 'no case had a successful call under both variants';
+        else if (freshBaseline === 0 && freshCandidate === 0)
+            reason = 'every call was answered from the response cache, so no latency was measured in this run';
+        else if (freshBaseline === 0 || freshCandidate === 0)
+            reason = `every ${freshBaseline === 0 ? 'baseline' : 'candidate'} call was answered from the response cache, so no pair of calls was measured side by side in this run`;
+        else {
+            const others = anyCached ? ' (the others came from the response cache or failed)' : anyErrors ? ' (the others failed)' : '';
+            reason = `only ${calls} call pair${calls === 1 ? '' : 's'} in ${baseline.length} case${baseline.length === 1 ? '' : 's'} ${calls === 1 ? 'was' : 'were'} measured side by side in this run${others}; comparing p95 latency needs at least ${MIN_LATENCY_CALLS} pairs in ${MIN_LATENCY_CASES} cases`;
+        }
+        return none(reason);
+    }
+    const baselineLatency = percentiles(baseline.flat());
+    const candidateLatency = percentiles(candidate.flat());
+    if (!(baselineLatency.p95 > 0))
+        return { report: { baseline: baselineLatency, candidate: candidateLatency, p95_ratio: null, p95_ratio_ci: null }, grid: null, cases: 0 };
+    const [distribution] = clusterBootstrap(baseline.length, [quantileRatioStatistic(baseline, candidate)], { seed: opts.seed, resamples: opts.resamples });
+    const ci = expandedPercentileInterval(distribution, confidence, baseline.length);
+    return {
+        report: { baseline: baselineLatency, candidate: candidateLatency, p95_ratio: candidateLatency.p95 / baselineLatency.p95, p95_ratio_ci: ci },
+        grid: ci ? expandedConfidenceGrid(distribution, baseline.length, opts.resamples ?? DEFAULT_RESAMPLES) : null,
+        cases: baseline.length,
+    };
+}
+/** A variant's latencies measured in this run (not from the cache). */
+function freshLatencies(v) {
+    if (!v)
+        return [];
+    return v.fresh ? v.latenciesMs.filter((_, i) => v.fresh[i]) : v.latenciesMs;
+}
+/** Sample index → latency of the variant's fresh successful samples. */
+function freshBySample(v) {
+    const out = new Map();
+    v.latenciesMs.forEach((ms, i) => {
+        if (v.fresh && !v.fresh[i])
+            return;
+        out.set(v.sampleIndex?.[i] ?? i, ms);
+    });
+    return out;
+}
+/** Total cost of the successful samples over the passes they bought (the sum of scores: passes, for pass/fail). */
+function costPerPass(cases, variant) {
+    let cost = 0;
+    let passes = 0;
+    let any = false;
+    for (const c of cases) {
+        const v = c[variant];
+        if (!v)
+            continue;
+        any = true;
+        for (const x of v.costUsd)
+            cost += x;
+        for (const s of v.scores)
+            passes += s;
+    }
+    return any && passes > 0 ? cost / passes : null;
+}
+/** A group's pass rates with the paired machinery of the suite's own row, and the interval behind them. */
+function groupPassRate(group, bothRan, confidence, sequential) {
+    const delta = bothRan && ran(group, 'baseline') && ran(group, 'candidate') ? (0,intervals/* pairedDeltaInterval */.H)(pairsOf(group), confidence, caseDeltaFor(sequential)) : null;
+    return {
+        row: {
+            n_cases: group.length,
+            ...passRates(group, bothRan ? sequential : undefined),
+            delta: delta ? delta.estimate : null,
+            ci: delta ? delta.ci : null,
+        },
+        delta,
+    };
+}
+/**
+ * The same paired machinery on each tag's cases, tags in order of first appearance. Not gated, not adjusted. The
+ * `holdout` tag is left out: those cases have their own row.
+ */
+function byTag(cases, confidence, sequential) {
+    const groups = new Map();
+    for (const c of cases) {
+        for (const tag of new Set(c.tags)) {
+            if (tag === HOLDOUT_TAG)
+                continue;
+            const group = groups.get(tag);
+            if (group)
+                group.push(c);
+            else
+                groups.set(tag, [c]);
+        }
+    }
+    return [...groups].map(([tag, group]) => ({ tag, ...groupPassRate(group, true, confidence, sequential).row }));
+}
+
+;// CONCATENATED MODULE: ./src/stats/index.ts
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 59413:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ew: () => (/* binding */ proportionInterval),
+/* harmony export */   H: () => (/* binding */ pairedDeltaInterval),
+/* harmony export */   VM: () => (/* binding */ pValueBelow)
+/* harmony export */ });
+/* unused harmony exports PAIRED_METHOD, PROPORTION_METHOD */
+/* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15521);
+/* harmony import */ var _t_distribution_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89634);
+
+
+const PAIRED_METHOD = 'paired t on per-case differences, ½ pseudo-discordant sample each way (Agresti–Min)';
+const PROPORTION_METHOD = 't on per-case means, z²/2 pseudo-passes and -fails (Agresti–Coull)';
+/** Weighted mean and t interval of `values` plus pseudo-observations; df = n − 1 (see the comment at the top). */
+function augmentedT(values, pseudo, confidence, range) {
+    const n = values.length;
+    let total = n;
+    let sum = 0;
+    for (const v of values)
+        sum += v;
+    for (const p of pseudo) {
+        total += p.weight;
+        sum += p.weight * p.value;
+    }
+    const center = sum / total;
+    if (n < 2) {
+        return { center, se: Infinity, sd: NaN, df: 0, ci: [range[0], range[1]] };
+    }
+    let squares = 0;
+    for (const v of values)
+        squares += (v - center) ** 2;
+    for (const p of pseudo)
+        squares += p.weight * (p.value - center) ** 2;
+    const variance = squares / (total - 1);
+    const sd = Math.sqrt(variance);
+    const se = sd / Math.sqrt(total);
+    const df = n - 1;
+    const half = (0,_t_distribution_js__WEBPACK_IMPORTED_MODULE_1__/* .tCritical */ .c2)(confidence, df) * se;
+    const ci = [Math.max(range[0], center - half), Math.min(range[1], center + half)];
+    return { center, se, sd, df, ci };
+}
+/** Sampling variance of one case's mean score (s²/k), or null with fewer than two samples. */
+function varianceOfCaseMean(scores) {
+    return scores.length >= 2 ? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .sampleVariance */ .y4)(scores) / scores.length : null;
+}
+const plainDelta = (p) => (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(p.candidate) - (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(p.baseline);
+/**
+ * Interval on the mean over cases of (candidate − baseline), each case's value being the mean of its samples, or
+ * `caseDelta` of them: an estimator of the case's difference that stays unbiased under the sampling design (the
+ * sequential design's, src/stats/sequential.ts). `pairs` holds each case's successful sample scores in [0,1]
+ * under both variants; a pair with an empty side is left out (it says nothing about the difference). Returns null
+ * when no pair is left.
+ */
+function pairedDeltaInterval(pairs, confidence, caseDelta = plainDelta) {
+    const deltas = [];
+    let samples = 0;
+    let within = 0;
+    let withinCases = 0;
+    for (const p of pairs) {
+        if (p.baseline.length === 0 || p.candidate.length === 0)
+            continue;
+        deltas.push(caseDelta(p));
+        samples += p.baseline.length + p.candidate.length;
+        const vb = varianceOfCaseMean(p.baseline);
+        const vc = varianceOfCaseMean(p.candidate);
+        if (vb !== null && vc !== null) {
+            within += vb + vc;
+            withinCases++;
+        }
+    }
+    const n = deltas.length;
+    if (n === 0)
+        return null;
+    const repeats = samples / (2 * n);
+    const weight = 1 / (2 * repeats);
+    const pseudo = [
+        { value: 1, weight },
+        { value: -1, weight },
+    ];
+    const t = augmentedT(deltas, pseudo, confidence, [-1, 1]);
+    const pValue = n < 2 ? 1 : Math.min(1, 2 * (0,_t_distribution_js__WEBPACK_IMPORTED_MODULE_1__/* .tCdf */ .w_)(-Math.abs(t.center / t.se), t.df));
+    return {
+        estimate: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(deltas),
+        ...t,
+        n,
+        repeats,
+        withinVariance: withinCases > 0 ? within / withinCases : null,
+        confidence,
+        pValue,
+        method: PAIRED_METHOD,
+    };
+}
+/**
+ * Interval on the mean over cases of one variant's per-case mean score (an absolute pass rate: added prompts,
+ * cases-only changes). `perCase` holds each case's successful sample scores in [0,1]; empty cases are left out.
+ */
+function proportionInterval(perCase, confidence) {
+    const values = [];
+    let samples = 0;
+    let within = 0;
+    let withinCases = 0;
+    for (const scores of perCase) {
+        if (scores.length === 0)
+            continue;
+        values.push((0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(scores));
+        samples += scores.length;
+        const v = varianceOfCaseMean(scores);
+        if (v !== null) {
+            within += v;
+            withinCases++;
+        }
+    }
+    const n = values.length;
+    if (n === 0)
+        return null;
+    const repeats = samples / n;
+    const z = (0,_t_distribution_js__WEBPACK_IMPORTED_MODULE_1__/* .normalQuantile */ .Zl)(1 - (1 - confidence) / 2);
+    const weight = (z * z) / (2 * repeats);
+    const t = augmentedT(values, [
+        { value: 1, weight },
+        { value: 0, weight },
+    ], confidence, [0, 1]);
+    return {
+        estimate: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .mean */ .RE)(values),
+        ...t,
+        n,
+        repeats,
+        withinVariance: withinCases > 0 ? within / withinCases : null,
+        confidence,
+        method: PROPORTION_METHOD,
+    };
+}
+/**
+ * One-sided p-value for "the true mean is below `threshold`" against H0 "it is at or above": small when the
+ * data say the mean is confidently below. The same t statistic as the interval, shifted to the threshold.
+ */
+function pValueBelow(interval, threshold) {
+    if (!(interval.se < Infinity))
+        return 1;
+    return (0,_t_distribution_js__WEBPACK_IMPORTED_MODULE_1__/* .tCdf */ .w_)((interval.center - threshold) / interval.se, interval.df);
+}
+
+
+/***/ }),
+
+/***/ 87308:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cc: () => (/* binding */ sequentialDelta),
+/* harmony export */   TF: () => (/* binding */ roundIndexes),
+/* harmony export */   a4: () => (/* binding */ sequentialEstimate),
+/* harmony export */   bd: () => (/* binding */ moreOf),
+/* harmony export */   lt: () => (/* binding */ lookConfidences),
+/* harmony export */   p5: () => (/* binding */ roundsFor)
+/* harmony export */ });
+/* unused harmony exports disagrees, CONTINUATION, passRateDecision */
+/* harmony import */ var _intervals_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59413);
+
+/**
+ * Sequential sampling (docs/sequential.md): a suite's `repeats` becomes the most samples a case may get, and the
+ * suite is sampled in rounds that stop as soon as every gated rule is decided.
+ *
+ * The design, for `repeats` = K:
+ * - round 1: sample index 0 of every case, both variants (interleaved as in the fixed design);
+ * - round 2 (K ≥ 2): sample index 1 of every case — after it, a case's four samples show whether it is one of the
+ *   cases whose samples disagree;
+ * - round 3 (K ≥ 3): sample indexes 2 … K − 1 of the cases whose samples disagree, and of a unanimous case when
+ *   its coin says so (chance CONTINUATION.unanimous); nothing more for the others.
+ *
+ * Each case is estimated by {@link sequentialEstimate}, unbiased under that allocation, and the per-case
+ * differences go to the same paired interval as in the fixed design.
+ *
+ * After each round every gated rule is decided at that look's confidence ({@link lookConfidences}): the error
+ * rate 1 − confidence is split over the looks (α_j = w_j · α, Σ w_j = 1), so by the union bound the chance that
+ * any look fails a change that does nothing is at most the sum, (1 − confidence)/2 — whatever the looks' mutual
+ * dependence and however the rounds were allocated (Bonferroni; a group-sequential design with alpha spending in
+ * the sense of Lan & DeMets 1983, spent at fixed levels per look).
+ */
+/** Share of the error rate spent at each look, by the number of looks (1, 2 or 3). Tuned by bench/sequential-sim.ts. */
+const LOOK_WEIGHTS = {
+    1: [1],
+    2: [0.3, 0.7],
+    3: [0.05, 0.1, 0.85],
+};
+/** Rounds (= looks) of a suite with `repeats` samples per case at most. */
+function roundsFor(repeats) {
+    return Math.max(1, Math.min(3, repeats));
+}
+/**
+ * The confidence each look's intervals and decisions are computed at: 1 − w_j · (1 − confidence). A rule fails
+ * at look j when its one-sided p-value is below w_j · (1 − confidence)/2, so over every look a change that does
+ * nothing fails at most (1 − confidence)/2 of the time, as a fixed design does.
+ */
+function lookConfidences(confidence, repeats, weights = LOOK_WEIGHTS[roundsFor(repeats)]) {
+    return weights.map((w) => 1 - w * (1 - confidence));
+}
+/**
+ * Do a case's samples disagree: any two of its samples, under either variant, differ. A case whose samples all
+ * agree after two rounds (near-deterministic, the common case in real eval sets) gets nothing more: more repeats
+ * would not change its value. The rule is symmetric in the two variants, so with a change that does nothing the
+ * per-case difference stays symmetric around zero (docs/sequential.md, "An estimate that stays unbiased").
+ */
+function disagrees(baseline, candidate) {
+    const first = baseline[0] ?? candidate[0];
+    if (first === undefined)
+        return false;
+    return baseline.some((s) => s !== first) || candidate.some((s) => s !== first);
+}
+const CONTINUATION = { unanimous: 0.25 };
+/** Samples 0 and 1 decide the allocation (the selection samples); later indexes are the extra samples. */
+const SELECTION = 2;
+/**
+ * The sample indexes round `round` (1-based) adds to a case, given the scores it has so far (both variants) and the
+ * case's coin, uniform on [0, 1) and drawn independently of its samples (src/run/sequential.ts: a hash of the
+ * suite, the case and the head commit, so a rerun replays the same rounds). Empty when the case gets nothing more.
+ */
+function roundIndexes(round, repeats, scores, coin, design = CONTINUATION) {
+    if (round > roundsFor(repeats))
+        return [];
+    if (round === 1)
+        return [0];
+    if (round === 2)
+        return [1];
+    if (!disagrees(scores.baseline, scores.candidate) && !(coin < design.unanimous))
+        return [];
+    return Array.from({ length: repeats - SELECTION }, (_, i) => i + SELECTION);
+}
+function choose(n, k) {
+    if (k < 0 || k > n)
+        return 0;
+    let c = 1;
+    for (let i = 1; i <= k; i++)
+        c = (c * (n - k + i)) / i;
+    return c;
+}
+function split(v) {
+    let sel = 0;
+    let ext = 0;
+    let total = 0;
+    let binary = true;
+    v.scores.forEach((s, i) => {
+        if ((v.sampleIndex?.[i] ?? i) < SELECTION)
+            sel++;
+        else
+            ext++;
+        total += s;
+        if (s !== 0 && s !== 1)
+            binary = false;
+    });
+    return { sel, ext, total, binary };
+}
+const plainMean = (v) => v.scores.reduce((a, b) => a + b, 0) / v.scores.length;
+/**
+ * One case's pass-rate estimates under the sequential design, unbiased for the case's pass
+ * probabilities whatever the allocation did (docs/sequential.md, "An estimate that stays unbiased").
+ *
+ * The inverse-probability-weighted estimate of a variant's rate is m₂ + (C/π)(m_extra − m₂): m₂ the mean of the
+ * selection samples, m_extra the mean of the extra samples, C whether the case got extra samples and π the
+ * chance it did given its selection samples (1 when they disagree, `design.unanimous` when all four agree). Its
+ * expectation is the case's rate because the extra samples are independent of the selection samples given the
+ * case (Horvitz & Thompson, JASA 47, 1952). That estimate throws the selection samples of every continued case
+ * away; its Rao–Blackwellisation — its expectation given the sufficient statistic (C and each variant's total
+ * passes) — keeps their information, stays unbiased and has a variance no larger (Rao 1945; Blackwell, Ann. Math.
+ * Statist. 18, 1947). Given those and C = 1, each placement of the passes among the samples is as likely as π of
+ * the selection pattern it implies, so the conditional expectation is a weighted average over the (passes among
+ * the selection samples) of the two variants — at most 9 terms. A continued case gets the same extra indexes
+ * whatever its pattern, so no pattern is ruled out by the number of samples it got.
+ *
+ * A case without extra samples is its plain mean (all its samples are selection samples). A case without both
+ * selection and extra samples in a variant (failed calls), or with graded (non 0/1) scores, keeps the plain mean.
+ */
+function sequentialEstimate(baseline, candidate, design = CONTINUATION) {
+    const b = split(baseline);
+    const c = split(candidate);
+    const plain = { baseline: plainMean(baseline), candidate: plainMean(candidate) };
+    if (b.ext + c.ext === 0 || !b.binary || !c.binary || b.sel === 0 || c.sel === 0 || b.ext === 0 || c.ext === 0)
+        return plain;
+    let weight = 0;
+    let sumB = 0;
+    let sumC = 0;
+    for (let ab = 0; ab <= b.sel; ab++) {
+        const nb = choose(b.sel, ab) * choose(b.ext, b.total - ab);
+        if (nb === 0)
+            continue;
+        for (let ac = 0; ac <= c.sel; ac++) {
+            const nc = choose(c.sel, ac) * choose(c.ext, c.total - ac);
+            if (nc === 0)
+                continue;
+            const unanimous = (ab === 0 && ac === 0) || (ab === b.sel && ac === c.sel);
+            const pi = unanimous ? design.unanimous : 1;
+            const n = nb * nc;
+            // Σ N·π·(m₂ + (m_extra − m₂)/π) = Σ N·(π·m₂ + m_extra − m₂), over Σ N·π.
+            const m2b = ab / b.sel;
+            const m2c = ac / c.sel;
+            sumB += n * (pi * m2b + (b.total - ab) / b.ext - m2b);
+            sumC += n * (pi * m2c + (c.total - ac) / c.ext - m2c);
+            weight += n * pi;
+        }
+    }
+    return weight > 0 ? { baseline: sumB / weight, candidate: sumC / weight } : plain;
+}
+/** The per-case difference (candidate − baseline) under the sequential design: what the paired interval is fed. */
+function sequentialDelta(design = CONTINUATION) {
+    return (pair) => {
+        const e = sequentialEstimate({ scores: pair.baseline, sampleIndex: pair.baselineIndex }, { scores: pair.candidate, sampleIndex: pair.candidateIndex }, design);
+        return e.candidate - e.baseline;
+    };
+}
+/**
+ * The gate's pass-rate rule for one comparison (src/gate/evaluate.ts: fail when the one-sided p-value for "worse
+ * than −max_drop" is below (1 − confidence)/2; pass when the interval's lower end is at or above −max_drop), for
+ * simulations that must decide thousands of looks without building a report. `caseDelta`: the per-case estimator
+ * (sequentialDelta for the sequential design; the plain difference of means by default).
+ */
+function passRateDecision(pairs, confidence, maxDrop, caseDelta) {
+    const delta = pairedDeltaInterval(pairs, confidence, caseDelta);
+    if (!delta)
+        return { decision: 'inconclusive', delta };
+    if (pValueBelow(delta, -maxDrop) < (1 - confidence) / 2)
+        return { decision: 'fail', delta };
+    if (delta.ci[0] >= -maxDrop)
+        return { decision: 'pass', delta };
+    return { decision: 'inconclusive', delta };
+}
+/**
+ * What an inconclusive result at the maximum calls for (req. of docs/sequential.md): more cases when the spread
+ * between cases dominates the interval's width, more repeats when the noise within cases does. `withinVariance`
+ * is the mean over cases of the sampling variance of a case's value (what more repeats remove), `sd` the per-case
+ * standard deviation (which includes it).
+ */
+function moreOf(delta) {
+    const total = delta.sd * delta.sd;
+    const within = delta.withinVariance ?? 0;
+    return within > total / 2 ? 'repeats' : 'cases';
+}
+
+
+/***/ }),
+
+/***/ 89634:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YW: () => (/* binding */ tQuantile),
+/* harmony export */   Zl: () => (/* binding */ normalQuantile),
+/* harmony export */   c2: () => (/* binding */ tCritical),
+/* harmony export */   vr: () => (/* binding */ normalCdf),
+/* harmony export */   w_: () => (/* binding */ tCdf)
+/* harmony export */ });
+/* harmony import */ var _stdlib_stats_base_dists_t_cdf__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86021);
+/* harmony import */ var _stdlib_stats_base_dists_t_cdf__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_stdlib_stats_base_dists_t_cdf__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _stdlib_stats_base_dists_t_quantile__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74455);
+/* harmony import */ var _stdlib_stats_base_dists_t_quantile__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_stdlib_stats_base_dists_t_quantile__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Student-t quantile: the x with P(T_df ≤ x) = p. */
+function tQuantile(p, df) {
+    return _stdlib_stats_base_dists_t_quantile__WEBPACK_IMPORTED_MODULE_1___default()(p, df);
+}
+/** Student-t CDF: P(T_df ≤ x). */
+function tCdf(x, df) {
+    return _stdlib_stats_base_dists_t_cdf__WEBPACK_IMPORTED_MODULE_0___default()(x, df);
+}
+/** The t critical value of a two-sided interval at `confidence`. */
+function tCritical(confidence, df) {
+    return tQuantile(1 - (1 - confidence) / 2, df);
+}
+/**
+ * Standard normal quantile, as the t quantile's limit for df → ∞ (stdlib returns NaN for df = Infinity; at
+ * df = 1e15 the difference from the normal is below 1e-13). simple-statistics' `probit` is only good to ~3
+ * digits (1.9572 for 0.975), too coarse for reference checks.
+ */
+function normalQuantile(p) {
+    return tQuantile(p, 1e15);
+}
+/** Standard normal CDF Φ, as the t CDF's limit for df → ∞ (see normalQuantile). */
+function normalCdf(x) {
+    return _stdlib_stats_base_dists_t_cdf__WEBPACK_IMPORTED_MODULE_0___default()(x, 1e15);
+}
+
+
+/***/ })
+
+};

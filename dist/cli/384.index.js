@@ -1,0 +1,692 @@
+export const id = 384;
+export const ids = [384,577,417,358];
+export const modules = {
+
+/***/ 60577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GITHUB_MODELS_MODEL: () => (/* binding */ GITHUB_MODELS_MODEL),
+/* harmony export */   GITHUB_MODELS_URL: () => (/* binding */ GITHUB_MODELS_URL),
+/* harmony export */   errorCause: () => (/* binding */ errorCause),
+/* harmony export */   exitCodeFor: () => (/* binding */ exitCodeFor)
+/* harmony export */ });
+// What every command shares; small, so the CLI's shell can load it at start-up.
+/** Exit codes (docs/contract.md §7): 0 pass / inconclusive / skipped, 1 fail, 2 error. */
+function exitCodeFor(verdict) {
+    return verdict === 'fail' ? 1 : verdict === 'error' ? 2 : 0;
+}
+const GITHUB_MODELS_URL = 'https://models.github.ai/inference';
+const GITHUB_MODELS_MODEL = 'openai/gpt-4o-mini';
+/** The first reason a report ends in `error`: a stop (budget, fatal provider error), else the first failing suite's. */
+function errorCause(report) {
+    const stop = report.notes?.find((n) => n.startsWith('Partial: ') || n.startsWith('Refused'));
+    if (stop)
+        return stop.replace(/^Partial: /, '');
+    const suite = report.suites.find((s) => s.verdict === 'error');
+    const rule = suite?.rules.find((r) => r.verdict === 'error');
+    return suite?.message ?? (rule ? `${suite.name}: ${rule.detail}` : (report.notes?.[0] ?? 'the review ended in error'));
+}
+
+
+/***/ }),
+
+/***/ 77384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  mergeCommand: () => (/* binding */ mergeCommand),
+  runCommand: () => (/* binding */ runCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/config/load.ts
+var load = __webpack_require__(61036);
+// EXTERNAL MODULE: ./src/changes/git.ts
+var git = __webpack_require__(1345);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(76670);
+// EXTERNAL MODULE: ./src/report/index.ts + 7 modules
+var src_report = __webpack_require__(1493);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
+var schemas = __webpack_require__(45586);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
+var core_errors = __webpack_require__(37428);
+;// CONCATENATED MODULE: ./src/results/shard-file.ts
+
+
+/**
+ * A shard's result (`promptgate run --shard i/n --json part.json`): the finished samples themselves, so that
+ * `promptgate merge` recomputes exactly the statistics an unsharded run would.
+ */
+const ModelOutputSchema = schemas/* object */.Ikc({
+    text: schemas/* string */.YjP(),
+    toolCalls: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), arguments: schemas/* string */.YjP() })).optional(),
+    latencyMs: schemas/* number */.aig(),
+    usage: schemas/* object */.Ikc({ input: schemas/* number */.aig(), output: schemas/* number */.aig() }),
+    finishReason: schemas/* string */.YjP().optional(),
+});
+const Common = {
+    suite: schemas/* string */.YjP(),
+    variant: schemas/* enum */.k5n(['baseline', 'candidate']),
+    caseId: schemas/* string */.YjP(),
+    sampleIndex: schemas/* number */.aig().int().min(0),
+    cached: schemas/* boolean */.zMY(),
+    retries: schemas/* number */.aig().int().min(0),
+    costUsd: schemas/* number */.aig(),
+};
+const SampleRecordSchema = schemas/* discriminatedUnion */.gMt('ok', [
+    schemas/* object */.Ikc({ ...Common, ok: schemas/* literal */.euz(true), output: ModelOutputSchema, passed: schemas/* boolean */.zMY(), score: schemas/* number */.aig(), reason: schemas/* string */.YjP().optional() }),
+    schemas/* object */.Ikc({ ...Common, ok: schemas/* literal */.euz(false), error: schemas/* string */.YjP() }),
+]);
+const ShardFileSchema = schemas/* object */.Ikc({
+    kind: schemas/* literal */.euz('promptgate-shard'),
+    schema_version: schemas/* literal */.euz(1),
+    base: schemas/* string */.YjP(),
+    head: schemas/* string */.YjP(),
+    shard: schemas/* object */.Ikc({ index: schemas/* number */.aig().int().min(1), count: schemas/* number */.aig().int().min(1) }),
+    records: schemas/* array */.YOg(SampleRecordSchema),
+});
+function shardFile(base, head, shard, records) {
+    return { kind: 'promptgate-shard', schema_version: 1, base, head, shard, records };
+}
+function parseShardFile(file, text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        throw new errors.PromptgateError(`is not JSON: ${err.message}`, { file, hint: 'pass the files written by `promptgate run --shard i/n --json FILE`' });
+    }
+    const parsed = ShardFileSchema.safeParse(value);
+    if (!parsed.success) {
+        throw new errors.PromptgateError(`is not a promptgate shard file: ${core_errors/* prettifyError */.S1(parsed.error).split('\n').slice(0, 4).join('; ')}`, {
+            file,
+            hint: 'pass the files written by `promptgate run --shard i/n --json FILE`',
+        });
+    }
+    return parsed.data;
+}
+/** Check the parts belong together (same base, head, shard count, every index once) and concatenate them. */
+function combineShards(parts) {
+    const first = parts[0];
+    if (!first)
+        throw new errors.PromptgateError('no shard files given', { hint: 'promptgate merge parts/*.json' });
+    const seen = new Set();
+    for (const { file, data } of parts) {
+        if (data.base !== first.data.base || data.head !== first.data.head || data.shard.count !== first.data.shard.count) {
+            throw new errors.PromptgateError(`belongs to another review (base ${data.base.slice(0, 7)}, head ${data.head.slice(0, 7)}, ${data.shard.count} shards) than ${first.file}`, { file });
+        }
+        if (seen.has(data.shard.index))
+            throw new errors.PromptgateError(`shard ${data.shard.index}/${data.shard.count} is given twice`, { file });
+        seen.add(data.shard.index);
+    }
+    if (seen.size !== first.data.shard.count) {
+        const missing = Array.from({ length: first.data.shard.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+        throw new errors.PromptgateError(`shards ${missing.join(', ')} of ${first.data.shard.count} are missing`, { hint: 'wait for every shard job and pass all their files' });
+    }
+    return { base: first.data.base, head: first.data.head, records: parts.flatMap((p) => p.data.records) };
+}
+
+// EXTERNAL MODULE: ./src/assertions/index.ts + 4 modules
+var assertions = __webpack_require__(63980);
+;// CONCATENATED MODULE: ./src/changes/pr-context.ts
+/**
+ * The Goal and Rollout of a change note come from the PR (docs/contract.md §10): a `Goal:` line wins over the first paragraph
+ * of the description; `Rollout:` only when written.
+ *
+ * The description is anyone's text (under `pull_request_target`, a stranger's), so it is read line by line with
+ * patterns anchored to one line: a multiline pattern that starts with `\s*` rescans every following blank line from
+ * each line start, which took 18 s on a description of 65,535 newlines (see docs/untrusted-output.md).
+ */
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
+/**
+ * `Goal: …`, `**Goal:** …`, `**Goal**: …`, `**Goal** …`, or the label alone on its line (the text is then on the next
+ * non-blank line). The label is a whole word followed by a colon, bold markers or the end of the line, so
+ * "Goals for this quarter" and "Goal-oriented" are prose, not labels.
+ */
+const labelPattern = (label) => new RegExp(`^[ \\t]*(?:\\*\\*)?${label}(?:\\*\\*:?|:(?:\\*\\*)?|(?=[ \\t]*$))(.*)$`, 'i');
+const LABELS = { goal: labelPattern('Goal'), rollout: labelPattern('Rollout') };
+/** Each `<!-- … -->` removed, by search rather than a lazy pattern that rescans the rest of the text per opener. */
+function withoutComments(text) {
+    let out = '';
+    let from = 0;
+    for (;;) {
+        const open = text.indexOf('<!--', from);
+        const close = open === -1 ? -1 : text.indexOf('-->', open + 4);
+        if (close === -1)
+            return out + text.slice(from);
+        out += text.slice(from, open);
+        from = close + 3;
+    }
+}
+function labelled(lines, pattern) {
+    for (let i = 0; i < lines.length; i++) {
+        const m = pattern.exec(lines[i]);
+        if (!m)
+            continue;
+        const rest = m[1].trim();
+        if (rest !== '')
+            return rest;
+        const next = lines.slice(i + 1).find((l) => l.trim() !== '');
+        return next?.trim() ?? null;
+    }
+    return null;
+}
+function prContext(title, body, url) {
+    const text = withoutComments((body ?? '').replace(/\r\n/g, '\n'));
+    const lines = text.split(LINE_BREAK);
+    const isLabel = (paragraph) => {
+        const first = paragraph.split(LINE_BREAK, 1)[0];
+        return LABELS.goal.test(first) || LABELS.rollout.test(first);
+    };
+    const firstParagraph = text
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .find((p) => p !== '' && !p.startsWith('#') && !isLabel(p));
+    return {
+        title: title?.trim() || null,
+        goal: labelled(lines, LABELS.goal) ?? firstParagraph ?? null,
+        rollout: labelled(lines, LABELS.rollout),
+        url: url ?? null,
+    };
+}
+
+// EXTERNAL MODULE: ./src/config/limits.ts
+var limits = __webpack_require__(59304);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __webpack_require__(90131);
+// EXTERNAL MODULE: ./src/plan/requests.ts
+var plan_requests = __webpack_require__(93957);
+// EXTERNAL MODULE: ./src/plan/read-sides.ts
+var read_sides = __webpack_require__(84734);
+// EXTERNAL MODULE: ./src/plan/settings.ts
+var settings = __webpack_require__(39214);
+// EXTERNAL MODULE: ./src/plan/suites.ts + 2 modules
+var suites = __webpack_require__(48950);
+// EXTERNAL MODULE: ./src/report/build.ts + 3 modules
+var build = __webpack_require__(96870);
+// EXTERNAL MODULE: ./src/report/schema.ts
+var report_schema = __webpack_require__(91327);
+;// CONCATENATED MODULE: ./src/results/given.ts
+
+
+/*
+ * Samples computed elsewhere (`promptgate merge` of shard files): fitting them to the plan, and what a shard writes.
+ */
+/**
+ * Shard files carry their samples, not the options they ran with: a shard run with `--repeats 5` holds sample
+ * indexes 0–4, so the merge plans as many repeats per suite as the files hold instead of the config's default.
+ */
+function matchGivenRepeats(planned, records) {
+    const most = new Map();
+    for (const r of records)
+        most.set(r.suite, Math.max(most.get(r.suite) ?? 0, r.sampleIndex + 1));
+    for (const s of planned) {
+        const n = most.get(s.name);
+        if (n !== undefined)
+            s.repeats = n;
+    }
+}
+function pickGivenRecords(requests, given) {
+    const byKey = new Map(given.map((r) => [`${r.suite}\0${r.variant}\0${r.caseId}\0${r.sampleIndex}`, r]));
+    const missing = [];
+    const out = [];
+    for (const q of requests) {
+        const r = byKey.get(`${q.suite}\0${q.variant}\0${q.caseId}\0${q.sampleIndex}`);
+        if (r)
+            out.push(r);
+        else
+            missing.push(`${q.suite}/${q.variant}/${q.caseId}#${q.sampleIndex}`);
+    }
+    if (missing.length > 0) {
+        throw new errors.PromptgateError(`${missing.length} planned samples are missing from the shard files (first: ${missing[0]})`, {
+            hint: 'merge the parts of every shard (1/n … n/n) of the same base, head and config',
+        });
+    }
+    return out;
+}
+function countCalls(records) {
+    const calls = { total: 0, cached: 0, failed: 0, retried: 0 };
+    for (const r of records) {
+        calls.total++;
+        if (r.cached)
+            calls.cached++;
+        if (!r.ok)
+            calls.failed++;
+        calls.retried += r.retries;
+    }
+    return calls;
+}
+/** A record as it may leave the process: every known secret removed from its text and error (docs/security.md). */
+function redactRecord(r) {
+    if (!r.ok)
+        return { ...r, error: redact.secrets.redact(r.error) };
+    const text = redact.secrets.redact(r.output.text);
+    return text === r.output.text ? r : { ...r, output: { ...r.output, text } };
+}
+
+// EXTERNAL MODULE: ./src/run/index.ts + 6 modules
+var run = __webpack_require__(28067);
+// EXTERNAL MODULE: ./src/run/progress.ts
+var progress = __webpack_require__(66358);
+;// CONCATENATED MODULE: ./src/review.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The one pipeline behind the CLI and the Action (docs/architecture.md): read both sides → plan → run (or take
+ * given samples) → statistics → gate → report. Bad input throws PromptgateError before any model call; a failed
+ * run still returns a report (verdict `error`) so nothing computed is lost.
+ */
+async function review(input) {
+    const started = Date.now();
+    const sink = input.log ?? (() => { });
+    const log = (line) => sink(redact.secrets.redact(line));
+    const [baseSha, headSha] = [await (0,git.resolveRev)(input.repoDir, input.base), await (0,git.resolveRev)(input.repoDir, input.head)];
+    const trusted = input.trustedSide ?? 'head';
+    const [base, head] = await (0,read_sides/* readSides */.h)(input, baseSha, headSha, trusted, log);
+    const trustedSide = trusted === 'base' ? base : head;
+    const config = trustedSide.config;
+    const gate = config?.gate ?? schema/* GateSchema */.ZM.parse({});
+    const runConfig = config?.run ?? schema/* RunSchema */.nl.parse({});
+    const changed = input.changedFiles ?? (await (0,git.changedFilesBetween)(input.repoDir, baseSha, headSha));
+    const context = input.context ? prContext(input.context.title, input.context.body, input.context.url) : undefined;
+    const planned = await (0,suites/* planSuites */.D)({
+        base,
+        head,
+        trusted,
+        changed,
+        settings: { env: input.env, configFile: null, overrides: { baseUrl: input.overrides?.baseUrl }, zeroConfig: config ? undefined : input.zeroConfigProvider },
+        repeatsOverride: input.overrides?.repeats,
+    });
+    const changedPrompts = planned.map((s) => s.prompt);
+    const skeleton = (verdict, suites, extra = {}) => ({
+        schema_version: 1,
+        verdict,
+        base: baseSha,
+        head: headSha,
+        confidence: gate.confidence,
+        inconclusive_policy: gate.inconclusive,
+        suites,
+        calls: { total: 0, cached: 0, failed: 0, retried: 0 },
+        cost_usd_total: 0,
+        duration_ms: Date.now() - started,
+        ...(context ? { context } : {}),
+        ...extra,
+    });
+    if (planned.length === 0) {
+        log('No prompt changes: nothing to review.');
+        return { report: skeleton('skipped', [], { notes: ['No prompt changes: no suite was triggered.'] }), changedPrompts, records: [], planned: 0 };
+    }
+    const endpointFor = (0,settings/* endpointResolver */.yR)({
+        hasConfig: !!config,
+        env: input.env,
+        apiKey: input.overrides?.apiKey,
+        zeroConfigKey: input.zeroConfigProvider?.apiKey,
+        noKeys: !!input.records,
+    });
+    if (input.records)
+        matchGivenRepeats(planned, input.records);
+    // Limits before anything is rendered: samples per review, and rendered text per review (docs/input-limits.md).
+    (0,limits/* checkCount */.wE)('samples', planned.reduce((n, s) => n + (0,plan_requests/* plannedSamples */.OA)(s), 0), { file: trustedSide.configFile ?? undefined });
+    const renderBudget = new limits/* RenderBudget */.uc();
+    const requests = (0,plan_requests/* shardSlice */.RD)(planned.flatMap((s) => (0,plan_requests/* planRequests */._8)(s, endpointFor, renderBudget)), input.shard);
+    const cache = input.noCache || input.records ? null : (0,run/* diskCache */.IS)((0,external_node_path_.join)(input.repoDir, runConfig.cache_dir));
+    let records;
+    let calls;
+    let stopped;
+    if (input.records) {
+        records = pickGivenRecords(requests, input.records);
+        calls = countCalls(records);
+    }
+    else {
+        const budget = input.overrides?.budgetUsd ?? runConfig.budget_usd;
+        if (budget !== undefined) {
+            const preflight = (0,run/* budgetPreflight */.Rl)(cache ? await (0,run/* filterUncached */.M4)(requests, cache) : requests, budget);
+            log(preflight.line);
+            if (preflight.refusal) {
+                const suites = planned.map((s) => (0,build/* emptySuiteReport */.a)(s, 'error', preflight.refusal));
+                return { report: skeleton('error', suites, { notes: [preflight.refusal] }), changedPrompts, records: [], planned: requests.length };
+            }
+        }
+        const concurrency = input.overrides?.concurrency ?? runConfig.concurrency;
+        log(`Running ${requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${concurrency}).`);
+        const outcome = await (0,run/* runSamples */.Tf)(requests, {
+            concurrency,
+            timeoutMs: runConfig.timeout_s * 1000,
+            maxRetries: runConfig.max_retries,
+            rpm: runConfig.rpm,
+            tpm: runConfig.tpm,
+            cache,
+            budgetUsd: budget,
+            signal: input.signal,
+            forceStop: input.forceStop,
+            // Graders (llm_rubric) are model calls: paced, retried, budgeted and cached like the samples (docs/reliability.md).
+            grade: (req, output, run) => (0,assertions/* gradeOutput */.zR)(req.assert, output, { grader: run.grader }),
+            onProgress: input.onProgress,
+        });
+        for (const w of outcome.warnings ?? [])
+            log(`warning: ${w}`);
+        records = outcome.records;
+        calls = outcome.calls;
+        stopped = outcome.stopped;
+    }
+    const report = (0,build/* buildReport */.F)({ planned, records, calls, gateConfig: gate, skeleton, stopped, sharded: !!input.shard && input.shard.count > 1 });
+    // Nothing the run knows as a secret leaves in the report, the note, the check or a shard file (docs/security.md).
+    return { report: report_schema/* ReportSchema */.M9.parse(redact.secrets.redactDeep(report)), changedPrompts, records: records.map(redactRecord), planned: requests.length };
+}
+
+// EXTERNAL MODULE: ./src/cli/common.ts
+var common = __webpack_require__(60577);
+// EXTERNAL MODULE: ./src/cli/zero-config.ts
+var zero_config = __webpack_require__(19417);
+;// CONCATENATED MODULE: ./src/cli/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+async function runCommand(opts, io) {
+    const repoDir = (await (0,git.git)(io.cwd, ['rev-parse', '--show-toplevel'])).trim();
+    redact.secrets.addUrl(opts.baseUrl);
+    if (!opts.quiet && opts.head === 'HEAD')
+        for (const line of await uncommittedWarnings(repoDir, opts.config))
+            io.stderr(line + '\n');
+    const base = opts.base ?? (await (0,git.defaultBase)(repoDir, opts.head));
+    // No config at the head: zero-config, on GitHub Models unless --base-url says otherwise (docs/github-models.md).
+    const zero = opts.config === undefined && !(await (0,zero_config.hasConfigAt)(repoDir, opts.head)) ? await (0,zero_config.zeroConfigCredential)(opts.baseUrl, io.env) : undefined;
+    if (zero) {
+        redact.secrets.add(zero.apiKey);
+        if (!opts.quiet)
+            io.stderr(`${zero.banner}\n`);
+    }
+    const progress = opts.quiet ? undefined : progressPrinter(io);
+    let out;
+    try {
+        out = await review({
+            context: await commitContext(repoDir, base, opts.head),
+            repoDir,
+            base,
+            head: opts.head,
+            configPath: opts.config,
+            overrides: { repeats: opts.repeats, concurrency: opts.concurrency, budgetUsd: opts.budgetUsd, sampling: opts.sampling, baseUrl: opts.baseUrl, ...(zero?.apiKey ? { apiKey: zero.apiKey } : {}) },
+            // Without a config no key is read from the environment but the one named above: an OPENAI_API_KEY that happens
+            // to be set is never sent to GitHub Models.
+            env: zero ? (0,zero_config.withoutKeys)(io.env) : io.env,
+            ...(zero ? { zeroConfigProvider: { baseUrl: common.GITHUB_MODELS_URL, model: common.GITHUB_MODELS_MODEL } } : {}),
+            shard: opts.shard,
+            noCache: !opts.cache,
+            onProgress: progress?.update,
+            log: opts.quiet ? undefined : (line) => io.stderr(line + '\n'),
+            signal: io.signal,
+            forceStop: io.forceStop,
+        });
+    }
+    catch (err) {
+        // The review asks for a key only when something will run; without a config, say what the user can do.
+        if (zero && !zero.apiKey && err instanceof errors.PromptgateError && err.message.startsWith('no API key'))
+            throw zero.missing;
+        throw err;
+    }
+    progress?.finish();
+    if (opts.shard && opts.shard.count > 1) {
+        const file = shardFile(out.report.base, out.report.head, opts.shard, out.records);
+        if (opts.json)
+            await writeOut(io, opts.json, JSON.stringify(file) + '\n');
+        io.stdout(`shard ${opts.shard.index}/${opts.shard.count}: ${out.records.length} samples${opts.json ? ` written to ${opts.json}` : ' (pass --json FILE to keep them for `promptgate merge`)'}\n`);
+        return out.report.partial && out.records.length < out.planned ? 2 : 0;
+    }
+    return finish(out.report, opts, io);
+}
+async function mergeCommand(files, opts, io) {
+    const parts = await Promise.all(files.map(async (file) => ({ file, data: parseShardFile(file, await (0,promises_.readFile)((0,external_node_path_.resolve)(io.cwd, file), 'utf8')) })));
+    const combined = combineShards(parts);
+    const repoDir = (await (0,git.git)(io.cwd, ['rev-parse', '--show-toplevel'])).trim();
+    const out = await review({
+        repoDir,
+        base: combined.base,
+        head: combined.head,
+        configPath: opts.config,
+        env: io.env,
+        records: combined.records,
+        context: await commitContext(repoDir, combined.base, combined.head),
+    });
+    return finish(out.report, opts, io);
+}
+async function finish(report, opts, io) {
+    const note = (0,src_report.renderChangeNote)(report, { target: 'cli' });
+    if (opts.json)
+        await writeOut(io, opts.json, (0,src_report.writeJsonReport)(report));
+    if (opts.markdown)
+        await writeOut(io, opts.markdown, note);
+    io.stdout(note.endsWith('\n') ? note : note + '\n');
+    // Exit 2 always comes with its cause on stderr, where a script or a CI log shows it, not only deep in the note.
+    if (report.verdict === 'error')
+        io.stderr(`promptgate: error: ${redact.secrets.redact((0,common.errorCause)(report))}\n`);
+    return (0,common.exitCodeFor)(report.verdict);
+}
+/**
+ * The CLI compares commits, so edits not committed yet are not reviewed: say so when they touch the config, a
+ * prompt or an eval set, instead of letting the user read a verdict on files they did not mean.
+ */
+async function uncommittedWarnings(repoDir, configPath) {
+    let status;
+    try {
+        status = await (0,git.git)(repoDir, ['status', '--porcelain', '-z', '--untracked-files=no']);
+    }
+    catch {
+        return [];
+    }
+    const dirty = status.split('\0').filter((e) => /^.. /.test(e)).map((e) => e.slice(3));
+    if (dirty.length === 0)
+        return [];
+    let config = null;
+    try {
+        config = (await (0,load/* findConfig */.u0)(async (p) => (0,promises_.readFile)((0,external_node_path_.join)(repoDir, p), 'utf8').catch(() => null), configPath)).config;
+    }
+    catch {
+        // A config that does not parse is reported by the review itself.
+    }
+    const configPaths = configPath ? [configPath] : [...load/* CONFIG_PATHS */.iE];
+    const matches = config
+        ? picomatch_default()([...config.suites.map((s) => s.prompt), ...config.suites.flatMap((s) => (s.cases ? [s.cases] : []))], { dot: true })
+        : (p) => /\.prompt\.ya?ml$/i.test(p);
+    const touched = dirty.filter((p) => configPaths.includes(p) || matches(p));
+    return touched.length
+        ? [`warning: uncommitted changes to ${touched.join(', ')} are not part of this review (it compares commits); commit or stash them to review them.`]
+        : [];
+}
+/** Locally there is no PR: the head commit's message is the Goal (and may carry `Goal:` / `Rollout:` lines). */
+async function commitContext(repoDir, base, head) {
+    try {
+        const count = Number((await (0,git.git)(repoDir, ['rev-list', '--count', `${base}..${head}`])).trim());
+        if (count === 0)
+            return undefined;
+        const [title, ...rest] = (await (0,git.git)(repoDir, ['log', '-1', '--format=%B', head])).trim().split('\n');
+        return { title, body: rest.join('\n').trim() };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Written whole or not at all: the text goes to a temporary file beside the target, which is then renamed over it,
+ * so a script (or CI step) that reads the report as soon as it appears never reads half of one.
+ */
+async function writeOut(io, path, text) {
+    const target = (0,external_node_path_.resolve)(io.cwd, path);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+    const temporary = `${target}.${process.pid}.tmp`;
+    await (0,promises_.writeFile)(temporary, text);
+    await (0,promises_.rename)(temporary, target);
+}
+/** A live "123/480 samples · 40 cached · 0 failed · ETA 12s" line on a terminal; a line every 5 s in a log. */
+function progressPrinter(io) {
+    let last = 0;
+    let lastLine = '';
+    return {
+        update(p) {
+            const now = Date.now();
+            lastLine = (0,progress.progressLine)(p);
+            if (io.isTTY) {
+                if (now - last > 100 || p.done === p.total) {
+                    io.stderr(`\r\x1b[2K${lastLine}`);
+                    last = now;
+                }
+            }
+            else if (now - last > 5000 || p.done === p.total) {
+                io.stderr(lastLine + '\n');
+                last = now;
+            }
+        },
+        finish() {
+            if (io.isTTY && lastLine)
+                io.stderr('\n');
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 19417:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BASE_URL_KEY_ENVS: () => (/* binding */ BASE_URL_KEY_ENVS),
+/* harmony export */   hasConfigAt: () => (/* binding */ hasConfigAt),
+/* harmony export */   withoutKeys: () => (/* binding */ withoutKeys),
+/* harmony export */   zeroConfigCredential: () => (/* binding */ zeroConfigCredential)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61036);
+/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1345);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76670);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(60577);
+
+
+
+
+
+
+/** The variables a key for `--base-url` is read from, in order, when there is no config. */
+const BASE_URL_KEY_ENVS = ['PROMPTGATE_API_KEY', 'OPENAI_API_KEY'];
+const TOKEN_ENVS = ['GITHUB_TOKEN', 'GH_TOKEN'];
+/** Is there a promptgate.yml (or .github/promptgate.yml) in the head commit? */
+async function hasConfigAt(repoDir, ref) {
+    for (const path of _config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .CONFIG_PATHS */ .iE) {
+        try {
+            await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_2__.git)(repoDir, ['cat-file', '-e', `${ref}:${path}`]);
+            return true;
+        }
+        catch {
+            // not there
+        }
+    }
+    return false;
+}
+function withoutKeys(env) {
+    const copy = { ...env };
+    for (const name of [...BASE_URL_KEY_ENVS, ...TOKEN_ENVS])
+        delete copy[name];
+    return copy;
+}
+/**
+ * The zero-config endpoint and credential (docs/contract.md: the CLI without a config is zero-config too). GitHub Models with
+ * GITHUB_TOKEN, else GH_TOKEN, else the `gh` CLI's token; with `--base-url`, that endpoint with PROMPTGATE_API_KEY,
+ * else OPENAI_API_KEY (a GitHub token is never sent to another host).
+ */
+async function zeroConfigCredential(baseUrl, env) {
+    const lead = 'no promptgate.yml: zero-config mode (every changed .prompt.yml with testData is a suite)';
+    if (baseUrl !== undefined) {
+        const where = `${(0,_redact_js__WEBPACK_IMPORTED_MODULE_4__.safeUrl)(baseUrl)} (--base-url)`;
+        const name = BASE_URL_KEY_ENVS.find((n) => env[n]);
+        return {
+            ...(name ? { apiKey: env[name] } : {}),
+            banner: `${lead}; calling ${where} with the key in ${name ?? '(none found)'}`,
+            missing: new _errors_js__WEBPACK_IMPORTED_MODULE_3__.PromptgateError(`no API key for ${where}: neither ${BASE_URL_KEY_ENVS.join(' nor ')} is set`, {
+                hint: `export PROMPTGATE_API_KEY=… (any non-empty value for a local server that needs none); drop --base-url to use GitHub Models with GITHUB_TOKEN, GH_TOKEN or \`gh auth login\``,
+            }),
+        };
+    }
+    const where = `GitHub Models (${_common_js__WEBPACK_IMPORTED_MODULE_5__.GITHUB_MODELS_URL})`;
+    const name = TOKEN_ENVS.find((n) => env[n]);
+    const gh = name ? undefined : await ghAuthToken(env);
+    const apiKey = name ? env[name] : gh?.token;
+    const source = name ?? (gh?.token ? 'the gh CLI (gh auth token)' : '(no token found)');
+    const ghState = gh === undefined ? '' : gh.installed ? ' (`gh auth token` has none)' : ' (the gh CLI is not installed)';
+    return {
+        ...(apiKey ? { apiKey } : {}),
+        banner: `${lead}; calling ${where} with the token from ${source}`,
+        missing: new _errors_js__WEBPACK_IMPORTED_MODULE_3__.PromptgateError(`no token for ${where}: GITHUB_TOKEN and GH_TOKEN are not set${ghState}`, {
+            hint: 'set GITHUB_TOKEN or GH_TOKEN (a token with the models:read permission), or run `gh auth login`, or pass --base-url URL with PROMPTGATE_API_KEY (or OPENAI_API_KEY) for another OpenAI-compatible endpoint',
+        }),
+    };
+}
+/** `gh auth token`, when the gh CLI is installed and logged in; never fails (a missing gh is simply no token). */
+function ghAuthToken(env) {
+    return new Promise((resolveToken) => {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('gh', ['auth', 'token'], { env: { ...env, GH_PROMPT_DISABLED: '1' }, timeout: 15_000, windowsHide: true }, (err, stdout) => {
+            const code = err?.code;
+            if (code === 'ENOENT')
+                return resolveToken({ installed: false });
+            const token = err ? '' : String(stdout).trim();
+            resolveToken(token && !/\s/.test(token) ? { installed: true, token } : { installed: true });
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 66358:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   progressLine: () => (/* binding */ progressLine)
+/* harmony export */ });
+/** "123/480 samples · 40 cached · 0 failed · ETA 12s": the progress line of the CLI and the Action's log. */
+function progressLine(p) {
+    return `${p.done}/${p.total} samples · ${p.cached} cached · ${p.failed} failed${p.etaMs !== null ? ` · ETA ${Math.ceil(p.etaMs / 1000)}s` : ''}`;
+}
+
+
+/***/ })
+
+};

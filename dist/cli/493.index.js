@@ -1,0 +1,1175 @@
+export const id = 493;
+export const ids = [493];
+export const modules = {
+
+/***/ 1493:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ReportSchema: () => (/* reexport */ schema/* ReportSchema */.M9),
+  caseOutputs: () => (/* reexport */ case_outputs/* caseOutputs */.T),
+  checkTitle: () => (/* reexport */ checkTitle),
+  escapeInline: () => (/* reexport */ escapeInline),
+  fencedBlock: () => (/* reexport */ fencedBlock),
+  headline: () => (/* reexport */ headline),
+  inertCode: () => (/* reexport */ inertCode),
+  inlineCode: () => (/* reexport */ inlineCode),
+  parseJsonReport: () => (/* reexport */ parseJsonReport),
+  renderChangeNote: () => (/* reexport */ renderChangeNote),
+  writeJsonReport: () => (/* reexport */ writeJsonReport)
+});
+
+// EXTERNAL MODULE: ./src/report/numbers.ts
+var numbers = __webpack_require__(65616);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(48992);
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * Text from outside (model output, PR titles and descriptions, case ids, error messages) rendered into GitHub
+ * Markdown must stay inert: no @-mentions (a prompt can make a model write "@org/team"), no cross-references, no
+ * HTML or images, no broken tables, headings or fences, and nothing invisible (see docs/untrusted-output.md).
+ *
+ * GitHub turns `@name`, `#123`, `GH-123` and `owner/repo#123` into mentions and references after rendering, on the
+ * text nodes, so a backslash escape does not stop them; a zero-width joiner between the sign and the name does (the
+ * reader sees no difference).
+ */
+const ZWJ = '\u200d';
+/** Line breaks of every kind, including U+2028/U+2029, which some models emit. */
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029\u0085]/g;
+/** C0 controls other than tab and line breaks, DEL, and C1 controls: invisible and meaningless in a note. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+/**
+ * Characters that render as nothing (Unicode's Default_Ignorable_Code_Point): bidirectional controls (U+202A–202E,
+ * U+2066–2069, U+200E/200F, U+061C), which reorder what a reader sees; zero-width characters (U+200B–200D, U+2060,
+ * U+FEFF), which hide text or make two different strings look alike; tag characters (U+E0000–E007F), which carry
+ * invisible text. Left alone: variation selectors (they pick the look of the visible character before them), a
+ * zero-width joiner between two pictographs (emoji sequences: woman, ZWJ, laptop) and the tags of a subdivision
+ * flag (U+1F3F4, tags, U+E007F) — each matched by its own group so the replacer keeps it.
+ */
+const INVISIBLE = /(\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F})|(?<=\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)(\u200D)(?=\p{Extended_Pictographic})|(?![\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}])\p{Default_Ignorable_Code_Point}/gu;
+/** `\u202E`, `\u{E0041}`: the escape a reader can look up. */
+const codePointText = (ch) => {
+    const cp = ch.codePointAt(0);
+    const hex = cp.toString(16).toUpperCase();
+    return cp > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
+};
+/**
+ * Invisible characters made visible as their escape (`\u202E`) rather than dropped: the note shows that the output
+ * held one, which is often why an `equals` failed on text that looks right.
+ */
+function showInvisible(text) {
+    return text.replace(INVISIBLE, (ch, flag, joiner) => flag ?? joiner ?? codePointText(ch));
+}
+/**
+ * For text inside a line or a table cell: one line, HTML escaped, Markdown punctuation backslash-escaped
+ * (CommonMark §2.4: any ASCII punctuation may be escaped), `|` escaped so a cell cannot split (GFM tables),
+ * `$` escaped where it could start GitHub math, mentions, references and autolinks broken with a zero-width joiner,
+ * invisible characters shown as escapes.
+ */
+function escapeInline(text) {
+    return (showInvisible(text)
+        .replace(CONTROL, '')
+        .replace(LINE_BREAK, ' ')
+        .replace(/\t/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|!#~]/g, '\\$&')
+        // A `$` before anything but a digit could open GitHub math; amounts ("$0.31") are left readable.
+        .replace(/\$(?!\d)/g, '\\$$')
+        .replace(/@/g, `@${ZWJ}`)
+        .replace(/#(?=\d)/g, `#${ZWJ}`)
+        .replace(/\bgh-(?=\d)/gi, (m) => `${m}${ZWJ}`)
+        .replace(/:\/\//g, `:${ZWJ}//`)
+        .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWJ}.`)
+        // What would start a list, a thematic break or a setext underline when the text opens a line.
+        .replace(/^(\s*)([-+=]|\d+(?=[.)]))/, (_m, space, lead) => (/\d/.test(lead) ? `${space}${lead}\\` : `${space}\\${lead}`)));
+}
+/**
+ * Text shown inside a code block or code span renders literally, so it needs no escaping to be safe. Mentions,
+ * references and tags are still broken with a zero-width joiner (invisible), so that text which somehow left its
+ * block — or a reader that does not render Markdown — meets no `<img`, `</details>`, `@team`, `#12`, `GH-12` or
+ * `](link`; invisible characters are shown as escapes, since a code block reorders bidirectional text too. A lone `@` (a diff's `@@` hunk
+ * header) is left alone, so highlighting still finds it.
+ */
+function inertCode(text) {
+    return showInvisible(text)
+        .replace(CONTROL, '')
+        .replace(/@(?=[\w-])/g, `@${ZWJ}`)
+        .replace(/#(?=\d)/g, `#${ZWJ}`)
+        .replace(/\bgh-(?=\d)/gi, (m) => `${m}${ZWJ}`)
+        .replace(/<(?=[a-z/!?])/gi, `<${ZWJ}`)
+        .replace(/\]\(/g, `]${ZWJ}(`);
+}
+/** A loop, not `Math.max(...runs)`: a long output with many runs would overflow the call stack as arguments. */
+function longestBacktickRun(text) {
+    let longest = 0;
+    for (const m of text.matchAll(/`+/g))
+        longest = Math.max(longest, m[0].length);
+    return longest;
+}
+/**
+ * A fenced code block that the text cannot close: the fence is one backtick longer than the longest run of
+ * backticks inside (CommonMark §4.5: a closing fence must be at least as long as the opening one). GitHub renders
+ * neither HTML, images nor mentions inside a code block.
+ */
+function fencedBlock(text, lang = '') {
+    const body = text.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
+    // The info string may not contain backticks (CommonMark §4.5); keep it to a language name.
+    const info = lang.replace(/[^\w+.-]/g, '');
+    return `${fence}${info}\n${body}\n${fence}`;
+}
+/**
+ * Inline code that the text cannot close, for short identifiers (paths, model ids, settings): the delimiter is one
+ * backtick longer than any run inside, padded with a space when the text starts or ends with a backtick
+ * (CommonMark §6.1). Not for table cells: GFM splits cells on `|` even inside code spans.
+ */
+function inlineCode(text) {
+    const clean = inertCode(text.replace(LINE_BREAK, ' '));
+    const ticks = '`'.repeat(longestBacktickRun(clean) + 1);
+    const pad = clean.startsWith('`') || clean.endsWith('`') || clean === '' ? ' ' : '';
+    return `${ticks}${pad}${clean}${pad}${ticks}`;
+}
+
+// EXTERNAL MODULE: ./src/stats/index.ts + 7 modules
+var stats = __webpack_require__(9408);
+;// CONCATENATED MODULE: ./src/report/case-analysis.ts
+
+const caseRate = (v) => (v && v.runs > 0 ? v.passed / v.runs : null);
+/** Whether a case is flaky at base: the report's flag, or for a report written without it, the baseline counts. */
+function isFlakyAtBase(c) {
+    return c.flaky_at_base ?? (0,stats/* flakyAtBase */._f)(c.baseline);
+}
+/**
+ * Sorts a suite's cases for the note. Regressions by the size of the drop, fixes by the size of the gain, largest
+ * first; ties by id (numeric-aware, so T-2 comes before T-10).
+ */
+function analyseCases(s) {
+    const changed = [];
+    for (const c of s.cases) {
+        const b = caseRate(c.baseline);
+        const k = caseRate(c.candidate);
+        if (b !== null && k !== null && b !== k)
+            changed.push({ c, d: k - b });
+    }
+    const byId = (a, b) => a.id.localeCompare(b.id, 'en', { numeric: true });
+    const worstFirst = (list) => [
+        ...list.filter((x) => x.d < 0).sort((a, b) => a.d - b.d || byId(a.c, b.c)),
+        ...list.filter((x) => x.d > 0).sort((a, b) => b.d - a.d || byId(a.c, b.c)),
+    ];
+    const holdout = changed.filter((x) => (0,stats/* isHoldout */.EH)(x.c));
+    const flaky = changed.filter((x) => !(0,stats/* isHoldout */.EH)(x.c) && isFlakyAtBase(x.c));
+    const real = worstFirst(changed.filter((x) => !(0,stats/* isHoldout */.EH)(x.c) && !isFlakyAtBase(x.c)));
+    return {
+        regressions: real.filter((x) => x.d < 0).map((x) => x.c),
+        fixes: real.filter((x) => x.d > 0).map((x) => x.c),
+        flakyFlips: worstFirst(flaky).map((x) => x.c),
+        holdoutFlips: worstFirst(holdout).map((x) => x.c),
+        flaky: s.flaky_at_base ?? s.cases.filter(isFlakyAtBase).map((c) => c.id),
+    };
+}
+/** The number of cases in the suite's main pass-rate row: every case but the holdout ones. */
+function mainCases(s) {
+    return s.n_cases - (s.holdout?.n_cases ?? 0);
+}
+
+;// CONCATENATED MODULE: ./src/report/outcome.ts
+const RULE_LABEL = {
+    completeness: 'completeness',
+    pass_rate: 'pass rate',
+    holdout: 'holdout pass rate',
+    latency_p95: 'p95 latency',
+    cost: 'cost',
+    error_rate: 'error rate',
+};
+/** A rule as a reader names it: `latency_p95` → "p95 latency"; an unknown rule by its name. */
+function ruleLabel(rule) {
+    return RULE_LABEL[rule] ?? rule.replace(/_/g, ' ');
+}
+/** The review-level note that says the run stopped early (review() writes "Partial: <why>"). */
+const STOP_PREFIX = 'Partial: ';
+/** Why the run stopped early (a rejected key or model, the budget, an interruption), when it did. */
+function stopCause(report) {
+    const note = report.notes?.find((n) => n.startsWith(STOP_PREFIX));
+    return note ? note.slice(STOP_PREFIX.length) : null;
+}
+/** Whether a review note is the stop cause (shown at the top of the note, not again among the notes). */
+function isStopNote(note) {
+    return note.startsWith(STOP_PREFIX);
+}
+/** The first clause of a rule's detail: up to its first "; ", or the whole detail without its final period. */
+function firstClause(detail) {
+    const cut = detail.indexOf('; ');
+    return (cut > 0 ? detail.slice(0, cut) : detail).replace(/\.$/, '');
+}
+/** Why a suite ended in `error`, in one line: its message, else the first clause of its first `error` rule. */
+function suiteErrorCause(s) {
+    if (s.verdict !== 'error')
+        return null;
+    if (s.message)
+        return s.message;
+    const rule = s.rules.find((r) => r.verdict === 'error');
+    return rule ? firstClause(rule.detail) : null;
+}
+/** The rules of a given outcome, as labels: ["cost", "p95 latency"]. */
+function labelsOf(rules, verdict) {
+    return rules.filter((r) => r.verdict === verdict).map((r) => ruleLabel(r.rule));
+}
+/**
+ * A suite's verdict with the rules it rests on: "inconclusive: cost", "fail: pass rate; inconclusive: cost".
+ * `pass`, `skipped` and `error` stay one word (an error says its cause right after).
+ */
+function verdictWithRules(s) {
+    if (s.verdict === 'fail') {
+        const failing = labelsOf(s.rules, 'fail');
+        const open = labelsOf(s.rules, 'inconclusive');
+        if (failing.length === 0)
+            return 'fail';
+        return `fail: ${failing.join(', ')}${open.length ? `; inconclusive: ${open.join(', ')}` : ''}`;
+    }
+    if (s.verdict === 'inconclusive') {
+        const open = labelsOf(s.rules, 'inconclusive');
+        return open.length ? `inconclusive: ${open.join(', ')}` : 'inconclusive';
+    }
+    return s.verdict;
+}
+/** The rules behind a fail or inconclusive verdict, for a title: "cost", "pass rate, p95 latency". */
+function decidingRules(s) {
+    if (s.verdict !== 'fail' && s.verdict !== 'inconclusive')
+        return '';
+    return labelsOf(s.rules, s.verdict).join(', ');
+}
+/**
+ * Why a review ended in `error`, most important first: the reason the run stopped, then each errored suite's own
+ * cause unless it only repeats that reason (a suite that errored because the run stopped, or whose message quotes
+ * the same failure). Empty for any other verdict.
+ */
+function errorCauses(report) {
+    if (report.verdict !== 'error')
+        return [];
+    const causes = [];
+    const stop = stopCause(report);
+    if (stop)
+        causes.push({ suites: [], text: stop });
+    for (const s of report.suites) {
+        const cause = suiteErrorCause(s);
+        if (!cause || erroredByStop(s, stop))
+            continue;
+        const same = causes.find((c) => c.text.includes(cause) || cause.includes(c.text));
+        if (!same)
+            causes.push({ suites: [s.name], text: cause });
+        else if (same.suites.length > 0)
+            same.suites.push(s.name);
+    }
+    return causes;
+}
+/**
+ * Whether a suite's error is the run's stop and nothing more: its only `error` rule is `completeness`, or its
+ * message quotes the stop's reason.
+ */
+function erroredByStop(s, stop) {
+    if (stop === null || s.verdict !== 'error')
+        return false;
+    const errors = s.rules.filter((r) => r.verdict === 'error');
+    if (errors.length > 0 && errors.every((r) => r.rule === 'completeness'))
+        return true;
+    return s.message !== undefined && s.message.includes(stop);
+}
+/**
+ * A suite's line when the run's stop is its whole error: how much finished, pointing up to the reason, instead of
+ * the reason again. "Only 1 of 96 planned samples finished: the run stopped early (see above)".
+ */
+function stoppedSuiteCause(s) {
+    const rule = s.rules.find((r) => r.rule === 'completeness');
+    return `${rule ? `${firstClause(rule.detail)}: t` : 'T'}he run stopped early (see above)`;
+}
+/**
+ * "Error — the run stopped early" for the review's own cause; "Error" when the cause is every suite's (or there is
+ * one suite); else "Error in <suites>". `escape` makes the suite names safe for where the label goes.
+ */
+function errorLabel(c, suiteCount, escape) {
+    if (c.suites.length === 0)
+        return 'Error — the run stopped early';
+    if (suiteCount <= 1 || c.suites.length === suiteCount)
+        return 'Error';
+    const names = c.suites.slice(0, 3).map((n) => escape(n, 60)).join(', ');
+    return `Error in ${names}${c.suites.length > 3 ? ` and ${c.suites.length - 3} more` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/headline.ts
+
+
+
+
+/** A check run's title is one short line (GitHub shows it next to the check's name). */
+const TITLE_CHARS = 100;
+const VERDICT_WORD = { pass: 'Pass', fail: 'Fail', inconclusive: 'Inconclusive', error: 'Error', skipped: 'Skipped' };
+/** A suite with nothing measured: skipped before it ran, or errored before any sample came back. */
+function hasNoResults(s) {
+    return s.pass_rate.baseline === null && s.pass_rate.candidate === null;
+}
+/** Whether the pass-rate interval includes zero: the observed difference is within what chance alone produces. */
+function withinNoise(s) {
+    const ci = s.pass_rate.ci;
+    return s.pass_rate.delta !== null && ci !== null && ci[0] <= 0 && ci[1] >= 0;
+}
+/** A relative change for a headline: 1.27 → "+27%", 1.004 → "+0.4%" (whole percents unless that shows 0). */
+function signedPercent(ratio) {
+    const v = (ratio - 1) * 100;
+    const text = Math.abs(v) >= 0.95 || v === 0 ? Math.abs(Math.round(v)).toString() : Math.abs(v).toFixed(1);
+    return `${v > 0 ? '+' : v < 0 ? '-' : '±'}${text}%`;
+}
+/**
+ * The one line a person would say about a suite (docs/contract.md §10):
+ * "Pass rate 82% → 93% (+11 points, 95% CI +6 to +16, 120 cases × 3); p95 latency +180 ms; cost +27%".
+ * A suite that ended in `error` says why first, then what was measured. Plain text; the note escapes it like any
+ * other line.
+ */
+function headline(suite, confidence, cause = suiteErrorCause(suite)) {
+    if (hasNoResults(suite) && (suite.verdict === 'skipped' || suite.verdict === 'error' || suite.message)) {
+        return cause ?? suite.message ?? (suite.verdict === 'skipped' ? 'Nothing to run.' : 'No results.');
+    }
+    const numbers = measuredLine(suite, confidence);
+    return cause ? `${cause}; ${numbers}` : numbers;
+}
+function measuredLine(suite, confidence) {
+    const pr = suite.pass_rate;
+    const ci = `${(0,numbers/* level */.Rc)(confidence)} CI`;
+    // With holdout cases the pass rate is the other cases'; the holdout cases get their own clause.
+    const n = `${(0,numbers/* count */.U9)(mainCases(suite))} cases × ${suite.repeats}`;
+    const parts = [];
+    if (pr.delta !== null && pr.ci) {
+        const d = (0,numbers/* pointDecimals */.VY)(pr.baseline, pr.candidate, pr.delta, pr.ci);
+        const noise = withinNoise(suite) ? ', within noise' : '';
+        parts.push(`Pass rate ${(0,numbers/* rate */.TS)(pr.baseline, d)} → ${(0,numbers/* rate */.TS)(pr.candidate, d)} (${(0,numbers/* signedPoints */._9)(pr.delta, d)} points, ${ci} ${(0,numbers/* signedPoints */._9)(pr.ci[0], d)} to ${(0,numbers/* signedPoints */._9)(pr.ci[1], d)}, ${n}${noise})`);
+    }
+    else if (pr.candidate !== null) {
+        const interval = pr.candidate_ci ? `${ci} ${(0,numbers/* rate */.TS)(pr.candidate_ci[0])} to ${(0,numbers/* rate */.TS)(pr.candidate_ci[1])}, ` : '';
+        const why = suite.change === 'added' ? 'new prompt, no baseline' : suite.change === 'cases_only' ? 'cases changed, no delta' : 'no baseline to compare';
+        parts.push(`Pass rate ${(0,numbers/* rate */.TS)(pr.candidate)} (${interval}${n}; ${why})`);
+    }
+    else if (pr.baseline !== null) {
+        parts.push(`Pass rate ${(0,numbers/* rate */.TS)(pr.baseline)} before; no results after`);
+    }
+    else if (!suite.holdout) {
+        parts.push('No successful samples');
+    }
+    const h = suite.holdout;
+    if (h && h.delta !== null && h.ci) {
+        const d = (0,numbers/* pointDecimals */.VY)(h.baseline, h.candidate, h.delta, h.ci);
+        const noise = h.ci[0] <= 0 && h.ci[1] >= 0 ? ', within noise' : '';
+        parts.push(`holdout ${(0,numbers/* signedPoints */._9)(h.delta, d)} points (${(0,numbers/* count */.U9)(h.n_cases)} cases${noise})`);
+    }
+    else if (h && h.candidate !== null) {
+        parts.push(`holdout ${(0,numbers/* rate */.TS)(h.candidate)} (${(0,numbers/* count */.U9)(h.n_cases)} cases)`);
+    }
+    const lb = suite.latency_ms.baseline?.p95 ?? null;
+    const lc = suite.latency_ms.candidate?.p95 ?? null;
+    if (suite.latency_ms.not_compared !== undefined)
+        parts.push('latency not compared');
+    else if (lb !== null && lc !== null)
+        parts.push(`p95 latency ${(0,numbers/* signedMs */.Fw)(lc - lb)}`);
+    if (suite.cost_usd.ratio !== null)
+        parts.push(`cost ${signedPercent(suite.cost_usd.ratio)}`);
+    const failed = suite.errors.baseline + suite.errors.candidate;
+    if (failed > 0)
+        parts.push(`${(0,numbers/* count */.U9)(failed)} failed ${failed === 1 ? 'call' : 'calls'}`);
+    return parts.join('; ');
+}
+/** The pass-rate part of a title: "49% → 88% (+39 points)", "93% (new prompt)". */
+function titleNumbers(s) {
+    const pr = s.pass_rate;
+    if (pr.delta !== null && pr.ci) {
+        const d = (0,numbers/* pointDecimals */.VY)(pr.baseline, pr.candidate, pr.delta, pr.ci);
+        return `${(0,numbers/* rate */.TS)(pr.baseline, d)} → ${(0,numbers/* rate */.TS)(pr.candidate, d)} (${(0,numbers/* signedPoints */._9)(pr.delta, d)} points${withinNoise(s) ? ', within noise' : ''})`;
+    }
+    if (pr.candidate !== null)
+        return `pass rate ${(0,numbers/* rate */.TS)(pr.candidate)}`;
+    return '';
+}
+/**
+ * A short title for the check run (≤ 100 characters): the verdict and what it rests on. An error says why first
+ * ("Error: stopped early — HTTP 404 …"); a fail or inconclusive verdict names its rules ("Inconclusive (cost): …").
+ */
+function checkTitle(report) {
+    const oneLine = (text) => (0,src_text/* clip */.$)(text.replace(/\s+/g, ' '), TITLE_CHARS);
+    const suites = report.suites;
+    if (report.verdict === 'error') {
+        const [first, ...more] = errorCauses(report);
+        if (first) {
+            const where = first.suites.length === 0
+                ? 'stopped early'
+                : suites.length > 1 && first.suites.length < suites.length
+                    ? (0,src_text/* clip */.$)(first.suites[0], 40) + (first.suites.length > 1 ? ` +${first.suites.length - 1}` : '')
+                    : '';
+            const others = more.length ? ` (+${more.length} more)` : '';
+            return oneLine(`Error: ${where ? `${where} — ` : ''}${first.text}${others}`);
+        }
+    }
+    const verdict = VERDICT_WORD[report.verdict];
+    if (suites.length === 0)
+        return report.verdict === 'skipped' ? 'No prompt changes' : `${verdict}: no suite ran`;
+    if (suites.length === 1) {
+        const s = suites[0];
+        const rules = decidingRules(s);
+        const head = `${verdict}${rules ? ` (${rules})` : ''}`;
+        const about = hasNoResults(s) ? (s.message ?? '') : titleNumbers(s);
+        const tail = about ? ` — ${about}` : '';
+        // The name gives way first: the numbers are the point of the title.
+        const name = (0,src_text/* clip */.$)(s.name, Math.max(12, TITLE_CHARS - head.length - 2 - tail.length));
+        return oneLine(`${head}: ${name}${tail}`);
+    }
+    const counts = new Map();
+    for (const s of suites)
+        counts.set(s.verdict, (counts.get(s.verdict) ?? 0) + 1);
+    const order = ['error', 'fail', 'inconclusive', 'pass', 'skipped'];
+    const tally = order.filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${v}`);
+    return oneLine(`${verdict}: ${suites.length} suites (${tally.join(', ')})`);
+}
+
+;// CONCATENATED MODULE: ./src/report/sections.ts
+
+
+
+
+
+
+const ICON = { pass: '✅', fail: '❌', inconclusive: '⚠️', error: '🛑', skipped: '⏭️' };
+const FULL_DETAIL = { diffChars: 20_000, outputChars: 1_000, tagRows: 50, flipped: 10, tradeoffs: true, textChars: 1_000, suiteBody: true };
+/** Identifiers and short texts from outside, shown in tables and lines. */
+const ID_CHARS = 100;
+const TAG_CHARS = 60;
+const REASON_CHARS = 300;
+const NAME_CHARS = 120;
+/** What a shortened rendering actually left out, for the line that says so; in the order detail is given up. */
+const CUTS = [
+    'part of the diff',
+    'the diff',
+    'the end of long outputs',
+    'model outputs',
+    'by-tag rows',
+    'the by-tag table',
+    'flipped cases',
+    'the flipped-case tables',
+    'the tradeoff tables',
+    'the end of long PR text',
+    'everything but each suite’s headline and gate',
+];
+const inline = (text, max) => escapeInline((0,src_text/* clip */.$)(text, max));
+/** Free text from the PR or a message, as long as the detail allows. */
+function freeText(text, ctx) {
+    if (ctx.detail.textChars < FULL_DETAIL.textChars && text.length > ctx.detail.textChars)
+        ctx.cuts.add('the end of long PR text');
+    return inline(text, ctx.detail.textChars);
+}
+/**
+ * A section a reader opens on demand. The summary is our own text (HTML inside `<summary>` is not Markdown, so it
+ * must not carry outside text); blank lines around the body let GitHub render its Markdown (CommonMark §4.6: an
+ * HTML block ends at a blank line).
+ */
+function collapsible(ctx, summary, body) {
+    if (ctx.target === 'cli')
+        return `**${summary}**\n\n${body}`;
+    return `<details><summary>${summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</summary>\n\n${body}\n\n</details>`;
+}
+const CHANGE_WORDS = {
+    modified: 'modified',
+    added: 'added (new prompt: no baseline)',
+    deleted: 'deleted',
+    renamed: 'renamed',
+    settings: 'model or settings changed (same prompt text)',
+    cases_only: 'unchanged; only the cases or assertions changed',
+    unchanged: 'unchanged',
+};
+function diffView(diff) {
+    // Only the head is searched and only newlines are counted: a diff can be megabytes, and the note shows 20,000 characters.
+    const start = diff.slice(0, 2_000).search(/^--- /m);
+    const text = (start > 0 ? diff.slice(start) : diff).replace(/\r?\n$/, '');
+    let lines = text === '' ? 0 : 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        lines++;
+    return { text, lines };
+}
+/** Whole lines of `text` within `chars` (a prompt may be one enormous line: then that line, clipped). */
+function headLines(text, chars) {
+    let head = text;
+    if (text.length > chars) {
+        const end = text.lastIndexOf('\n', chars);
+        head = end > 0 ? text.slice(0, end) : (0,src_text/* clip */.$)(text.slice(0, chars + 1).split('\n')[0], chars);
+    }
+    head = head.replace(/\r\n?/g, '\n');
+    return { shown: head, lines: head.split('\n').length };
+}
+function prepareSuite(s) {
+    return {
+        suite: s,
+        flips: analyseCases(s),
+        diff: s.change_detail?.diff ? diffView(s.change_detail.diff) : null,
+        tags: [...(s.by_tag ?? [])].sort((a, b) => (a.delta ?? Infinity) - (b.delta ?? Infinity) || a.tag.localeCompare(b.tag)),
+    };
+}
+function changeSection(p, ctx) {
+    const s = p.suite;
+    const cd = s.change_detail;
+    let what = CHANGE_WORDS[s.change];
+    if (s.change === 'renamed' && cd?.previous_path)
+        what = `renamed from ${inlineCode((0,src_text/* clip */.$)(cd.previous_path, NAME_CHARS))}`;
+    let line = `**Change**: ${inlineCode((0,src_text/* clip */.$)(s.prompt, NAME_CHARS))} ${what}`;
+    if (cd?.lines_added !== undefined || cd?.lines_removed !== undefined)
+        line += `, +${cd.lines_added ?? 0} -${cd.lines_removed ?? 0} lines`;
+    const out = [line + '.'];
+    if (cd?.settings?.length)
+        out.push(`Settings changed: ${cd.settings.map((x) => inlineCode((0,src_text/* clip */.$)(x, NAME_CHARS))).join(', ')}.`);
+    else if (cd?.model?.baseline && cd.model.candidate && cd.model.baseline !== cd.model.candidate) {
+        out.push(`Model: ${inlineCode(cd.model.baseline)} → ${inlineCode(cd.model.candidate)}.`);
+    }
+    const parts = [out.join(' ')];
+    if (p.diff) {
+        const total = (0,numbers/* plural */.LS)(p.diff.lines, 'line');
+        if (ctx.detail.diffChars <= 0) {
+            ctx.cuts.add('the diff');
+            parts.push(`_The diff (${total}) was left out to fit the size limit; it is in the JSON report._`);
+        }
+        else {
+            if (ctx.detail.diffChars < FULL_DETAIL.diffChars && p.diff.text.length > ctx.detail.diffChars)
+                ctx.cuts.add('part of the diff');
+            const { shown, lines } = headLines(p.diff.text, ctx.detail.diffChars);
+            let body = fencedBlock(inertCode(shown), 'diff');
+            if (p.diff.lines > lines)
+                body += `\n\n_… ${(0,numbers/* plural */.LS)(p.diff.lines - lines, 'more line')} in the JSON report._`;
+            parts.push(collapsible(ctx, `Diff (${total})`, body));
+        }
+    }
+    return parts.join('\n\n');
+}
+function evalResultSection(p, ctx) {
+    const s = p.suite;
+    const pr = s.pass_rate;
+    const ci = `${(0,numbers/* level */.Rc)(ctx.confidence)} CI`;
+    const holdout = s.holdout;
+    const upTo = s.sampling?.mode === 'sequential' ? 'up to ' : '';
+    const samples = `${(0,numbers/* plural */.LS)(mainCases(s), 'case')} × ${upTo}${(0,numbers/* plural */.LS)(s.repeats, 'sample')}`;
+    const out = ['**Eval result**'];
+    if (pr.delta !== null && pr.ci) {
+        const rows = ['| | before | after | change |', '|---|---:|---:|---|'];
+        const label = holdout ? `pass rate (${(0,numbers/* plural */.LS)(mainCases(s), 'case')}, without holdout)` : 'pass rate';
+        rows.push(`| ${label} | ${(0,numbers/* percent */.KN)(pr.baseline ?? 0)} | ${(0,numbers/* percent */.KN)(pr.candidate ?? 0)} | **${(0,numbers/* signedPoints */._9)(pr.delta, 1)} points** (${ci} ${(0,numbers/* signedPoints */._9)(pr.ci[0], 1)} to ${(0,numbers/* signedPoints */._9)(pr.ci[1], 1)}) |`);
+        if (holdout)
+            rows.push(holdoutRow(holdout, ci));
+        out.push(rows.join('\n'));
+        const bits = [`${samples} per variant, paired by case`];
+        if (pr.p_value !== null)
+            bits.push(`p ${pr.p_value < 0.0001 ? '' : '= '}${(0,numbers/* pValue */.sp)(pr.p_value)} against "no difference"`);
+        if (pr.method)
+            bits.push(`method: ${inline(pr.method, 200)}`);
+        out.push(bits.join('; ') + '.');
+        if (withinNoise(s)) {
+            out.push(`**Within noise**: the interval (${(0,numbers/* signedPoints */._9)(pr.ci[0], 1)} to ${(0,numbers/* signedPoints */._9)(pr.ci[1], 1)} points) includes 0 — a no-op change shows differences this large by chance.`);
+        }
+        else {
+            out.push(`The interval excludes 0: the ${pr.delta > 0 ? 'improvement' : 'drop'} is unlikely to be chance.`);
+        }
+    }
+    else if (pr.candidate !== null) {
+        const interval = pr.candidate_ci ? ` (${ci} ${(0,numbers/* percent */.KN)(pr.candidate_ci[0])} to ${(0,numbers/* percent */.KN)(pr.candidate_ci[1])})` : '';
+        const why = s.change === 'added'
+            ? 'a new prompt has no baseline to compare with'
+            : s.change === 'cases_only'
+                ? 'only the cases or assertions changed, so there is nothing to compare'
+                : 'the baseline has no results to compare with';
+        out.push(`Pass rate **${(0,numbers/* percent */.KN)(pr.candidate)}**${interval} over ${samples} — ${why}.`);
+    }
+    else if (pr.baseline !== null) {
+        out.push(`Pass rate before **${(0,numbers/* percent */.KN)(pr.baseline)}** over ${samples}; the candidate has no results.`);
+    }
+    else if (!holdout) {
+        out.push('No sample succeeded under either variant.');
+    }
+    if (holdout && !(pr.delta !== null && pr.ci))
+        out.push(holdoutLine(holdout, ci, mainCases(s) === 0));
+    if (holdout)
+        out.push('Holdout: the cases tagged `holdout`, the overfitting check — not in the pass rate above, and their outputs are never shown.');
+    const sampled = samplingLine(s);
+    if (sampled)
+        out.push(sampled);
+    const flaky = flakyLine(p.flips.flaky, s);
+    if (flaky)
+        out.push(flaky);
+    out.push(...outcomeLines(s, ctx));
+    const failed = s.errors.baseline + s.errors.candidate;
+    if (failed > 0)
+        out.push(`Failed calls after retries (left out of every number): before ${(0,numbers/* count */.U9)(s.errors.baseline)}, after ${(0,numbers/* count */.U9)(s.errors.candidate)}.`);
+    // An errored suite's message opens its section (see `suiteSection`); any other message is a note.
+    if (s.message && s.verdict !== 'error')
+        out.push(`**Note**: ${freeText(s.message, ctx)}`);
+    return out.join('\n\n');
+}
+/** The holdout row of the Eval result table: like the pass-rate row, over the holdout cases alone. */
+function holdoutRow(h, ci) {
+    const change = h.delta !== null ? `${h.ci && (h.ci[0] > 0 || h.ci[1] < 0) ? `**${(0,numbers/* signedPoints */._9)(h.delta, 1)} points**` : `${(0,numbers/* signedPoints */._9)(h.delta, 1)} points`}${h.ci ? ` (${ci} ${(0,numbers/* signedPoints */._9)(h.ci[0], 1)} to ${(0,numbers/* signedPoints */._9)(h.ci[1], 1)})` : ''}` : '—';
+    const cell = (x) => (x === null ? '—' : (0,numbers/* percent */.KN)(x));
+    return `| holdout (${(0,numbers/* plural */.LS)(h.n_cases, 'case')}) | ${cell(h.baseline)} | ${cell(h.candidate)} | ${change} |`;
+}
+/** The holdout cases' pass rate when there is no delta to put in a table (an added prompt, cases only). */
+function holdoutLine(h, ci, only) {
+    const rates = h.delta !== null && h.ci ? `${(0,numbers/* percent */.KN)(h.baseline ?? 0)} → ${(0,numbers/* percent */.KN)(h.candidate ?? 0)} (${(0,numbers/* signedPoints */._9)(h.delta, 1)} points, ${ci} ${(0,numbers/* signedPoints */._9)(h.ci[0], 1)} to ${(0,numbers/* signedPoints */._9)(h.ci[1], 1)})` : `**${(0,numbers/* rate */.TS)(h.candidate ?? h.baseline)}**`;
+    return `Holdout pass rate ${rates} over ${(0,numbers/* plural */.LS)(h.n_cases, 'case')}${only ? ' — every case of this suite is a holdout case' : ''}.`;
+}
+/**
+ * How the suite was sampled, when there is something to say (docs/change-note.md): "Sequential sampling: decided
+ * after 240 of 600 samples (3 rounds), 120 of them reused from the cache". Fixed sampling with nothing reused says
+ * nothing.
+ */
+function samplingLine(s) {
+    const x = s.sampling;
+    if (!x)
+        return '';
+    const reused = (x.reused ?? 0) > 0 ? `, ${(0,numbers/* count */.U9)(x.reused)} of them reused from the cache` : '';
+    if (x.mode === 'sequential') {
+        const rounds = (0,numbers/* plural */.LS)(x.rounds, 'round');
+        const what = x.samples_used < x.samples_max ? `decided after ${(0,numbers/* count */.U9)(x.samples_used)} of ${(0,numbers/* plural */.LS)(x.samples_max, 'sample')}` : `all ${(0,numbers/* plural */.LS)(x.samples_max, 'sample')} taken`;
+        return `Sequential sampling: ${what} (${rounds})${reused}.`;
+    }
+    const parts = [];
+    if (x.fallback)
+        parts.push(`Sampled in full rather than sequentially: ${escapeInline((0,src_text/* clip */.$)(x.fallback, 300))}${/[.!?]$/.test(x.fallback) ? '' : '.'}`);
+    if (reused)
+        parts.push(`${(0,numbers/* plural */.LS)(x.samples_used, 'sample')}${reused}.`);
+    return parts.join(' ');
+}
+/** "3 cases flaky at base" with their ids, so a reviewer does not read their flips as the change's doing. */
+function flakyLine(flaky, s) {
+    if (flaky.length === 0 || s.pass_rate.delta === null)
+        return '';
+    const shown = flaky.slice(0, 10).map((id) => inline(id, ID_CHARS));
+    const more = flaky.length > shown.length ? `, … ${(0,numbers/* count */.U9)(flaky.length - shown.length)} more` : '';
+    return `**${(0,numbers/* plural */.LS)(flaky.length, 'case')} flaky at base** (${shown.join(', ')}${more}): their baseline samples disagree with each other, so a flip of theirs may be the model's noise rather than the change; Flipped cases lists them apart.`;
+}
+/**
+ * Each failing or inconclusive rule by name, with what would settle it: a suite that is inconclusive on cost while
+ * its pass rate passed must not read as an unsettled pass rate. Nothing here for a run that stopped early: its
+ * numbers cover only what finished, and are no measurement that happens to be inconclusive.
+ */
+function outcomeLines(s, ctx) {
+    if (s.verdict === 'error')
+        return [];
+    if (ctx.stopped !== null) {
+        return ['**Not settled**: the run stopped early, so these numbers cover only the samples that finished; no rule is decided on them.'];
+    }
+    const out = [];
+    const open = s.rules.filter((r) => r.verdict === 'inconclusive' || r.verdict === 'fail');
+    for (const r of open) {
+        const word = r.verdict === 'fail' ? 'Fail' : 'Inconclusive';
+        const see = r.rule === 'pass_rate' || r.rule === 'holdout' ? 'see Gate' : 'see Tradeoffs and Gate';
+        let text;
+        if (r.verdict === 'fail') {
+            text = `confidently beyond what the rule allows (${see}).`;
+        }
+        else {
+            // A report written before rules carried their own need has it on the pass rate, for the pass-rate rule.
+            const need = r.cases_needed !== undefined ? r.cases_needed : r.rule === 'pass_rate' ? (s.pass_rate.cases_needed ?? null) : null;
+            text = need
+                ? `about ${(0,numbers/* plural */.LS)(need, 'case')} (this run: ${(0,numbers/* count */.U9)(s.n_cases)}) would make the interval narrow enough to settle it (${see}).`
+                : `the interval is too wide to settle it (${see}: what the data do rule out).`;
+        }
+        out.push(`**${word} — ${escapeInline(ruleLabel(r.rule))}**: ${text}`);
+    }
+    const passRate = s.rules.find((r) => r.rule === 'pass_rate');
+    if (open.length > 0 && passRate?.verdict === 'pass') {
+        out.push(`The pass-rate rule passed; the ${s.verdict} verdict rests on ${open.map((r) => escapeInline(ruleLabel(r.rule))).join(' and ')}.`);
+    }
+    return out;
+}
+/** Successful samples per variant, from the per-case counts (tokens are summed over successful samples only). */
+function runs(s, variant) {
+    let n = 0;
+    for (const c of s.cases)
+        n += c[variant]?.runs ?? 0;
+    return n;
+}
+function tradeoffsSection(s, ctx) {
+    const ci = (r) => (r ? `, ${(0,numbers/* level */.Rc)(ctx.confidence)} CI ${(0,numbers/* change */.Zg)(r[0])} to ${(0,numbers/* change */.Zg)(r[1])}` : '');
+    const rows = ['| | before | after | change |', '|---|---:|---:|---|'];
+    const cell = (x, f) => (x === null || x === undefined ? '—' : f(x));
+    const summary = [];
+    const notCompared = s.latency_ms.not_compared;
+    if (notCompared !== undefined)
+        summary.push('latency not compared');
+    for (const key of notCompared !== undefined ? [] : ['p50', 'p95', 'p99']) {
+        const b = s.latency_ms.baseline?.[key] ?? null;
+        const c = s.latency_ms.candidate?.[key] ?? null;
+        if (b === null && c === null)
+            continue;
+        let delta = b !== null && c !== null ? (0,numbers/* signedMs */.Fw)(c - b) : '—';
+        if (key === 'p95' && s.latency_ms.p95_ratio !== null)
+            delta += ` (${(0,numbers/* change */.Zg)(s.latency_ms.p95_ratio)}${ci(s.latency_ms.p95_ratio_ci)})`;
+        if (key === 'p95' && b !== null && c !== null)
+            summary.push(`p95 latency ${(0,numbers/* signedMs */.Fw)(c - b)}`);
+        rows.push(`| latency ${key} | ${cell(b, numbers.ms)} | ${cell(c, numbers.ms)} | ${delta} |`);
+    }
+    const cost = s.cost_usd;
+    if (cost.baseline_per_case !== null || cost.candidate_per_case !== null) {
+        rows.push(`| cost per case | ${cell(cost.baseline_per_case, numbers/* usd */.dR)} | ${cell(cost.candidate_per_case, numbers/* usd */.dR)} | ${cost.ratio !== null ? (0,numbers/* change */.Zg)(cost.ratio) + ci(cost.ratio_ci) : '—'} |`);
+        if (cost.ratio !== null)
+            summary.push(`cost per case ${(0,numbers/* change */.Zg)(cost.ratio)}`);
+        const pb = cost.baseline_per_pass ?? null;
+        const pc = cost.candidate_per_pass ?? null;
+        if (pb !== null || pc !== null)
+            rows.push(`| cost per passing sample | ${cell(pb, numbers/* usd */.dR)} | ${cell(pc, numbers/* usd */.dR)} | ${pb && pc ? (0,numbers/* change */.Zg)(pc / pb) : '—'} |`);
+    }
+    const rb = runs(s, 'baseline');
+    const rc = runs(s, 'candidate');
+    for (const k of ['input', 'output']) {
+        const b = rb > 0 ? s.tokens.baseline[k] / rb : null;
+        const c = rc > 0 ? s.tokens.candidate[k] / rc : null;
+        if (b === null && c === null)
+            continue;
+        rows.push(`| ${k} tokens per call | ${cell(b, numbers/* tokensPerCall */.kC)} | ${cell(c, numbers/* tokensPerCall */.kC)} | ${b !== null && c !== null && b > 0 ? (0,numbers/* change */.Zg)(c / b) : '—'} |`);
+    }
+    if (s.errors.baseline + s.errors.candidate > 0)
+        rows.push(`| failed calls | ${(0,numbers/* count */.U9)(s.errors.baseline)} | ${(0,numbers/* count */.U9)(s.errors.candidate)} | |`);
+    if (s.calls && s.calls.total > 0) {
+        rows.push(`| retries | | | ${(0,numbers/* plural */.LS)(s.calls.retried, 'retry', 'retries')} over ${(0,numbers/* plural */.LS)(s.calls.total, 'sample')} (${(0,numbers/* percent */.KN)(s.calls.retried / s.calls.total)}) |`);
+    }
+    // Cached samples are not latency evidence: without a comparison the note shows no latency numbers at all.
+    const latencyLine = notCompared !== undefined ? `Latency was not compared: ${freeText(notCompared, ctx)}${/[.!?]$/.test(notCompared) ? '' : '.'}` : '';
+    if (rows.length === 2 && !latencyLine)
+        return '';
+    const body = [rows.length > 2 ? rows.join('\n') : '', latencyLine].filter(Boolean).join('\n\n');
+    return collapsible(ctx, `Tradeoffs${summary.length ? `: ${summary.join(', ')}` : ''}`, body);
+}
+function byTagSection(p, ctx) {
+    const tags = p.tags;
+    if (tags.length === 0)
+        return '';
+    const summary = `By tag (${(0,numbers/* plural */.LS)(tags.length, 'tag')})`;
+    if (ctx.detail.tagRows <= 0) {
+        ctx.cuts.add('the by-tag table');
+        return `**${summary}**: left out to fit the size limit; the JSON report has them.`;
+    }
+    if (ctx.detail.tagRows < Math.min(tags.length, FULL_DETAIL.tagRows))
+        ctx.cuts.add('by-tag rows');
+    const shown = tags.slice(0, ctx.detail.tagRows);
+    const rows = [`| tag | cases | before | after | change (${(0,numbers/* level */.Rc)(ctx.confidence)} CI) |`, '|---|---:|---:|---:|---|'];
+    for (const t of shown) {
+        let delta = '—';
+        if (t.delta !== null) {
+            const clear = t.ci !== null && (t.ci[0] > 0 || t.ci[1] < 0);
+            const d = `${(0,numbers/* signedPoints */._9)(t.delta)} points`;
+            delta = `${clear ? `**${d}**` : d}${t.ci ? ` (${(0,numbers/* signedPoints */._9)(t.ci[0])} to ${(0,numbers/* signedPoints */._9)(t.ci[1])})` : ''}`;
+        }
+        rows.push(`| ${inline(t.tag, TAG_CHARS)} | ${(0,numbers/* count */.U9)(t.n_cases)} | ${(0,numbers/* rate */.TS)(t.baseline)} | ${(0,numbers/* rate */.TS)(t.candidate)} | ${delta} |`);
+    }
+    let body = rows.join('\n');
+    if (tags.length > shown.length)
+        body += `\n\n_… ${(0,numbers/* plural */.LS)(tags.length - shown.length, 'more tag')} in the JSON report._`;
+    body += '\n\nPer tag, not adjusted for multiple comparisons: bold where the interval excludes 0.';
+    // A few rows read at a glance; many rows are for those who look for them.
+    return tags.length <= 5 && ctx.target !== 'cli' ? `**${summary}**\n\n${body}` : collapsible(ctx, summary, body);
+}
+const counts = (v) => (v ? `${v.passed}/${v.runs}` : '—');
+function outputBlock(label, v, text, passed, chars) {
+    const which = passed === true ? ', a passing sample' : passed === false ? ', a failing sample' : '';
+    const head = `${label} (${counts(v)} passed${which}):`;
+    if (text === null || text === undefined)
+        return `${head} _no output recorded_`;
+    return `${head}\n\n${fencedBlock(inertCode((0,src_text/* clip */.$)(text, chars)))}`;
+}
+function flipList(kind, list, ctx) {
+    const { flipped, outputChars } = ctx.detail;
+    if (flipped < Math.min(list.length, FULL_DETAIL.flipped))
+        ctx.cuts.add('flipped cases');
+    const shown = list.slice(0, flipped);
+    const title = kind === 'regression' ? 'Regressions (worst first)' : 'Fixes (best first)';
+    // For a regression the candidate's failure explains it; for a fix, the baseline's failure is what got fixed.
+    const reasonOf = (c) => (kind === 'regression' ? c.reasons?.candidate : c.reasons?.baseline) ?? '';
+    const rows = [`| case | tags | before → after | ${kind === 'regression' ? 'first failure after' : 'first failure before'} |`, '|---|---|---|---|'];
+    for (const c of shown) {
+        rows.push(`| ${inline(c.id, ID_CHARS)} | ${inline(c.tags.join(', '), TAG_CHARS)} | ${counts(c.baseline)} → ${counts(c.candidate)} | ${inline(reasonOf(c), REASON_CHARS)} |`);
+    }
+    const out = [`**${title}**`, rows.join('\n')];
+    if (list.length > shown.length)
+        out.push(`_… ${(0,numbers/* plural */.LS)(list.length - shown.length, `more ${kind === 'regression' ? 'regression' : 'fix'}`, kind === 'regression' ? 'more regressions' : 'more fixes')} in the JSON report._`);
+    const withOutputs = shown.filter((c) => c.outputs && (c.outputs.baseline != null || c.outputs.candidate != null));
+    if (withOutputs.length > 0) {
+        if (outputChars <= 0) {
+            ctx.cuts.add('model outputs');
+            out.push('_Outputs were left out to fit the size limit; the JSON report has them._');
+        }
+        else {
+            const long = (t) => (t?.length ?? 0) > outputChars;
+            if (outputChars < FULL_DETAIL.outputChars && withOutputs.some((c) => long(c.outputs?.baseline) || long(c.outputs?.candidate)))
+                ctx.cuts.add('the end of long outputs');
+            const blocks = withOutputs.map((c) => `**${inline(c.id, ID_CHARS)}**\n\n${outputBlock('Before', c.baseline, c.outputs?.baseline, c.output_passed?.baseline, outputChars)}\n\n${outputBlock('After', c.candidate, c.outputs?.candidate, c.output_passed?.candidate, outputChars)}`);
+            out.push(collapsible(ctx, `Outputs of these ${kind === 'regression' ? 'regressions' : 'fixes'}`, blocks.join('\n\n')));
+        }
+    }
+    return out.join('\n\n');
+}
+/**
+ * Flips that may not be the change's doing, by id and counts only: cases flaky at base (their own noise flips them)
+ * and holdout cases (nothing of their outputs, expected values or failure reasons is shown).
+ */
+function apartList(kind, list, ctx) {
+    const { flipped } = ctx.detail;
+    if (flipped < Math.min(list.length, FULL_DETAIL.flipped))
+        ctx.cuts.add('flipped cases');
+    const shown = list.slice(0, flipped);
+    const title = kind === 'flaky' ? 'Flips of cases flaky at base (their baseline samples disagree: may be noise)' : 'Flips of holdout cases';
+    const rows = [`| case | tags | before → after | ${kind === 'flaky' ? 'baseline samples' : 'output'} |`, '|---|---|---|---|'];
+    for (const c of shown) {
+        const last = kind === 'flaky' ? `${counts(c.baseline)} passed` : 'holdout case — output withheld';
+        rows.push(`| ${inline(c.id, ID_CHARS)} | ${inline(c.tags.join(', '), TAG_CHARS)} | ${counts(c.baseline)} → ${counts(c.candidate)} | ${last} |`);
+    }
+    const out = [`**${title}**`, rows.join('\n')];
+    if (list.length > shown.length)
+        out.push(`_… ${(0,numbers/* plural */.LS)(list.length - shown.length, 'more case')} in the JSON report._`);
+    return out.join('\n\n');
+}
+function flippedSection(p, ctx) {
+    const s = p.suite;
+    const { regressions, fixes, flakyFlips, holdoutFlips } = p.flips;
+    const compared = s.pass_rate.delta !== null || (s.holdout?.delta ?? null) !== null;
+    if (!compared)
+        return '';
+    if (regressions.length + fixes.length + flakyFlips.length + holdoutFlips.length === 0)
+        return '**Flipped cases**: none — every case kept its pass rate.';
+    let summary = `Flipped cases: ${(0,numbers/* plural */.LS)(regressions.length, 'regression')}, ${(0,numbers/* plural */.LS)(fixes.length, 'fix', 'fixes')}`;
+    if (flakyFlips.length)
+        summary += `; ${(0,numbers/* plural */.LS)(flakyFlips.length, 'flip')} of cases flaky at base`;
+    if (holdoutFlips.length)
+        summary += `; ${(0,numbers/* plural */.LS)(holdoutFlips.length, 'holdout case')}`;
+    if (ctx.detail.flipped <= 0) {
+        ctx.cuts.add('the flipped-case tables');
+        return `**${summary}** — listed in the JSON report (left out here to fit the size limit).`;
+    }
+    const body = [
+        regressions.length ? flipList('regression', regressions, ctx) : '',
+        fixes.length ? flipList('fix', fixes, ctx) : '',
+        flakyFlips.length ? apartList('flaky', flakyFlips, ctx) : '',
+        holdoutFlips.length ? apartList('holdout', holdoutFlips, ctx) : '',
+    ].filter(Boolean);
+    return collapsible(ctx, summary, body.join('\n\n'));
+}
+function gateSection(s) {
+    if (s.rules.length === 0)
+        return '';
+    const rows = ['| rule | outcome | detail |', '|---|---|---|'];
+    // A rule that had nothing to decide on is "not evaluated": neither a pass nor a fail.
+    for (const r of s.rules)
+        rows.push(`| ${inline(r.rule, 40)} | ${ICON[r.verdict]} ${r.verdict === 'skipped' ? 'not evaluated' : r.verdict} | ${escapeInline(r.detail)} |`);
+    return `**Gate**\n\n${rows.join('\n')}`;
+}
+/** One suite's section; a suite without results has none (its headline carries its message). */
+function suiteSection(p, ctx) {
+    const s = p.suite;
+    if (hasNoResults(s))
+        return '';
+    const heading = `### ${ICON[s.verdict]} ${inline(s.name, NAME_CHARS)} — ${escapeInline(verdictWithRules(s))}`;
+    const cause = erroredByStop(s, ctx.stopped) ? stoppedSuiteCause(s) : suiteErrorCause(s);
+    const error = cause ? `**Error**: ${freeText(cause, ctx)}` : '';
+    if (!ctx.detail.suiteBody) {
+        ctx.cuts.add('everything but each suite’s headline and gate');
+        return [heading, error, gateSection(s)].filter(Boolean).join('\n\n');
+    }
+    if (!ctx.detail.tradeoffs)
+        ctx.cuts.add('the tradeoff tables');
+    const parts = [
+        heading,
+        error,
+        changeSection(p, ctx),
+        evalResultSection(p, ctx),
+        ctx.detail.tradeoffs ? tradeoffsSection(s, ctx) : '',
+        byTagSection(p, ctx),
+        flippedSection(p, ctx),
+        gateSection(s),
+    ];
+    return parts.filter(Boolean).join('\n\n');
+}
+function headlineList(report, textChars) {
+    const stop = stopCause(report);
+    return report.suites
+        .map((s) => {
+        // A suite that errored only because the run stopped points up to the reason rather than repeating it.
+        const line = headline(s, report.confidence, erroredByStop(s, stop) ? stoppedSuiteCause(s) : suiteErrorCause(s));
+        return `- ${ICON[s.verdict]} **${inline(s.name, NAME_CHARS)}** (${escapeInline(verdictWithRules(s))}) — ${inline(line, textChars + 200)}`;
+    })
+        .join('\n');
+}
+/**
+ * Why the review ended in `error`, right under its title: the reason the run stopped, then each errored suite's
+ * own cause (see docs/change-note.md). Empty for any other verdict.
+ */
+function errorSection(report, textChars) {
+    return errorCauses(report)
+        .map((c) => `**${errorLabel(c, report.suites.length, inline)}**: ${inline(c.text, textChars)}`)
+        .join('\n\n');
+}
+/** A line under the headlines when the config makes an inconclusive verdict fail the check. */
+function policyLine(report) {
+    if (report.verdict !== 'inconclusive' || report.inconclusive_policy !== 'failure')
+        return '';
+    return '_This review fails its check: the config sets `gate.inconclusive: failure`._';
+}
+function goalSection(report, ctx) {
+    const c = report.context;
+    if (!c || (!c.title && !c.goal))
+        return '';
+    let title = c.title ? `**${inline(c.title, 300)}**` : '';
+    // Only a plain https URL becomes a link target; anything else could smuggle Markdown or a script URL.
+    if (title && c.url && /^https:\/\/[^\s()<>\[\]`]+$/.test(c.url))
+        title = `[${title}](${c.url})`;
+    const goal = c.goal ? freeText(c.goal, ctx) : '';
+    return `### Goal\n\n${[title, goal].filter(Boolean).join(' — ')}`;
+}
+function rolloutSection(report, ctx) {
+    const r = report.context?.rollout;
+    return r ? `### Rollout\n\n${freeText(r, ctx)}` : '';
+}
+function notesSection(report, ctx) {
+    // The stop and the errors are at the top of the note already.
+    const shown = errorCauses(report).map((c) => c.text);
+    const notes = (report.notes ?? []).filter((n) => !isStopNote(n) && !shown.includes(n));
+    if (notes.length === 0)
+        return '';
+    return notes.map((n) => `> ${freeText(n, ctx)}`).join('\n>\n');
+}
+function runSection(report) {
+    if (report.suites.length === 0)
+        return '';
+    const before = new Set();
+    const after = new Set();
+    for (const s of report.suites) {
+        const m = s.change_detail?.model;
+        if (m?.baseline)
+            before.add(m.baseline);
+        if (m?.candidate)
+            after.add(m.candidate);
+    }
+    const same = before.size === after.size && [...before].every((m) => after.has(m));
+    const list = (set) => [...set].slice(0, 5).map((m) => inlineCode((0,src_text/* clip */.$)(m, 80))).join(', ') + (set.size > 5 ? ', …' : '');
+    const models = before.size + after.size === 0 ? null : same || before.size === 0 ? `model ${list(after)}` : after.size === 0 ? `model ${list(before)}` : `model ${list(before)} → ${list(after)}`;
+    const repeats = [...new Set(report.suites.map((s) => s.repeats))].sort((a, b) => a - b).join('/');
+    const c = report.calls;
+    const bits = [
+        models,
+        `${repeats} repeats`,
+        `${(0,numbers/* plural */.LS)(c.total, 'sample')} (${(0,numbers/* count */.U9)(c.cached)} from cache, ${(0,numbers/* plural */.LS)(c.total - c.cached, 'call')})`,
+        `${(0,numbers/* count */.U9)(c.failed)} failed`,
+        `${(0,numbers/* plural */.LS)(c.retried, 'retry', 'retries')}`,
+        `${(0,numbers/* usd */.dR)(report.cost_usd_total)} spent`,
+        (0,numbers/* duration */.p0)(report.duration_ms),
+        `base ${inlineCode(report.base.slice(0, 7))} → head ${inlineCode(report.head.slice(0, 7))}`,
+    ].filter((x) => x !== null);
+    return `**Run**: ${bits.join(' · ')}`;
+}
+function partialWarning(report, target) {
+    if (!report.partial)
+        return '';
+    const text = 'the run stopped early (or this is one shard of it); the numbers cover only the samples that finished.';
+    // GitHub renders alerts in comments and job summaries; elsewhere the marker would show as text.
+    return target === 'comment' || target === 'summary' ? `> [!WARNING]\n> **Partial results**: ${text}` : `> **Warning — partial results**: ${text}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+
+
+
+/**
+ * Detail given up, one step at a time, until the note fits: the diff first, then the outputs, then by-tag rows, then
+ * flipped cases (the order of the product contract), then the tradeoff tables and long PR text, and last every
+ * suite's body but its gate. The headlines and the gates are never given up.
+ */
+const DETAIL_LADDER = (() => {
+    const steps = [
+        { diffChars: 3_000 },
+        { diffChars: 0 },
+        { outputChars: 300 },
+        { outputChars: 0 },
+        { tagRows: 10 },
+        { tagRows: 0 },
+        { flipped: 5 },
+        { flipped: 0 },
+        { tradeoffs: false, textChars: 300 },
+        { suiteBody: false },
+    ];
+    const ladder = [FULL_DETAIL];
+    for (const step of steps)
+        ladder.push({ ...ladder[ladder.length - 1], ...step });
+    return ladder;
+})();
+function cutNotice(cuts, maxChars) {
+    const what = CUTS.filter((c) => cuts.has(c));
+    return `_Shortened to fit the ${(0,numbers/* count */.U9)(maxChars)}-character limit (left out: ${what.join(', ')}); the JSON report has all of it._`;
+}
+function title(report) {
+    return `## ${ICON[report.verdict]} promptgate: ${report.verdict}`;
+}
+/** The note at one level of detail; with `maxChars`, a line saying what this level left out, if anything. */
+function render(report, opts, detail, prepared, maxChars) {
+    const ctx = { target: opts.target, confidence: report.confidence, stopped: stopCause(report), detail, cuts: new Set() };
+    const parts = [];
+    if (opts.marker)
+        parts.push(opts.marker);
+    parts.push(title(report));
+    // An error says why before anything else (see docs/change-note.md).
+    parts.push(errorSection(report, detail.textChars));
+    parts.push(partialWarning(report, opts.target));
+    if (report.suites.length === 0) {
+        // The review's notes say why nothing ran (review() writes "No prompt changes…" there); a default otherwise.
+        if (!report.notes?.length)
+            parts.push(report.verdict === 'skipped' ? 'No prompt changes: no suite was triggered.' : 'No suite ran.');
+    }
+    else {
+        parts.push(headlineList(report, detail.textChars));
+        parts.push(policyLine(report));
+    }
+    parts.push(goalSection(report, ctx));
+    for (const p of prepared)
+        parts.push(suiteSection(p, ctx));
+    parts.push(notesSection(report, ctx));
+    parts.push(rolloutSection(report, ctx));
+    parts.push(runSection(report));
+    if (maxChars !== undefined && ctx.cuts.size > 0)
+        parts.push(cutNotice(ctx.cuts, maxChars));
+    return parts.filter((p) => p !== '').join('\n\n') + '\n';
+}
+/**
+ * The last resort for a review of very many suites: one line per suite with its headline and each rule's outcome,
+ * no tables, no collapsed blocks, so cutting it line by line cannot unbalance anything.
+ */
+function compactNote(report, opts, maxChars) {
+    const safe = (text, max) => escapeInline((0,src_text/* clip */.$)(text, max));
+    const errors = errorCauses(report).map((c) => `**${errorLabel(c, report.suites.length, safe)}**: ${safe(c.text, 300)}`);
+    const head = [
+        opts.marker,
+        title(report),
+        ...errors.slice(0, 3),
+        report.partial ? '**Partial results**: the run stopped early; the numbers cover only the samples that finished.' : '',
+    ].filter((x) => !!x);
+    const lines = report.suites.map((s) => {
+        const gate = s.rules.map((r) => `${ICON[r.verdict]} ${escapeInline(r.rule)}`).join(', ');
+        return `- ${ICON[s.verdict]} **${escapeInline((0,src_text/* clip */.$)(s.name, 120))}** (${escapeInline(verdictWithRules(s))}) — ${escapeInline((0,src_text/* clip */.$)(headline(s, report.confidence), 300))}${gate ? ` · gate: ${gate}` : ''}`;
+    });
+    const notice = `_Shortened to fit the ${(0,numbers/* count */.U9)(maxChars)}-character limit: one line per suite; the JSON report has the details and every rule's reasoning._`;
+    const assemble = (shown, more) => [...head, [...shown, ...(more > 0 ? [`- … ${(0,numbers/* count */.U9)(more)} more ${more === 1 ? 'suite' : 'suites'} in the JSON report`] : [])].join('\n'), notice].join('\n\n') + '\n';
+    let note = assemble(lines, 0);
+    if (note.length <= maxChars)
+        return note;
+    // Keep as many suites as fit, the failing ones first: they are what a reviewer must see.
+    const severity = { error: 0, fail: 1, inconclusive: 2, pass: 3, skipped: 4 };
+    const order = report.suites.map((s, i) => i).sort((a, b) => severity[report.suites[a].verdict] - severity[report.suites[b].verdict] || a - b);
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        const keep = new Set(order.slice(0, mid));
+        if (assemble(lines.filter((_, i) => keep.has(i)), order.length - mid).length <= maxChars)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    const keep = new Set(order.slice(0, lo));
+    note = assemble(lines.filter((_, i) => keep.has(i)), order.length - lo);
+    // A limit smaller than the title itself: whole lines of what there is, never half a line.
+    if (note.length > maxChars)
+        note = note.split('\n').reduce((acc, line) => ((acc + line + '\n').length <= maxChars ? acc + line + '\n' : acc), '');
+    return note;
+}
+/**
+ * The change note (docs/contract.md §10), from the JSON report alone: the verdict, a headline per suite, then Goal, and per
+ * suite Change, Eval result, Tradeoffs, By tag, Flipped cases and Gate, then the review's notes, Rollout and Run.
+ * The headlines, eval results and gates are in plain view; the rest is collapsed. Over `maxChars`, detail is given
+ * up in a fixed order (see `DETAIL_LADDER`) and the note says what was left out.
+ */
+function renderChangeNote(report, opts) {
+    const prepared = report.suites.map(prepareSuite);
+    const max = opts.maxChars;
+    const full = render(report, opts, FULL_DETAIL, prepared);
+    if (max === undefined || full.length <= max)
+        return full;
+    // When even the barest rendering is too long (very many suites), the steps in between need not be tried.
+    const barest = render(report, opts, DETAIL_LADDER[DETAIL_LADDER.length - 1], prepared, max);
+    if (barest.length > max)
+        return compactNote(report, opts, max);
+    for (const detail of DETAIL_LADDER.slice(1)) {
+        const note = render(report, opts, detail, prepared, max);
+        if (note.length <= max)
+            return note;
+    }
+    return compactNote(report, opts, max);
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
+var errors = __webpack_require__(37428);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/report/schema.ts
+var schema = __webpack_require__(91327);
+;// CONCATENATED MODULE: ./src/report/json.ts
+
+
+
+/** The JSON report as written to disk: validated against the schema first, so a file on disk always reads back. */
+function writeJsonReport(report) {
+    return JSON.stringify(schema/* ReportSchema */.M9.parse(report), null, 2) + '\n';
+}
+/** 1-based line and column of a character offset. */
+function lineAndColumn(text, offset) {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - before.lastIndexOf('\n') };
+}
+/**
+ * A JSON report read back (for `promptgate merge`, and to render a note from a report on disk). Every problem is a
+ * PromptgateError naming the file, and the line for a syntax error.
+ */
+function parseJsonReport(text, file) {
+    let value;
+    try {
+        value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    }
+    catch (err) {
+        const message = err.message;
+        // V8 says "… in JSON at position 42" (Node 20) and may add "(line 3 column 5)" (Node 22+).
+        const position = /position (\d+)/.exec(message);
+        const where = position ? lineAndColumn(text, Number(position[1])) : {};
+        throw new src_errors.PromptgateError(`is not valid JSON: ${message}`, { file, ...where, hint: 'Pass the file written by `promptgate run --json FILE`.' });
+    }
+    const version = value?.schema_version;
+    if (typeof version === 'number' && version !== 1) {
+        throw new src_errors.PromptgateError(`has schema_version ${version}; this promptgate reads version 1`, { file, hint: 'Use the promptgate version that wrote the report.' });
+    }
+    const parsed = schema/* ReportSchema */.M9.safeParse(value);
+    if (!parsed.success) {
+        throw new src_errors.PromptgateError(`is not a promptgate report:\n${errors/* prettifyError */.S1(parsed.error)}`, { file, hint: 'Pass the file written by `promptgate run --json FILE`.' });
+    }
+    return parsed.data;
+}
+
+// EXTERNAL MODULE: ./src/report/case-outputs.ts
+var case_outputs = __webpack_require__(70551);
+;// CONCATENATED MODULE: ./src/report/index.ts
+/**
+ * The report stage: the JSON report (schema, write, read back) and the change note rendered from it alone, so a
+ * report read from disk or merged from shards renders the same note.
+ */
+
+
+
+
+
+
+
+
+/***/ })
+
+};
