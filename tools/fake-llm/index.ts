@@ -20,6 +20,8 @@ export interface FakeReply {
   toolCalls?: { name: string; arguments: string }[];
   latencyMs?: number;
   usage?: { prompt_tokens: number; completion_tokens: number };
+  /** The response's `model` field (default: the model asked for): the version "the provider" says it used. */
+  model?: string;
 }
 export type Responder = (req: FakeRequest) => FakeReply | Promise<FakeReply>;
 /** Where a chat-completions request falls in the server's life, for latency that changes during a run. */
@@ -264,7 +266,7 @@ export async function startFakeLlm(opts: FakeLlmOptions = {}): Promise<FakeLlm> 
         id: `chatcmpl-${key.slice(0, 12)}`,
         object: 'chat.completion',
         created: Math.floor(now / 1000),
-        model: body.model,
+        model: reply.model ?? body.model,
         choices: [
           {
             index: 0,
