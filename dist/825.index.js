@@ -21,8 +21,8 @@ var external_node_path_ = __webpack_require__(76760);
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 10 modules
 var schemas = __webpack_require__(13798);
-// EXTERNAL MODULE: ./src/action/shell.ts + 7 modules
-var shell = __webpack_require__(82421);
+// EXTERNAL MODULE: ./src/action/shell.ts + 8 modules
+var shell = __webpack_require__(10251);
 // EXTERNAL MODULE: ./src/changes/git.ts
 var git = __webpack_require__(1345);
 // EXTERNAL MODULE: ./src/config/load.ts + 1 modules
@@ -472,10 +472,7 @@ async function updatePinned(path, pinned, planned, suites, bySuite, reference, c
 
 // EXTERNAL MODULE: ./src/report/index.ts + 12 modules
 var src_report = __webpack_require__(97934);
-// EXTERNAL MODULE: ./src/run/progress.ts
-var progress = __webpack_require__(66358);
 ;// CONCATENATED MODULE: ./src/monitor-action.ts
-
 
 
 
@@ -555,7 +552,7 @@ async function runMonitorAction(opts = {}) {
             env,
             zeroConfigProvider: { ...GITHUB_MODELS, apiKey: inputs['github-token'] },
             log: shell/* info */.pq,
-            onProgress: progressLogger(),
+            onProgress: (0,shell/* progressLogger */.St)(),
             signal: opts.signal,
             forceStop: opts.forceStop,
         });
@@ -654,16 +651,6 @@ async function summary(text) {
         core/* summary */.z.emptyBuffer();
         (0,shell/* warn */.R8)(`Could not write the job summary: ${(0,shell/* describe */.q0)(err)}`);
     }
-}
-function progressLogger() {
-    let last = 0;
-    return (p) => {
-        const now = Date.now();
-        if (now - last < 10_000 && p.done !== p.total)
-            return;
-        last = now;
-        (0,shell/* info */.pq)((0,progress/* progressLine */.o)(p));
-    };
 }
 
 

@@ -109,8 +109,8 @@ function helpText(checkName) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/action/shell.ts + 7 modules
-var shell = __webpack_require__(82421);
+// EXTERNAL MODULE: ./src/action/shell.ts + 8 modules
+var shell = __webpack_require__(10251);
 ;// CONCATENATED MODULE: ./src/action/commands.ts
 
 

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
 import { z } from 'zod';
-import { describe, ensureCommits, info, readEventPayload, readInputs, registerSecrets, setOutputs, warn, workspace, type StopSignals } from './action/shell.js';
+import { describe, ensureCommits, info, progressLogger, readEventPayload, readInputs, registerSecrets, setOutputs, warn, workspace, type StopSignals } from './action/shell.js';
 import { readFileAt } from './changes/git.js';
 import { findConfig } from './config/load.js';
 import { PromptgateError } from './errors.js';
@@ -13,7 +13,6 @@ import { monitor, type MonitorOutput, type MonitorSuite } from './monitor.js';
 import { secrets } from './redact.js';
 import { renderChangeNote, writeJsonReport } from './report/index.js';
 import type { Report } from './report/schema.js';
-import { progressLine, type ReviewProgress } from './run/progress.js';
 
 const GITHUB_MODELS = { baseUrl: 'https://models.github.ai/inference', model: 'openai/gpt-4o-mini' };
 const SUMMARY_LIMIT = 300_000;
@@ -183,14 +182,4 @@ async function summary(text: string): Promise<void> {
     core.summary.emptyBuffer();
     warn(`Could not write the job summary: ${describe(err)}`);
   }
-}
-
-function progressLogger() {
-  let last = 0;
-  return (p: ReviewProgress) => {
-    const now = Date.now();
-    if (now - last < 10_000 && p.done !== p.total) return;
-    last = now;
-    info(progressLine(p));
-  };
 }

@@ -517,7 +517,8 @@ async function readShards(dir: string) {
   return combineShards(parts);
 }
 
-function progressLogger() {
+/** A progress line in the log at most every 10 s, and at the end. */
+export function progressLogger() {
   let last = 0;
   return (p: ReviewProgress) => {
     const now = Date.now();
