@@ -97,20 +97,7 @@ export function parseEvent(eventName: string, payload: unknown, env: { GITHUB_RE
       if (!p.success) badPayload(eventName, p.error);
       const pr = p.data.pull_request;
       const repository = p.data.repository.full_name;
-      const headRepo = pr.head.repo?.full_name ?? null;
-      return {
-        kind: eventName,
-        ...splitRepo(repository),
-        number: pr.number,
-        baseSha: pr.base.sha,
-        headSha: pr.head.sha,
-        title: pr.title,
-        body: pr.body ?? '',
-        url: pr.html_url,
-        // GitHub compares owner/name case-insensitively; a deleted head repository can only have been a fork.
-        isFork: headRepo === null || headRepo.toLowerCase() !== repository.toLowerCase(),
-        headRepoFullName: headRepo ?? '(deleted fork)',
-      };
+      return pullRequestEvent(eventName, splitRepo(repository), pr);
     }
     case 'push': {
       const p = PushPayload.safeParse(payload);
@@ -233,11 +220,19 @@ export function pullRequestFromApi(data: unknown, repository: { owner: string; r
       hint: 'GITHUB_API_URL must point at the GitHub REST API',
     });
   }
-  const pr = p.data;
-  const full = `${repository.owner}/${repository.repo}`;
+  return { ...pullRequestEvent('pull_request_target', repository, p.data), open: p.data.state === 'open' };
+}
+
+/** A pull request (from an event payload or the API) as the review path's event. */
+function pullRequestEvent(
+  kind: PullRequestEvent['kind'],
+  repository: { owner: string; repo: string },
+  pr: { number: number; title: string; body?: string | null; html_url: string; base: { sha: string }; head: { sha: string; repo: { full_name: string } | null } },
+): PullRequestEvent {
   const headRepo = pr.head.repo?.full_name ?? null;
+  const full = `${repository.owner}/${repository.repo}`;
   return {
-    kind: 'pull_request_target',
+    kind,
     ...repository,
     number: pr.number,
     baseSha: pr.base.sha,
@@ -245,8 +240,8 @@ export function pullRequestFromApi(data: unknown, repository: { owner: string; r
     title: pr.title,
     body: pr.body ?? '',
     url: pr.html_url,
+    // GitHub compares owner/name case-insensitively; a deleted head repository can only have been a fork.
     isFork: headRepo === null || headRepo.toLowerCase() !== full.toLowerCase(),
     headRepoFullName: headRepo ?? '(deleted fork)',
-    open: pr.state === 'open',
   };
 }
