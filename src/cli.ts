@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { formatError } from './errors.js';
 import { registerEnvSecrets, secrets } from './redact.js';
-import type { CliIo } from './cli/common.js';
+import { positiveInt, positiveNumber, type CliIo } from './cli/common.js';
 import type { RunOptions } from './cli/run.js';
 import { defineMonitorCommand } from './monitor-command.js';
 
@@ -13,16 +13,6 @@ export { errorCause, exitCodeFor, GITHUB_MODELS_MODEL, GITHUB_MODELS_URL, type C
  * docs/architecture.md).
  */
 
-const positiveInt = (name: string) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1`);
-  return n;
-};
-const positiveNumber = (name: string) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number > 0`);
-  return n;
-};
 const shardSpec = (value: string) => {
   const m = /^(\d+)\/(\d+)$/.exec(value);
   const index = Number(m?.[1]);

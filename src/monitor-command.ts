@@ -1,23 +1,13 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
-import type { CliIo } from './cli/common.js';
+import type { Command } from 'commander';
+import { positiveInt, positiveNumber, type CliIo } from './cli/common.js';
 
 /**
  * `promptgate monitor`: declares the command's options on the CLI program. The work itself is loaded only when the
  * command runs, so other commands do not pay for it at start-up.
  */
 export function defineMonitorCommand(program: Command, io: CliIo, setCode: (code: number) => void): void {
-  const positiveInt = (name: string) => (value: string) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1`);
-    return n;
-  };
-  const positiveNumber = (name: string) => (value: string) => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number > 0`);
-    return n;
-  };
   program
     .command('monitor')
     .description('sample the prompts at a ref now and compare them with reference samples (drift)')

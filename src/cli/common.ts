@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'commander';
 import type { Report, Verdict } from '../report/schema.js';
 
 // What every command shares; small, so the CLI's shell can load it at start-up.
@@ -18,6 +19,18 @@ export interface CliIo {
   signal?: AbortSignal;
   forceStop?: AbortSignal;
 }
+
+/** Option parsers shared by the commands: a bad value is commander's usage error (exit 2), naming the flag. */
+export const positiveInt = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1`);
+  return n;
+};
+export const positiveNumber = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a number > 0`);
+  return n;
+};
 
 export const GITHUB_MODELS_URL = 'https://models.github.ai/inference';
 export const GITHUB_MODELS_MODEL = 'openai/gpt-4o-mini';
