@@ -1,6 +1,7 @@
 import { quantileSorted } from 'simple-statistics';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { normalCdf, tQuantile } from './t-distribution.js';
+import { fastNormalCdf, fillTGrid, startTGrid, tGridDone, type TGridState } from './t-grid.js';
 import { DEFAULT_RESAMPLES, DEFAULT_SEED } from './types.js';
 
 /**
@@ -88,30 +89,109 @@ export function expandedPercentileInterval(sorted: Float64Array, confidence: num
  */
 export type ConfidenceGrid = Float64Array;
 
-const gridLevels = new Map<string, Float64Array>();
-/** `level(u_j)` for u_j = (j + ½)/points, cached: the t quantile is the costly part and depends on n only. */
-function levelsOf(key: string, points: number, level: (u: number) => number): Float64Array {
+/**
+ * Level points for a grid of `points` values over `nCases` cases, kept from one review to the next and filled ahead
+ * by {@link prepareGridLevels}: the t quantiles t_{n−1}(u_j), u_j = (j + ½)/points (t-grid.ts), the expanded levels
+ * Φ(√(n/(n−1)) · t_{n−1}(u_j)) read from them, and the t critical values −t_{n−1}(u_j) Fieller's grid needs.
+ */
+interface GridLevels {
+  nCases: number;
+  points: number;
+  t: TGridState;
+  expanded: Float64Array | null;
+  criticals: Float64Array | null;
+}
+
+const gridLevels = new Map<string, GridLevels>();
+/** Grids kept at once; each is three arrays of `points` numbers (240 KB at 10,000). */
+const MAX_KEPT_GRIDS = 16;
+
+function gridLevelsFor(nCases: number, points: number): GridLevels {
+  const key = `${nCases}:${points}`;
   let levels = gridLevels.get(key);
   if (!levels) {
-    levels = new Float64Array(points);
-    for (let j = 0; j < points; j++) levels[j] = level((j + 0.5) / points);
-    if (gridLevels.size > 64) gridLevels.clear();
+    if (gridLevels.size >= MAX_KEPT_GRIDS) gridLevels.delete(gridLevels.keys().next().value!);
+    levels = { nCases, points, t: startTGrid(nCases - 1, points), expanded: null, criticals: null };
     gridLevels.set(key, levels);
   }
   return levels;
+}
+
+function expandedLevels(levels: GridLevels): Float64Array {
+  if (!levels.expanded) {
+    fillTGrid(levels.t);
+    const t = levels.t.values;
+    const scale = Math.sqrt(levels.nCases / (levels.nCases - 1));
+    const expanded = new Float64Array(levels.points);
+    for (let j = 0; j < expanded.length; j++) expanded[j] = fastNormalCdf(scale * t[j]!);
+    levels.expanded = expanded;
+  }
+  return levels.expanded;
+}
+
+function criticalValues(levels: GridLevels): Float64Array {
+  if (!levels.criticals) {
+    fillTGrid(levels.t);
+    levels.criticals = levels.t.values.map((t) => -t);
+  }
+  return levels.criticals;
+}
+
+/**
+ * How far (in level) the fast expanded level may be from {@link expandedLevel}'s and still read the same value.
+ * The two differ by under 1e-12 (t-grid.ts: ≤ 3e-13 relative on the t quantile; the two normal CDFs agree to
+ * 1e-12 relative), so this leaves a margin of 1,000.
+ */
+const LEVEL_BAND = 1e-9;
+
+/**
+ * Work through the grids a review will read — one per distinct case count — a few milliseconds at a time,
+ * yielding to the event loop between slices (setImmediate), so that it runs while model calls are in flight and
+ * the statistics after the last call find them ready. The grids come out the same however the work is sliced,
+ * and whether or not this ran: it only moves the work earlier. Resolves when every grid is ready.
+ */
+export async function prepareGridLevels(caseCounts: Iterable<number>, points = DEFAULT_RESAMPLES, sliceMs = 4): Promise<void> {
+  const slice = () => new Promise<void>((resolve) => setImmediate(resolve));
+  for (const nCases of new Set(caseCounts)) {
+    if (!(Number.isInteger(nCases) && nCases >= 2)) continue;
+    const levels = gridLevelsFor(nCases, points);
+    while (!tGridDone(levels.t)) {
+      const started = performance.now();
+      while (!tGridDone(levels.t) && performance.now() - started < sliceMs) fillTGrid(levels.t, 64);
+      await slice();
+    }
+    expandedLevels(levels);
+    criticalValues(levels);
+    await slice();
+  }
 }
 
 /** The expanded percentile interval's confidence grid: the bootstrap distribution read at the expanded levels. */
 export function expandedConfidenceGrid(sorted: Float64Array, nCases: number, points = DEFAULT_RESAMPLES): ConfidenceGrid {
   if (sorted.length === 0) return new Float64Array(0);
   const values = sorted as unknown as number[];
-  const levels = levelsOf(`expanded:${nCases}:${points}`, points, (u) => expandedLevel(u, nCases));
-  return levels.map((level) => quantileSorted(values, level));
+  const grid = new Float64Array(points);
+  if (nCases < 2) {
+    for (let j = 0; j < points; j++) grid[j] = quantileSorted(values, (j + 0.5) / points);
+    return grid;
+  }
+  const levels = expandedLevels(gridLevelsFor(nCases, points));
+  // A value is read at index ⌈length · level⌉ − 1 (or between two when length · level is a whole number), so the
+  // fast level reads the same value as the exact one unless length · level is within the band of a whole number;
+  // there the exact level decides.
+  const length = sorted.length;
+  const band = length * LEVEL_BAND;
+  for (let j = 0; j < points; j++) {
+    const level = levels[j]!;
+    const at = length * level;
+    grid[j] = Math.abs(at - Math.round(at)) <= band ? quantileSorted(values, expandedLevel((j + 0.5) / points, nCases)) : quantileSorted(values, level);
+  }
+  return grid;
 }
 
 /** The grid's level points as one-sided t critical values c_j = t_df(1 − u_j), cached per df: see fieller.ts. */
 export function tGridCriticals(df: number, points: number): Float64Array {
-  return levelsOf(`t:${df}:${points}`, points, (u) => tQuantile(1 - u, df));
+  return criticalValues(gridLevelsFor(df + 1, points));
 }
 
 /**
