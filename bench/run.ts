@@ -124,14 +124,17 @@ async function reviewThroughBin(dir: string, base: string, url: string): Promise
     .split('\n')
     .map((l) => JSON.parse(l) as { role: string; maxRssKb: number; privateKbAtExit?: number; cpuUs: number });
   rmSync(usage);
-  const review = procs.find((p) => p.role === 'review');
-  const launcher = procs.find((p) => p.role === 'launcher');
+  // A review of up to IN_PROCESS_MAX_SAMPLES runs in the bin's own process; a larger one behind the launcher.
+  const launched = procs.find((p) => p.role === 'review');
+  const bin = procs.find((p) => p.role === 'launcher');
+  const review = launched ?? bin;
+  const launcher = launched ? bin : undefined;
   if (!review) throw new Error('the review process left no resource usage');
   return {
     wallMs,
     cpuMs: procs.reduce((n, p) => n + p.cpuUs, 0) / 1000,
     calls: report.calls,
-    note: `verdict ${report.verdict}`,
+    note: `verdict ${report.verdict}; ${launched ? 'behind the launcher' : "in the bin's own process"}`,
     rss: {
       review: review.maxRssKb / 1024,
       ...(launcher ? { launcher: launcher.maxRssKb / 1024 } : {}),
