@@ -5,6 +5,8 @@ export interface Interruptions {
   signal: AbortSignal;
   /** Fires on the second: stop waiting for the calls in flight, too. */
   forceStop: AbortSignal;
+  /** Removes the signal handlers (before this process hands its work to a launched one, which takes them). */
+  dispose: () => void;
 }
 
 /**
@@ -35,14 +37,22 @@ export function interruptions(say: (line: string) => void): Interruptions {
     say(`promptgate: ${why}: stopping now; samples still in flight are left out`);
     second.abort();
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+    const handler = () => {
       if (!finishUp(`${signal} received`)) stopNow(`${signal} received again`);
-    });
-  }
+    };
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  });
   void watchLauncher(() => {
     finishUp('the launcher exited');
     setTimeout(() => stopNow(`the launcher exited ${ORPHAN_FORCE_STOP_MS / 1000} s ago`), ORPHAN_FORCE_STOP_MS).unref();
   });
-  return { signal: first.signal, forceStop: second.signal };
+  return {
+    signal: first.signal,
+    forceStop: second.signal,
+    dispose: () => {
+      for (const off of handlers) off();
+    },
+  };
 }

@@ -74,17 +74,20 @@ const WINDOWS = process.platform === 'win32';
 const FORWARDED = WINDOWS ? [] : (['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const);
 
 /**
- * The CLI commands that run a review: the `promptgate` bin starts these behind the launcher, with the heap flags
- * and the rerun after running out of memory. The others (`--version`, `--help`, `validate`, `init`) keep little
- * alive and run in the bin's own process, so they do not pay for a second Node's start (see docs/reliability.md).
+ * The CLI commands the `promptgate` bin always starts behind the launcher, with the heap flags and the rerun after
+ * running out of memory: a monitor and a merge of shard files. `run` starts in the bin's own process and moves
+ * behind the launcher only when its plan is larger than {@link IN_PROCESS_MAX_SAMPLES}: a review that size keeps
+ * little alive, and a second Node's start would be most of the wait for its first model call. The others
+ * (`--version`, `--help`, `validate`, `init`) always run in the bin's process (see docs/reliability.md).
  */
-export const REVIEW_COMMANDS: readonly string[] = ['run', 'merge', 'monitor'];
+export const LAUNCHED_COMMANDS: readonly string[] = ['merge', 'monitor'];
 
-/** Does this command line run a review? The command is the first argument that is not an option. */
-export function runsReview(args: readonly string[]): boolean {
-  const command = args.find((a) => !a.startsWith('-'));
-  return command !== undefined && REVIEW_COMMANDS.includes(command);
-}
+/**
+ * The most samples `promptgate run` takes in the bin's own process, under Node's default heap settings: measured
+ * peak RSS at this size is in docs/reliability.md ("The launcher"). A larger plan is handed to the launcher before its
+ * first model call.
+ */
+export const IN_PROCESS_MAX_SAMPLES = 5_000;
 
 /**
  * Node 22.1 and later can keep V8's compiled code of the bundles between runs (in the OS temp directory, keyed by

@@ -53,6 +53,11 @@ export interface ReviewInput {
   /** Disable the response cache (default: on, in the config's `run.cache_dir`). */
   noCache?: boolean;
   onProgress?: (p: ReviewProgress) => void;
+  /**
+   * Called once with the number of samples the review plans (this shard's), before any is taken or priced; it may
+   * throw to stop the review there (the CLI hands a large review to the launcher: src/cli/run.ts).
+   */
+  onPlanned?: (samples: number) => void;
   /** Log line sink (stderr in the CLI, core.info in the Action). */
   log?: (line: string) => void;
   /** Stops starting calls; calls in flight finish, then a partial report is made. */
@@ -137,6 +142,7 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
     planned.flatMap((s) => planRequests(s, endpointFor, renderBudget)),
     input.shard,
   );
+  input.onPlanned?.(requests.length);
   const cache: ResponseCache | null = input.noCache || input.records ? null : diskCache(join(input.repoDir, runConfig.cache_dir));
 
   const budget = input.overrides?.budgetUsd ?? runConfig.budget_usd;

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHECK_RUN_ENV, CRASHED_ENV, launch, ORPHAN_KILL_MS, runsReview, userSetHeap, withCompileCache } from '../src/launch.js';
+import { CHECK_RUN_ENV, CRASHED_ENV, launch, ORPHAN_KILL_MS, userSetHeap, withCompileCache } from '../src/launch.js';
 import { until } from './support/until.js';
 
 /** The launcher in front of both bundles (src/launch.ts), against real child Node processes. */
@@ -206,38 +206,7 @@ describe('launch: an orphaned review does not outlive its launcher', () => {
   });
 });
 
-describe('the promptgate bin: a second process only for a review', () => {
-  it('knows which command lines run a review', () => {
-    for (const args of [['run'], ['run', '--base', 'main'], ['merge', 'a.json'], ['monitor', '--ref', 'HEAD']]) expect(runsReview(args)).toBe(true);
-    for (const args of [[], ['--version'], ['-V'], ['--help'], ['validate'], ['init', '--force'], ['help', 'run']]) expect(runsReview(args)).toBe(false);
-  });
-
-  /** The real bin (dist/cli/launch.js); bench/rusage-hook.mjs, passed on to any child, writes a line per process. */
-  async function processesFor(args: string[]): Promise<{ roles: string[]; stdout: string; code: number | null }> {
-    const usage = join(dir, `bin-${args.join('-') || 'none'}.jsonl`);
-    const child = spawn(process.execPath, ['--import', resolve('bench/rusage-hook.mjs'), resolve('dist/cli/launch.js'), ...args], {
-      cwd: dir,
-      env: { PATH: process.env.PATH, PROMPTGATE_BENCH_RUSAGE: usage },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    const code = await new Promise<number | null>((done) => child.on('close', done));
-    const roles = readFileSync(usage, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => (JSON.parse(l) as { role: string }).role);
-    return { roles: roles.sort(), stdout, code };
-  }
-
-  it('--version and validate run in the bin itself; run starts the bundle behind the launcher', async () => {
-    const version = await processesFor(['--version']);
-    expect(version).toMatchObject({ roles: ['launcher'], code: 0 });
-    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    expect((await processesFor(['validate'])).roles).toEqual(['launcher']);
-    expect(await processesFor(['run', '--help'])).toMatchObject({ roles: ['launcher', 'review'], code: 0 });
-  });
-
+describe("the Action's launcher", () => {
   it('turns on Node’s compile cache for the child where Node has one (22 and later), never when it is turned off', () => {
     const hasCache = Number(process.versions.node.split('.')[0]) >= 22;
     expect(withCompileCache({}).NODE_COMPILE_CACHE !== undefined).toBe(hasCache);

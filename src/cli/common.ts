@@ -18,6 +18,11 @@ export interface CliIo {
   /** Stops starting calls (first Ctrl-C); `forceStop` stops waiting for those in flight (second). */
   signal?: AbortSignal;
   forceStop?: AbortSignal;
+  /**
+   * Runs this command line again behind the launcher (a second Node process with the review heap settings) and
+   * resolves to its exit code; set by the bin when this process may hand a large review over (src/cli-main.ts).
+   */
+  relaunch?: () => Promise<number>;
 }
 
 /** Option parsers shared by the commands: a bad value is commander's usage error (exit 2), naming the flag. */

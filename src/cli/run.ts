@@ -10,6 +10,7 @@ import { renderChangeNote, writeJsonReport } from '../report/index.js';
 import type { Report } from '../report/schema.js';
 import { combineShards, parseShardFile, shardFile } from '../results/shard-file.js';
 import { progressLine, review, type ReviewProgress } from '../review.js';
+import { IN_PROCESS_MAX_SAMPLES } from '../launch.js';
 import { errorCause, exitCodeFor, GITHUB_MODELS_MODEL, GITHUB_MODELS_URL, type CliIo } from './common.js';
 import { hasConfigAt, withoutKeys, zeroConfigCredential } from './zero-config.js';
 
@@ -31,7 +32,41 @@ export interface RunOptions {
   quiet?: boolean;
 }
 
+/** Thrown from the review's plan step to hand a large review to the launcher (see {@link runCommand}). */
+class HandOff extends Error {}
+
+/**
+ * `promptgate run`. Started by the bin in its own process, a review whose plan is larger than
+ * IN_PROCESS_MAX_SAMPLES (or PROMPTGATE_IN_PROCESS_MAX_SAMPLES) moves behind the launcher before its first model
+ * call (docs/reliability.md, "The launcher"); until the plan says it stays, what it would print waits, so that the
+ * launched process prints it once.
+ */
 export async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
+  const relaunch = io.relaunch;
+  if (!relaunch) return runHere(opts, io);
+  const limit = Number(io.env.PROMPTGATE_IN_PROCESS_MAX_SAMPLES ?? IN_PROCESS_MAX_SAMPLES);
+  let held: string[] | null = [];
+  const release = () => {
+    const lines = held ?? [];
+    held = null;
+    for (const text of lines) io.stderr(text);
+  };
+  const holding: CliIo = { ...io, stderr: (text) => (held ? held.push(text) : io.stderr(text)) };
+  try {
+    return await runHere(opts, holding, (samples) => {
+      if (samples > limit) throw new HandOff();
+      release();
+    });
+  } catch (err) {
+    if (!(err instanceof HandOff)) throw err;
+    held = null;
+    return relaunch();
+  } finally {
+    release();
+  }
+}
+
+async function runHere(opts: RunOptions, io: CliIo, onPlanned?: (samples: number) => void): Promise<number> {
   const repoDir = (await git(io.cwd, ['rev-parse', '--show-toplevel'])).trim();
   secrets.addUrl(opts.baseUrl);
   const warnings = !opts.quiet && opts.head === 'HEAD' ? uncommittedWarnings(repoDir, opts.config) : Promise.resolve([]);
@@ -74,6 +109,7 @@ export async function runCommand(opts: RunOptions, io: CliIo): Promise<number> {
       shard: opts.shard,
       noCache: !opts.cache,
       onProgress: progress?.update,
+      onPlanned,
       log: opts.quiet ? undefined : (line) => io.stderr(line + '\n'),
       signal: io.signal,
       forceStop: io.forceStop,

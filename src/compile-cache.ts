@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import nodeModule from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, sep } from 'node:path';
+import { debuglog } from 'node:util';
+import { Script } from 'node:vm';
+
+/**
+ * The `promptgate` bin keeps V8's compiled code of the CLI bundle between runs, so that every start after the first
+ * skips parsing and compiling megabytes of JavaScript (see docs/architecture.md, "Start-up"):
+ * - Node 22.1 and later: Node's own compile cache (`module.enableCompileCache()`).
+ * - Node 20, which has no such API: {@link installScriptCache}, a `require` hook that compiles the bundle's files as
+ *   `vm.Script`s with V8's code cache. Written here, not taken from `v8-compile-cache`, because that package keeps
+ *   one blob per entry script under a directory any local user can write, and trusts what it finds there; this one
+ *   hashes each file's contents, keeps its cache in a directory only this user owns, and writes atomically.
+ * NODE_DISABLE_COMPILE_CACHE=1 turns both off. A cache is only ever a shortcut: any failure runs the plain path.
+ */
+export function useCompileCache(bundleDir: string, env: NodeJS.ProcessEnv = process.env): 'node' | 'script' | 'off' {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return 'off';
+  const enable = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
+  if (enable) {
+    try {
+      enable();
+      return 'node';
+    } catch {
+      return 'off';
+    }
+  }
+  return installScriptCache(bundleDir, join(tmpdir(), `promptgate-compile-cache-${process.getuid?.() ?? 'user'}`)) ? 'script' : 'off';
+}
+
+const debug = debuglog('promptgate');
+
+interface CompiledFile {
+  script: Script;
+  cacheFile: string;
+}
+
+/** What the hook did, for tests and `NODE_DEBUG=promptgate`. */
+export interface ScriptCache {
+  /** Files compiled from a cache V8 accepted. */
+  hits: string[];
+  /** Files compiled from source: no cache yet, or one V8 rejected (another Node, other flags). */
+  misses: string[];
+  /** Writes the code cache of every file compiled from source so far (also done when the process exits). */
+  save: () => void;
+  /** Removes the hook (files already loaded stay loaded). */
+  uninstall: () => void;
+}
+
+type Compile = (this: nodeModule, content: string, filename: string) => unknown;
+
+/**
+ * Compiles every CommonJS file under `bundleDir` that `require` loads from now on as a `vm.Script` with V8's code
+ * cache from `cacheDir/<sha256 of the file>`; at exit, writes the cache of the files that had none, taken after they
+ * ran, so it holds the functions that run compiled too. Returns null where the directory cannot be made this user's.
+ */
+export function installScriptCache(bundleDir: string, cacheDir: string): ScriptCache | null {
+  if (!ownDirectory(cacheDir)) return null;
+  const prefix = bundleDir.endsWith(sep) ? bundleDir : bundleDir + sep;
+  const proto = nodeModule.prototype as unknown as { _compile: Compile };
+  const original = proto._compile;
+  const pending: CompiledFile[] = [];
+  const cache: ScriptCache = {
+    hits: [],
+    misses: [],
+    save: () => {
+      for (const { script, cacheFile } of pending.splice(0)) {
+        try {
+          const temp = `${cacheFile}.${process.pid}.tmp`;
+          writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+          renameSync(temp, cacheFile);
+        } catch (err) {
+          debug('compile cache: could not write %s: %s', cacheFile, (err as Error).message);
+        }
+      }
+    },
+    uninstall: () => {
+      if (proto._compile === compile) proto._compile = original;
+      process.off('exit', cache.save);
+    },
+  };
+  const compile: Compile = function (this: nodeModule, content, filename) {
+    if (!filename.startsWith(prefix)) return original.call(this, content, filename);
+    const cacheFile = join(cacheDir, createHash('sha256').update(content).digest('hex'));
+    const cachedData = readOwnFile(cacheFile);
+    const script = new Script(nodeModule.wrap(content), { filename, cachedData });
+    if (cachedData && !script.cachedDataRejected) {
+      cache.hits.push(filename);
+    } else {
+      cache.misses.push(filename);
+      pending.push({ script, cacheFile });
+    }
+    debug('compile cache: %s %s', cachedData && !script.cachedDataRejected ? 'hit' : 'miss', filename);
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    const require = nodeModule.createRequire(filename);
+    return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
+  };
+  proto._compile = compile;
+  process.on('exit', cache.save);
+  return cache;
+}
+
+/** The cache directory, made if need be; used only when this user owns it and nobody else may write to it. */
+function ownDirectory(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = statSync(dir);
+    const uid = process.getuid?.();
+    return st.isDirectory() && (uid === undefined || st.uid === uid) && (process.platform === 'win32' || (st.mode & 0o022) === 0);
+  } catch {
+    return false;
+  }
+}
+
+/** A cache file's bytes, if it is this user's own (another user's could hold any code). */
+function readOwnFile(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const uid = process.getuid?.();
+    if (uid !== undefined && fstatSync(fd).uid !== uid) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
