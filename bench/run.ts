@@ -4,7 +4,7 @@
  *
  * N cases × 2 variants × k repeats against the bundled OpenAI-compatible server (in its own process). By default a
  * whole review exactly as users run it: the `promptgate` bin (dist/cli/launch.js, which starts the CLI bundle with
- * its heap settings) on a real git repo, in child processes whose peak RSS and CPU time bench/rusage-hook.mjs
+ * its heap settings) on a real git repo, in child processes whose peak RSS and CPU time bench/rusage-hook.cjs
  * records — so the numbers are promptgate's alone, on the Node given by --node (default: the one running this).
  * With --runner, runSamples on its own in this process. Prints:
  * - wall time, the ideal (calls × latency / concurrency) and their ratio (target ≤ 1.10 at 300 calls, 200 ms, 8);
@@ -104,12 +104,12 @@ const repo = values.runner ? null : makeRepo();
 const cacheDir = useCache && !repo ? mkdtempSync(join(tmpdir(), 'promptgate-bench-cache-')) : null;
 
 const BIN = resolve('dist/cli/launch.js');
-const HOOK = resolve('bench/rusage-hook.mjs');
+const HOOK = resolve('bench/rusage-hook.cjs');
 
-/** The `promptgate` bin on the repo, as a user runs it; CPU time and peak RSS from bench/rusage-hook.mjs. */
+/** The `promptgate` bin on the repo, as a user runs it; CPU time and peak RSS from bench/rusage-hook.cjs. */
 async function reviewThroughBin(dir: string, base: string, url: string): Promise<Pass> {
   const usage = join(dir, `.rusage-${Date.now()}.jsonl`);
-  const args = ['--import', HOOK, BIN, 'run', '--base', base, '--head', 'HEAD', '--base-url', url, '--json', 'report.json', '--quiet', ...(useCache ? [] : ['--no-cache'])];
+  const args = ['--require', HOOK, BIN, 'run', '--base', base, '--head', 'HEAD', '--base-url', url, '--json', 'report.json', '--quiet', ...(useCache ? [] : ['--no-cache'])];
   const t0 = performance.now();
   const code = await new Promise<number>((done, fail) => {
     const child = spawn(values.node, args, { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, OPENAI_API_KEY: 'bench', PROMPTGATE_BENCH_RUSAGE: usage } });

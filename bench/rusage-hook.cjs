@@ -1,6 +1,7 @@
-// Loaded with `node --import` by bench/run.ts into the `promptgate` bin; the launcher passes its Node options on,
+// Loaded with `node --require` (CommonJS: `--import` would start Node's ESM loader, ~10 ms the bin itself does not
+// pay) by bench/run.ts into the `promptgate` bin; the launcher passes its Node options on,
 // so the launcher and the review process each append one line here when they exit: peak RSS and CPU time.
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+const { appendFileSync, existsSync, readFileSync } = require('node:fs');
 
 /** Private memory (kB) in /proc/self/smaps_rollup on Linux: the RSS that is not pages of files shared with others. */
 function privateKb() {

@@ -27,10 +27,10 @@ interface Ran {
 }
 
 let runs = 0;
-/** Runs the bin with bench/rusage-hook.mjs, which every process it starts writes a line for. */
+/** Runs the bin with bench/rusage-hook.cjs, which every process it starts writes a line for. */
 function bin(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Ran> {
   const usage = join(dir, `usage-${++runs}.jsonl`);
-  const child = spawn(process.execPath, ['--import', resolve('bench/rusage-hook.mjs'), BIN, ...args], {
+  const child = spawn(process.execPath, ['--require', resolve('bench/rusage-hook.cjs'), BIN, ...args], {
     cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PROMPTGATE_BENCH_RUSAGE: usage, ...env },
   });
