@@ -114,7 +114,12 @@ describe('interrupting a review', () => {
     const args = ['run', '--base', 'HEAD~1', '--base-url', server.url, '--json', 'r.json'];
     let stderr = () => '';
     // A review this small runs in the bin's own process; the limit at 0 puts it behind the launcher, as a large one is.
-    const launcher = await run(repo.dir, args, { OPENAI_API_KEY: 'k', PROMPTGATE_IN_PROCESS_MAX_SAMPLES: '0' }, { when: () => server.stats().requests >= 12, signal: 'SIGKILL', after: async (s) => void (stderr = s) });
+    const launcher = await run(
+      repo.dir,
+      args,
+      { OPENAI_API_KEY: 'k', PROMPTGATE_IN_PROCESS_MAX_SAMPLES: '0' },
+      { when: () => server.stats().requests >= 12, signal: 'SIGKILL', after: async (s) => void (stderr = s) },
+    );
     expect(launcher.code).toBe(-1);
     // The review runs on in its own process group until it notices the launcher is gone (its stderr is still ours),
     // then stops starting calls and writes what finished.
