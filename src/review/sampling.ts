@@ -5,6 +5,7 @@ import { buildReport, type BuildArgs } from '../report/build.js';
 import type { Report } from '../report/schema.js';
 import { countCalls, pickGivenRecords } from '../results/given.js';
 import { runSamples, type ResponseCache, type ReviewProgress } from '../run/index.js';
+import { prepareStatistics } from '../stats/index.js';
 import { MERGE_FALLBACK, SHARD_FALLBACK, sampleSuites, withSamplingNotes } from './rounds.js';
 import type { SampleRecord, SampleRequest } from '../run/types.js';
 
@@ -50,6 +51,8 @@ export async function sampleAndReport(args: ReviewSamplingArgs): Promise<{ repor
   const fallback = samplingFallback(args.requested, !!given, args.shard);
   if (fallback) log(`Sequential sampling was asked for, but ${fallback}.`);
   if (!given) log(`Running ${args.requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${args.concurrency}).`);
+  // The statistics' sample-free work runs while the model calls are in flight (docs/statistics.md).
+  if (!given) void prepareStatistics(planned.map((s) => s.cases.length));
   const sampled = await sampleSuites({
     mode: fallback ? 'fixed' : args.requested,
     fallback,

@@ -138,9 +138,9 @@ function criticalValues(levels: GridLevels): Float64Array {
 }
 
 /**
- * How far (in level) the fast expanded level may be from {@link expandedLevel}'s and still read the same value.
- * The two differ by under 1e-12 (t-grid.ts: ≤ 3e-13 relative on the t quantile; the two normal CDFs agree to
- * 1e-12 relative), so this leaves a margin of 1,000.
+ * How far (in level) the fast expanded level may be from {@link expandedLevel}'s. The two differ by under 1e-12
+ * (t-grid.ts: ≤ 3e-13 relative on the t quantile; the two normal CDFs agree to 1e-12 relative), so this leaves a
+ * margin of 1,000; see {@link readAtLevels} for what it decides.
  */
 const LEVEL_BAND = 1e-9;
 
@@ -169,24 +169,40 @@ export async function prepareGridLevels(caseCounts: Iterable<number>, points = D
 /** The expanded percentile interval's confidence grid: the bootstrap distribution read at the expanded levels. */
 export function expandedConfidenceGrid(sorted: Float64Array, nCases: number, points = DEFAULT_RESAMPLES): ConfidenceGrid {
   if (sorted.length === 0) return new Float64Array(0);
-  const values = sorted as unknown as number[];
-  const grid = new Float64Array(points);
   if (nCases < 2) {
+    const values = sorted as unknown as number[];
+    const grid = new Float64Array(points);
     for (let j = 0; j < points; j++) grid[j] = quantileSorted(values, (j + 0.5) / points);
     return grid;
   }
-  const levels = expandedLevels(gridLevelsFor(nCases, points));
-  // A value is read at index ⌈length · level⌉ − 1 (or between two when length · level is a whole number), so the
-  // fast level reads the same value as the exact one unless length · level is within the band of a whole number;
-  // there the exact level decides.
-  const length = sorted.length;
-  const band = length * LEVEL_BAND;
-  for (let j = 0; j < points; j++) {
+  return readAtLevels(sorted, expandedLevels(gridLevelsFor(nCases, points)), (j) => expandedLevel((j + 0.5) / points, nCases));
+}
+
+/**
+ * `sorted` read (quantileSorted, type 7) at each of `levels`, fast levels within {@link LEVEL_BAND} of `exact(j)`.
+ * The read interpolates between the values at ⌊(length − 1) · level⌋ and the one above, so the two levels read
+ * values that differ in the last digits only (a few 1e-16 relative), except in one place: where
+ * (length − 1) · level is a whole number the exact level reads a value of the distribution itself, exactly, and
+ * a threshold at that value (latencies in whole milliseconds make such ties common) must compare the same way.
+ * So within the band of a whole number the exact level is computed and read.
+ */
+export function readAtLevels(sorted: Float64Array, levels: Float64Array, exact: (j: number) => number): Float64Array {
+  const values = sorted as unknown as number[];
+  const last = sorted.length - 1;
+  const band = sorted.length * LEVEL_BAND;
+  const grid = new Float64Array(levels.length);
+  for (let j = 0; j < levels.length; j++) {
     const level = levels[j]!;
-    const at = length * level;
-    grid[j] = Math.abs(at - Math.round(at)) <= band ? quantileSorted(values, expandedLevel((j + 0.5) / points, nCases)) : quantileSorted(values, level);
+    const at = last * level;
+    grid[j] = quantileSorted(values, Math.abs(at - Math.round(at)) <= band ? exact(j) : level);
   }
   return grid;
+}
+
+/** Whether the grid for `nCases` cases and `points` points is ready (prepareGridLevels has finished it). */
+export function gridLevelsReady(nCases: number, points = DEFAULT_RESAMPLES): boolean {
+  const levels = gridLevels.get(`${nCases}:${points}`);
+  return !!levels?.expanded && !!levels.criticals;
 }
 
 /** The grid's level points as one-sided t critical values c_j = t_df(1 − u_j), cached per df: see fieller.ts. */

@@ -51,3 +51,4 @@ export {
   type MeasurementDetail,
   type SuiteMeasurement,
 } from './measure-suite.js';
+export { prepareStatistics } from './prepare.js';

@@ -103,7 +103,7 @@ export function startTGrid(df: number, points: number): TGridState {
 export const tGridDone = (state: TGridState) => state.next < 0;
 
 /**
- * Fill points of the grid, at most `budget` of them (all by default). Returns the state's values once complete.
+ * Fill points of the grid, at most `budget` of them (all by default), from where the state left off.
  */
 export function fillTGrid(state: TGridState, budget = Number.POSITIVE_INFINITY): void {
   const { df, points, values } = state;
