@@ -1,5 +1,6 @@
-import { prepareGridLevels } from './bootstrap.js';
+import { prepareGridLevels, prepareResamples } from './bootstrap.js';
 import { measureSuite } from './measure-suite.js';
+import { normalCdf, tCdf, tCritical } from './t-distribution.js';
 import { DEFAULT_RESAMPLES, type CaseSamples } from './types.js';
 
 /**
@@ -7,23 +8,40 @@ import { DEFAULT_RESAMPLES, type CaseSamples } from './types.js';
  * statistics after the last call only do what the samples decide (docs/statistics.md, "How the grids are
  * prepared"):
  *
- * 1. one small measurement of a made-up suite (12 cases, 64 resamples, under 1 ms of work), so that the code of
- *    every comparison is compiled and has run before the real suites come in;
- * 2. the confidence grids' level points for each suite's number of cases (bootstrap.ts, prepareGridLevels), a few
- *    milliseconds at a time, yielding to the event loop between slices.
+ * 1. a first call of the general t functions, and one small measurement of a made-up suite (12 cases, 64
+ *    resamples), each in a turn of its own, so that the code of every comparison is compiled before the real
+ *    suites come in;
+ * 2. the confidence grids' level points for each suite's number of cases (bootstrap.ts, prepareGridLevels);
+ * 3. the latency bootstrap's resample draws for each suite's number of cases (bootstrap.ts, prepareResamples): they
+ *    depend on the seed and the counts, not on the samples.
+ *
+ * Each is done a few milliseconds at a time, yielding to the event loop between slices.
  *
  * Nothing a review reports depends on whether, or how far, this ran: it fills caches the measurement fills itself
  * when they are empty, with the same numbers. Never rejects (a failure here only leaves the work for later).
  */
 export async function prepareStatistics(caseCounts: Iterable<number>, points = DEFAULT_RESAMPLES): Promise<void> {
   try {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    measureSuite(warmUpSuite(), { confidence: 0.95, resamples: 64 });
-    await prepareGridLevels(caseCounts, points);
+    // The general t functions first, each in a turn of its own (their first call compiles a good deal of code).
+    for (const warm of [() => tCritical(0.95, 11), () => tCdf(-1, 11), () => normalCdf(-1)]) {
+      await turn();
+      warm();
+    }
+    // Then a small measurement, its bootstrap reading draws made ahead as the real ones will: its run compiles the
+    // comparisons.
+    const warmUp = warmUpSuite();
+    await prepareResamples(warmUp.length, { resamples: 64 });
+    await turn();
+    measureSuite(warmUp, { confidence: 0.95, resamples: 64 });
+    const counts = [...new Set(caseCounts)];
+    await prepareGridLevels(counts, points);
+    for (const nCases of counts) await prepareResamples(nCases, { resamples: points });
   } catch {
     // The measurement redoes whatever is missing.
   }
 }
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A small two-variant suite with every kind of value a measurement reads: scores, latencies, costs, a tag. */
 function warmUpSuite(): CaseSamples[] {

@@ -1,6 +1,6 @@
 import { quantileSorted } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { gridLevelsReady, prepareGridLevels, readAtLevels, tGridCriticals } from '../../src/stats/bootstrap.js';
+import { gridLevelsReady, MAX_PREPARED_DRAWS, prepareGridLevels, prepareResamples, readAtLevels, tGridCriticals } from '../../src/stats/bootstrap.js';
 import {
   DEFAULT_SEED,
   bootstrapPValueAbove,
@@ -250,6 +250,33 @@ describe('preparing the grids ahead', () => {
         tQuantileGrid(60, 10_000).map((t) => -t),
       ),
     ).toBe(true);
+  });
+
+  it('a bootstrap reading draws made ahead gives the same distribution as one drawing its own, however far the drawing got', async () => {
+    const random = seededRandom(5);
+    const statisticFor = (n: number) => {
+      const byCase = () => Array.from({ length: n }, () => Array.from({ length: 3 }, () => 150 + 400 * random() ** 2));
+      return quantileRatioStatistic(byCase(), byCase());
+    };
+    for (const [n, resamples, seed] of [
+      [41, 3_000, DEFAULT_SEED],
+      [17, 2_000, 99],
+    ] as const) {
+      const statistic = statisticFor(n);
+      const own = clusterBootstrap(n, [statistic], { seed, resamples })[0]!;
+      await prepareResamples(n, { seed, resamples, sliceMs: 0.1 });
+      expect(sameBits(clusterBootstrap(n, [statistic], { seed, resamples })[0]!, own), `${n} cases, drawn ahead`).toBe(true);
+
+      // Drawn partly when the statistics came in: the bootstrap finishes the drawing itself.
+      const other = statisticFor(n + 1);
+      const otherOwn = clusterBootstrap(n + 1, [other], { seed, resamples })[0]!;
+      const drawing = prepareResamples(n + 1, { seed, resamples, sliceMs: 0.01 });
+      expect(sameBits(clusterBootstrap(n + 1, [other], { seed, resamples })[0]!, otherOwn), `${n + 1} cases, drawn partly`).toBe(true);
+      await drawing;
+      expect(sameBits(clusterBootstrap(n + 1, [other], { seed, resamples })[0]!, otherOwn)).toBe(true);
+    }
+    // Too large to keep: nothing is drawn ahead, and the bootstrap draws its own.
+    await expect(prepareResamples(MAX_PREPARED_DRAWS + 1, { resamples: 1 })).resolves.toBeUndefined();
   });
 
   it('prepareStatistics resolves on any list of case counts, and leaves the grids ready', async () => {
