@@ -8,14 +8,15 @@ import { DEFAULT_RESAMPLES, type CaseSamples } from './types.js';
  * statistics after the last call only do what the samples decide (docs/statistics.md, "How the grids are
  * prepared"):
  *
- * 1. a first call of the general t functions, and one small measurement of a made-up suite (12 cases, 64
- *    resamples), each in a turn of its own, so that the code of every comparison is compiled before the real
- *    suites come in;
+ * 1. a first call of each general t function, then small measurements of a made-up suite (12 cases, 64 and then
+ *    4 × 500 resamples), each in a turn of its own, so that the code of every comparison is compiled, and its hot
+ *    loops optimised, before the real suites come in;
  * 2. the confidence grids' level points for each suite's number of cases (bootstrap.ts, prepareGridLevels);
  * 3. the latency bootstrap's resample draws for each suite's number of cases (bootstrap.ts, prepareResamples): they
  *    depend on the seed and the counts, not on the samples.
  *
- * Each is done a few milliseconds at a time, yielding to the event loop between slices.
+ * Each is done a few milliseconds at a time, yielding to the event loop between slices; the first calls compile
+ * code and take longer, once (5–15 ms each on a busy 2-core machine).
  *
  * Nothing a review reports depends on whether, or how far, this ran: it fills caches the measurement fills itself
  * when they are empty, with the same numbers. Never rejects (a failure here only leaves the work for later).
@@ -27,12 +28,15 @@ export async function prepareStatistics(caseCounts: Iterable<number>, points = D
       await turn();
       warm();
     }
-    // Then a small measurement, its bootstrap reading draws made ahead as the real ones will: its run compiles the
-    // comparisons.
+    // Then small measurements, their bootstraps reading draws made ahead as the real ones will: the first compiles
+    // the comparisons, the next four (2,000 resamples in all, a turn each) run the hot loops long enough for them to
+    // be optimised before the real bootstrap's 10,000.
     const warmUp = warmUpSuite();
-    await prepareResamples(warmUp.length, { resamples: 64 });
-    await turn();
-    measureSuite(warmUp, { confidence: 0.95, resamples: 64 });
+    for (const resamples of [64, 500, 500, 500, 500]) {
+      await prepareResamples(warmUp.length, { resamples });
+      await turn();
+      measureSuite(warmUp, { confidence: 0.95, resamples });
+    }
     const counts = [...new Set(caseCounts)];
     await prepareGridLevels(counts, points);
     for (const nCases of counts) await prepareResamples(nCases, { resamples: points });
