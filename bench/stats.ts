@@ -12,8 +12,12 @@
  * 7. Coverage of the 95% intervals on the p95-latency ratio (cluster bootstrap, expanded percentile) and the cost
  *    ratio (Fieller), next to the plain percentile bootstrap, on lognormal latencies and costs with per-case
  *    effects (test/stats/latency-world.ts), true ratio 1 and 1.3.
+ * 8. The statistics after a review's last model call, for a 50-case, 3-repeat suite at 10,000 resamples: the
+ *    confidence grids' level points from the general t quantile (before) and from the fast grid (now), and
+ *    measureSuite with its resample draws made during the calls (prepareStatistics) or not.
  *
- * Options: --trials N (default 20000 per cell; the ratio tables use a tenth), --quick (2000).
+ * Options: --trials N (default 20000 per cell; the ratio tables use a tenth), --quick (2000), --post-sampling
+ * (section 8 only).
  */
 import { GateSchema } from '../src/config/schema.js';
 import { evaluateGate } from '../src/gate/index.js';
@@ -21,6 +25,7 @@ import { mean } from 'simple-statistics';
 import {
   bootstrapInterval,
   clusterBootstrap,
+  expandedLevel,
   expandedPercentileInterval,
   fiellerRatio,
   meanRatioStatistic,
@@ -29,8 +34,11 @@ import {
   proportionInterval,
   quantileRatioStatistic,
   tCritical,
+  tQuantile,
   type CaseSamples,
 } from '../src/stats/index.js';
+import { prepareResamples } from '../src/stats/bootstrap.js';
+import { fastNormalCdf, tQuantileGrid } from '../src/stats/t-grid.js';
 import { simulateRatioCases, type RatioWorld } from '../test/stats/latency-world.js';
 import { plainPairedT } from '../test/stats/plain-paired-t.js';
 import { caseRates, pairsOf, seededRandom, simulateCases, type Random, type World } from '../test/stats/superpopulation.js';
@@ -320,7 +328,54 @@ function ratioRobustness(): RatioCell[] {
   ];
 }
 
+/** Section 8: what the statistics after the last model call cost, before and now (docs/statistics.md). */
+async function postSampling() {
+  const points = 10_000;
+  const median5 = (f: (i: number) => void) => median(Array.from({ length: 5 }, (_, i) => time(() => f(i))));
+  const time = (f: () => void) => {
+    const t = performance.now();
+    f();
+    return performance.now() - t;
+  };
+  // The two grids' level points for n cases: the expanded levels and Fieller's t critical values.
+  const slow = (n: number) => {
+    for (let j = 0; j < points; j++) {
+      expandedLevel((j + 0.5) / points, n);
+      tQuantile(1 - (j + 0.5) / points, n - 1);
+    }
+  };
+  const fast = (n: number) => {
+    const t = tQuantileGrid(n - 1, points);
+    const scale = Math.sqrt(n / (n - 1));
+    for (let j = 0; j < points; j++) fastNormalCdf(scale * t[j]!);
+  };
+  slow(20);
+  fast(20);
+  const before = median5((i) => slow(50 + i));
+  const now = median5((i) => fast(50 + i));
+  const random = seededRandom(0x5ca1e);
+  const cases: CaseSamples[] = Array.from({ length: 50 }, (_, i) => {
+    const variant = () => ({
+      scores: [0, 1, 2].map(() => (random() < 0.8 ? 1 : 0)),
+      latenciesMs: [0, 1, 2].map(() => Math.round(200 * Math.exp(0.3 * (random() - 0.5)))),
+      costUsd: [0, 1, 2].map(() => 0.001 * (1 + random() / 10)),
+      errors: 0,
+    });
+    return { id: `c${i}`, tags: [], baseline: variant(), candidate: variant() };
+  });
+  measureSuite(cases, { confidence: 0.95 });
+  const drawing = median5((i) => measureSuite(cases, { confidence: 0.95, seed: 100 + i }));
+  for (let i = 0; i < 5; i++) await prepareResamples(50, { seed: 200 + i });
+  const drawn = median5((i) => measureSuite(cases, { confidence: 0.95, seed: 200 + i }));
+  console.log(`\nStatistics after the last model call: one suite of 50 cases × 3 repeats, ${points.toLocaleString('en-US')} resamples (median of 5, in one warm process)`);
+  console.log(`  grid level points (2 × ${points.toLocaleString('en-US')}): general t quantile (before) ${before.toFixed(1)} ms, fast t grid (now) ${now.toFixed(1)} ms`);
+  console.log(`  measureSuite with the grids ready: drawing its resamples ${drawing.toFixed(1)} ms, resamples drawn during the calls ${drawn.toFixed(1)} ms`);
+  console.log(`  before: ${(before + drawing).toFixed(1)} ms; now, prepared while the calls run: ${drawn.toFixed(1)} ms`);
+}
+
 const started = performance.now();
+await postSampling();
+if (args.includes('--post-sampling')) process.exit(0);
 printDeltaTable('Pass-rate delta, 95% interval, contract grid', designGrid(), TRIALS);
 printDeltaTable('Robustness (beyond the contract grid)', robustness(), Math.max(1_000, Math.round(TRIALS / 4)));
 absoluteCoverage(Math.max(1_000, Math.round(TRIALS / 4)));
