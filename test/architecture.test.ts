@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 /** Lowest first. A path ending in `/` is a folder; the most specific match places a file. */
 const LAYERS: [string, string[]][] = [
-  ['foundation', ['errors.ts', 'text.ts', 'redact.ts', 'canonical-json.ts', 'format/', 'source/', 'config/limits.ts', 'launch.ts', 'interrupt.ts', 'init-templates.ts']],
+  ['foundation', ['errors.ts', 'text.ts', 'redact.ts', 'canonical-json.ts', 'format/', 'source/', 'config/limits.ts', 'launch.ts', 'compile-cache.ts', 'interrupt.ts', 'init-templates.ts']],
   ['definitions', ['prompts/', 'cases/', 'assertions/']],
   ['config', ['config/']],
   ['changes', ['changes/']],

@@ -2,6 +2,7 @@ import { gradeOutput } from '../assertions/index.js';
 import type { Config } from '../config/schema.js';
 import type { PlannedSuite } from '../plan/suites.js';
 import { buildReport, type BuildArgs } from '../report/build.js';
+import { warmReportCode } from '../report/warm.js';
 import type { Report } from '../report/schema.js';
 import { countCalls, pickGivenRecords } from '../results/given.js';
 import { runSamples, type ResponseCache, type ReviewProgress } from '../run/index.js';
@@ -52,7 +53,10 @@ export async function sampleAndReport(args: ReviewSamplingArgs): Promise<{ repor
   if (fallback) log(`Sequential sampling was asked for, but ${fallback}.`);
   if (!given) log(`Running ${args.requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${args.concurrency}).`);
   // The statistics' sample-free work runs while the model calls are in flight (docs/statistics.md).
-  if (!given) void prepareStatistics(planned.map((s) => s.cases.length));
+  if (!given) {
+    void prepareStatistics(planned.map((s) => s.cases.length));
+    void warmReportCode(args.skeleton('skipped', []));
+  }
   const sampled = await sampleSuites({
     mode: fallback ? 'fixed' : args.requested,
     fallback,
