@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
@@ -102,11 +102,14 @@ export function installScriptCache(bundleDir: string, cacheDir: string): ScriptC
   return cache;
 }
 
-/** The cache directory, made if need be; used only when this user owns it and nobody else may write to it. */
+/**
+ * The cache directory, made if need be; used only when it is a directory itself (not a link another user may have
+ * planted in the shared temp directory), this user owns it, and nobody else may write to it.
+ */
 function ownDirectory(dir: string): boolean {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const st = statSync(dir);
+    const st = lstatSync(dir);
     const uid = process.getuid?.();
     return st.isDirectory() && (uid === undefined || st.uid === uid) && (process.platform === 'win32' || (st.mode & 0o022) === 0);
   } catch {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -149,5 +149,14 @@ describe('the compile cache on Node without one of its own (Node 20): a require 
     mkdirSync(open);
     chmodSync(open, 0o777);
     expect(installScriptCache(join(dir, 'bundle'), open)).toBeNull();
+  });
+
+  it('is not used through a symbolic link, even to a directory of this user’s own', () => {
+    const mine = join(dir, 'mine');
+    mkdirSync(mine, { mode: 0o700 });
+    const link = join(dir, 'planted-link');
+    symlinkSync(mine, link);
+    expect(installScriptCache(join(dir, 'bundle'), link)).toBeNull();
+    expect(readdirSync(mine)).toEqual([]);
   });
 });
