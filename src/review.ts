@@ -54,8 +54,8 @@ export interface ReviewInput {
   noCache?: boolean;
   onProgress?: (p: ReviewProgress) => void;
   /**
-   * Called once with the number of samples the review plans (this shard's), before any is taken or priced; it may
-   * throw to stop the review there (the CLI hands a large review to the launcher: src/cli/run.ts).
+   * Called once with the number of samples the review plans (a shard's share of them), before any is rendered, taken
+   * or priced; it may throw to stop the review there (the CLI hands a large review to the launcher: src/cli/run.ts).
    */
   onPlanned?: (samples: number) => void;
   /** Log line sink (stderr in the CLI, core.info in the Action). */
@@ -132,17 +132,15 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
   });
   if (input.records) matchGivenRepeats(planned, input.records);
   // Limits before anything is rendered: samples per review, and rendered text per review (docs/input-limits.md).
-  checkCount(
-    'samples',
-    planned.reduce((n, s) => n + plannedSamples(s), 0),
-    { file: trustedSide.configFile ?? undefined },
-  );
+  const samples = planned.reduce((n, s) => n + plannedSamples(s), 0);
+  checkCount('samples', samples, { file: trustedSide.configFile ?? undefined });
+  // Before anything is rendered: a review handed elsewhere here has built nothing large (src/cli/run.ts).
+  input.onPlanned?.(input.shard ? Math.ceil(samples / input.shard.count) : samples);
   const renderBudget = new RenderBudget();
   const requests = shardSlice(
     planned.flatMap((s) => planRequests(s, endpointFor, renderBudget)),
     input.shard,
   );
-  input.onPlanned?.(requests.length);
   const cache: ResponseCache | null = input.noCache || input.records ? null : diskCache(join(input.repoDir, runConfig.cache_dir));
 
   const budget = input.overrides?.budgetUsd ?? runConfig.budget_usd;
