@@ -21,8 +21,8 @@ var external_node_path_ = __webpack_require__(76760);
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 10 modules
 var schemas = __webpack_require__(13798);
-// EXTERNAL MODULE: ./src/action/shell.ts + 8 modules
-var shell = __webpack_require__(10251);
+// EXTERNAL MODULE: ./src/action/shell.ts + 9 modules
+var shell = __webpack_require__(92888);
 // EXTERNAL MODULE: ./src/changes/git.ts
 var git = __webpack_require__(1345);
 // EXTERNAL MODULE: ./src/config/load.ts + 1 modules

@@ -109,8 +109,8 @@ function helpText(checkName) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/action/shell.ts + 8 modules
-var shell = __webpack_require__(10251);
+// EXTERNAL MODULE: ./src/action/shell.ts + 9 modules
+var shell = __webpack_require__(92888);
 ;// CONCATENATED MODULE: ./src/action/commands.ts
 
 

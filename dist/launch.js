@@ -33,7 +33,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   YX: () => (/* binding */ withCompileCache)
 });
 
-// UNUSED EXPORTS: CHECK_RUN_ENV, CRASHED_ENV, HEAP_FLAGS, LAUNCHED_ENV, ORPHAN_EXIT_MS, ORPHAN_KILL_MS, REVIEW_COMMANDS, WATCHDOG_AFTER_MS, runsReview, tellLauncher, userSetHeap, watchLauncher
+// UNUSED EXPORTS: CHECK_RUN_ENV, CRASHED_ENV, HEAP_FLAGS, IN_PROCESS_MAX_SAMPLES, LAUNCHED_COMMANDS, LAUNCHED_ENV, ORPHAN_EXIT_MS, ORPHAN_KILL_MS, WATCHDOG_AFTER_MS, tellLauncher, userSetHeap, watchLauncher
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -79,16 +79,19 @@ const CRASHED_ENV = 'PROMPTGATE_CRASHED';
 const WINDOWS = process.platform === 'win32';
 const FORWARDED = WINDOWS ? [] : ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
 /**
- * The CLI commands that run a review: the `promptgate` bin starts these behind the launcher, with the heap flags
- * and the rerun after running out of memory. The others (`--version`, `--help`, `validate`, `init`) keep little
- * alive and run in the bin's own process, so they do not pay for a second Node's start (see docs/reliability.md).
+ * The CLI commands the `promptgate` bin always starts behind the launcher, with the heap flags and the rerun after
+ * running out of memory: a monitor and a merge of shard files. `run` starts in the bin's own process and moves
+ * behind the launcher only when its plan is larger than {@link IN_PROCESS_MAX_SAMPLES}: a review that size keeps
+ * little alive, and a second Node's start would be most of the wait for its first model call. The others
+ * (`--version`, `--help`, `validate`, `init`) always run in the bin's process (see docs/reliability.md).
  */
-const REVIEW_COMMANDS = (/* unused pure expression or super */ null && (['run', 'merge', 'monitor']));
-/** Does this command line run a review? The command is the first argument that is not an option. */
-function runsReview(args) {
-    const command = args.find((a) => !a.startsWith('-'));
-    return command !== undefined && REVIEW_COMMANDS.includes(command);
-}
+const LAUNCHED_COMMANDS = (/* unused pure expression or super */ null && (['merge', 'monitor']));
+/**
+ * The most samples `promptgate run` takes in the bin's own process, under Node's default heap settings: measured
+ * peak RSS at this size is in docs/reliability.md ("The launcher"). A larger plan is handed to the launcher before its
+ * first model call.
+ */
+const IN_PROCESS_MAX_SAMPLES = 5_000;
 /**
  * Node 22.1 and later can keep V8's compiled code of the bundles between runs (in the OS temp directory, keyed by
  * the Node version and each file's contents): every later start skips parsing megabytes of JavaScript. Turns it on

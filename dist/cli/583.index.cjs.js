@@ -1,11 +1,11 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-export const id = 583;
-export const ids = [583];
-export const modules = {
+exports.id = 583;
+exports.ids = [583];
+exports.modules = {
 
 /***/ 10779:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
@@ -220,6 +220,7 @@ function regex(str) {
 /***/ 82815:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const formats_1 = __webpack_require__(10779);
@@ -263,6 +264,7 @@ exports["default"] = formatsPlugin;
 /***/ 51284:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
@@ -338,6 +340,7 @@ exports["default"] = formatLimitPlugin;
 /***/ 52210:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
@@ -399,6 +402,7 @@ Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: func
 /***/ 42463:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -455,6 +459,7 @@ Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: func
 /***/ 80567:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -617,6 +622,7 @@ exports.regexpCode = regexpCode;
 /***/ 81436:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -1320,6 +1326,7 @@ function par(x) {
 /***/ 77788:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -1469,6 +1476,7 @@ exports.ValueScope = ValueScope;
 /***/ 81283:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -1598,6 +1606,7 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 /***/ 2718:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -1846,6 +1855,7 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 /***/ 90630:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -1880,6 +1890,7 @@ exports["default"] = names;
 /***/ 53162:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const resolve_1 = __webpack_require__(24090);
@@ -1898,6 +1909,7 @@ exports["default"] = MissingRefError;
 /***/ 24090:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -2059,6 +2071,7 @@ exports.getSchemaRefs = getSchemaRefs;
 /***/ 7353:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getRules = exports.isJSONType = void 0;
@@ -2091,6 +2104,7 @@ exports.getRules = getRules;
 /***/ 84464:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -2275,6 +2289,7 @@ exports.checkStrictMode = checkStrictMode;
 /***/ 37692:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -2300,6 +2315,7 @@ exports.shouldUseRule = shouldUseRule;
 /***/ 35346:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -2356,6 +2372,7 @@ function falseSchemaError(it, overrideAllErrors) {
 /***/ 86685:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -2565,6 +2582,7 @@ function getTypeErrorContext(it) {
 /***/ 11699:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
@@ -2606,6 +2624,7 @@ function assignDefault(it, prop, defaultValue) {
 /***/ 87881:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -3132,6 +3151,7 @@ exports.getData = getData;
 /***/ 15202:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -3262,6 +3282,7 @@ exports.validateKeywordUsage = validateKeywordUsage;
 /***/ 26200:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -3349,6 +3370,7 @@ exports.extendSubschemaMode = extendSubschemaMode;
 /***/ 63893:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -3973,6 +3995,7 @@ function schemaOrData(schema) {
 /***/ 93995:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const metaSchema = __webpack_require__(61678);
@@ -4009,6 +4032,7 @@ exports["default"] = addMetaSchema2020;
 /***/ 24951:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
@@ -4022,6 +4046,7 @@ exports["default"] = equal;
 /***/ 36214:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://mathiasbynens.be/notes/javascript-encoding
@@ -4052,6 +4077,7 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 /***/ 36285:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const uri = __webpack_require__(24352);
@@ -4064,6 +4090,7 @@ exports["default"] = uri;
 /***/ 33021:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 class ValidationError extends Error {
@@ -4081,6 +4108,7 @@ exports["default"] = ValidationError;
 /***/ 73448:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
@@ -4136,6 +4164,7 @@ exports["default"] = def;
 /***/ 42431:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const code_1 = __webpack_require__(28484);
@@ -4248,6 +4277,7 @@ exports["default"] = def;
 /***/ 39205:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const util_1 = __webpack_require__(84464);
@@ -4277,6 +4307,7 @@ exports["default"] = def;
 /***/ 89380:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const code_1 = __webpack_require__(28484);
@@ -4295,6 +4326,7 @@ exports["default"] = def;
 /***/ 16182:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -4396,6 +4428,7 @@ exports["default"] = def;
 /***/ 95826:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -4487,6 +4520,7 @@ exports["default"] = def;
 /***/ 73818:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const dependencies_1 = __webpack_require__(95826);
@@ -4504,6 +4538,7 @@ exports["default"] = def;
 /***/ 48584:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -4576,6 +4611,7 @@ exports["default"] = def;
 /***/ 28775:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const additionalItems_1 = __webpack_require__(73448);
@@ -4626,6 +4662,7 @@ exports["default"] = getApplicator;
 /***/ 75791:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
@@ -4684,6 +4721,7 @@ exports["default"] = def;
 /***/ 52959:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -4720,6 +4758,7 @@ exports["default"] = def;
 /***/ 8350:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const util_1 = __webpack_require__(84464);
@@ -4752,6 +4791,7 @@ exports["default"] = def;
 /***/ 22490:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -4818,6 +4858,7 @@ exports["default"] = def;
 /***/ 50664:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const code_1 = __webpack_require__(28484);
@@ -4899,6 +4940,7 @@ exports["default"] = def;
 /***/ 6467:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const items_1 = __webpack_require__(75791);
@@ -4917,6 +4959,7 @@ exports["default"] = def;
 /***/ 88778:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const validate_1 = __webpack_require__(87881);
@@ -4977,6 +5020,7 @@ exports["default"] = def;
 /***/ 71372:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -5021,6 +5065,7 @@ exports["default"] = def;
 /***/ 46829:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const util_1 = __webpack_require__(84464);
@@ -5040,6 +5085,7 @@ exports["default"] = def;
 /***/ 28484:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -5177,6 +5223,7 @@ exports.validateUnion = validateUnion;
 /***/ 69872:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const def = {
@@ -5193,6 +5240,7 @@ exports["default"] = def;
 /***/ 97397:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const id_1 = __webpack_require__(69872);
@@ -5215,6 +5263,7 @@ exports["default"] = core;
 /***/ 92996:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
@@ -5343,6 +5392,7 @@ exports["default"] = def;
 /***/ 28886:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -5453,6 +5503,7 @@ exports["default"] = def;
 /***/ 87115:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DiscrError = void 0;
@@ -5468,6 +5519,7 @@ var DiscrError;
 /***/ 54298:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const core_1 = __webpack_require__(97397);
@@ -5497,6 +5549,7 @@ exports["default"] = draft2020Vocabularies;
 /***/ 39941:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const core_1 = __webpack_require__(97397);
@@ -5520,6 +5573,7 @@ exports["default"] = draft7Vocabularies;
 /***/ 68639:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dynamicAnchor = void 0;
@@ -5556,6 +5610,7 @@ exports["default"] = def;
 /***/ 5065:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dynamicRef = void 0;
@@ -5613,6 +5668,7 @@ exports["default"] = def;
 /***/ 59923:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const dynamicAnchor_1 = __webpack_require__(68639);
@@ -5628,6 +5684,7 @@ exports["default"] = dynamic;
 /***/ 39982:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const dynamicAnchor_1 = __webpack_require__(68639);
@@ -5650,6 +5707,7 @@ exports["default"] = def;
 /***/ 41794:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const dynamicRef_1 = __webpack_require__(5065);
@@ -5666,6 +5724,7 @@ exports["default"] = def;
 /***/ 26402:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -5764,6 +5823,7 @@ exports["default"] = def;
 /***/ 72601:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const format_1 = __webpack_require__(26402);
@@ -5776,6 +5836,7 @@ exports["default"] = format;
 /***/ 56620:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -5800,6 +5861,7 @@ exports.contentVocabulary = [
 /***/ 95463:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const dependentRequired_1 = __webpack_require__(20643);
@@ -5814,6 +5876,7 @@ exports["default"] = next;
 /***/ 62010:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const unevaluatedProperties_1 = __webpack_require__(16855);
@@ -5827,6 +5890,7 @@ exports["default"] = unevaluated;
 /***/ 64144:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -5873,6 +5937,7 @@ exports["default"] = def;
 /***/ 16855:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -5944,6 +6009,7 @@ exports["default"] = def;
 /***/ 98026:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -5975,6 +6041,7 @@ exports["default"] = def;
 /***/ 20643:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const dependencies_1 = __webpack_require__(95826);
@@ -5993,6 +6060,7 @@ exports["default"] = def;
 /***/ 93200:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -6047,6 +6115,7 @@ exports["default"] = def;
 /***/ 85481:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const limitNumber_1 = __webpack_require__(43723);
@@ -6086,6 +6155,7 @@ exports["default"] = validation;
 /***/ 3907:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const util_1 = __webpack_require__(84464);
@@ -6107,6 +6177,7 @@ exports["default"] = def;
 /***/ 36296:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -6137,6 +6208,7 @@ exports["default"] = def;
 /***/ 46962:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -6170,6 +6242,7 @@ exports["default"] = def;
 /***/ 43723:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -6203,6 +6276,7 @@ exports["default"] = def;
 /***/ 895:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -6233,6 +6307,7 @@ exports["default"] = def;
 /***/ 18132:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __webpack_require__(81436);
@@ -6265,6 +6340,7 @@ exports["default"] = def;
 /***/ 96023:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const code_1 = __webpack_require__(28484);
@@ -6304,6 +6380,7 @@ exports["default"] = def;
 /***/ 94504:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const code_1 = __webpack_require__(28484);
@@ -6389,6 +6466,7 @@ exports["default"] = def;
 /***/ 42751:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const dataType_1 = __webpack_require__(86685);
@@ -6459,6 +6537,7 @@ exports["default"] = def;
 /***/ 23430:
 /***/ ((module) => {
 
+"use strict";
 
 
 // do not edit .js files directly - edit src/index.jst
@@ -6512,6 +6591,7 @@ module.exports = function equal(a, b) {
 /***/ 2150:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -6585,6 +6665,7 @@ module.exports = exports['default'];
 /***/ 9476:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -6658,6 +6739,7 @@ module.exports = exports['default'];
 /***/ 27280:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -6781,6 +6863,7 @@ exports.logger = _logger2['default'];
 /***/ 52427:
 /***/ ((module, exports) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -6819,6 +6902,7 @@ module.exports = exports['default'];
 /***/ 48406:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -6883,6 +6967,7 @@ function parse(input, options) {
 /***/ 18037:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 /* global define, require */
 
 
@@ -7118,6 +7203,7 @@ exports["default"] = CodeGen;
 /***/ 70174:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 /* eslint-disable new-cap */
 
 
@@ -7834,6 +7920,7 @@ function transformLiteralToPath(sexpr) {
 /***/ 47914:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -8069,6 +8156,7 @@ function preparePartialBlock(open, program, close, locInfo) {
 /***/ 29424:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -9258,6 +9346,7 @@ module.exports = exports['default'];
 /***/ 79815:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 // AST node types produced by the parser. Visitor#accept and Compiler#accept
 // dispatch on the untrusted `node.type`, so they must never call any other
 // method of the visiting object. The Compiler only accepts these types; a
@@ -9275,6 +9364,7 @@ exports.NODE_TYPES = NODE_TYPES;
 /***/ 61060:
 /***/ ((module, exports) => {
 
+"use strict";
 // File ignored in coverage tests via setting in .istanbul.yml
 /* Jison generated parser */
 
@@ -10019,6 +10109,7 @@ module.exports = exports["default"];
 /***/ 28043:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 /* eslint-disable new-cap */
 
 
@@ -10212,6 +10303,7 @@ PrintVisitor.prototype.HashPair = function (pair) {
 /***/ 37749:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -10382,6 +10474,7 @@ module.exports = exports['default'];
 /***/ 9422:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -10615,6 +10708,7 @@ module.exports = exports['default'];
 /***/ 21447:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -10638,6 +10732,7 @@ function registerDefaultDecorators(instance) {
 /***/ 10379:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -10674,6 +10769,7 @@ module.exports = exports['default'];
 /***/ 89252:
 /***/ ((module, exports) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -10749,6 +10845,7 @@ module.exports = exports['default'];
 /***/ 5248:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -10813,6 +10910,7 @@ function moveHelperToHooks(instance, helperName, keepHelper) {
 /***/ 69102:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -10859,6 +10957,7 @@ module.exports = exports['default'];
 /***/ 73350:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -10996,6 +11095,7 @@ module.exports = exports['default'];
 /***/ 99786:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -11028,6 +11128,7 @@ module.exports = exports['default'];
 /***/ 6040:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -11081,6 +11182,7 @@ module.exports = exports['default'];
 /***/ 64969:
 /***/ ((module, exports) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -11114,6 +11216,7 @@ module.exports = exports['default'];
 /***/ 63285:
 /***/ ((module, exports) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -11137,6 +11240,7 @@ module.exports = exports['default'];
 /***/ 41691:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -11187,6 +11291,7 @@ module.exports = exports['default'];
 /***/ 14784:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -11292,6 +11397,7 @@ function resetLoggedProperties() {
 /***/ 71975:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -11318,6 +11424,7 @@ function wrapHelper(helper, transformOptionsFn) {
 /***/ 28525:
 /***/ ((module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -11372,6 +11479,7 @@ module.exports = exports['default'];
 /***/ 29309:
 /***/ ((module, exports) => {
 
+"use strict";
 /* global globalThis */
 
 
@@ -11409,6 +11517,7 @@ module.exports = exports['default'];
 /***/ 63569:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -11815,6 +11924,7 @@ function passLookupPropertyOption(helper, container) {
 /***/ 47544:
 /***/ ((module, exports) => {
 
+"use strict";
 // Build out our basic SafeString type
 
 
@@ -11837,6 +11947,7 @@ module.exports = exports['default'];
 /***/ 68272:
 /***/ ((__unused_webpack_module, exports) => {
 
+"use strict";
 
 
 exports.__esModule = true;
@@ -11991,9 +12102,9 @@ function extension(module, filename) {
   module.exports = handlebars.compile(templateString);
 }
 /* istanbul ignore else */
-if ( true && __WEBPACK_EXTERNAL_createRequire(import.meta.url).extensions) {
-  __WEBPACK_EXTERNAL_createRequire(import.meta.url).extensions['.handlebars'] = extension;
-  __WEBPACK_EXTERNAL_createRequire(import.meta.url).extensions['.hbs'] = extension;
+if ( true && require.extensions) {
+  require.extensions['.handlebars'] = extension;
+  require.extensions['.hbs'] = extension;
 }
 
 
@@ -12002,6 +12113,7 @@ if ( true && __WEBPACK_EXTERNAL_createRequire(import.meta.url).extensions) {
 /***/ 81167:
 /***/ ((module) => {
 
+"use strict";
 
 
 var traverse = module.exports = function (schema, opts, cb) {
@@ -12102,6 +12214,7 @@ function escapeJsonPtr(str) {
 /***/ 14006:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const pico = __webpack_require__(98016);
@@ -12126,6 +12239,7 @@ module.exports = picomatch;
 /***/ 5595:
 /***/ ((module) => {
 
+"use strict";
 
 
 const WIN_SLASH = '\\\\/';
@@ -12317,6 +12431,7 @@ module.exports = {
 /***/ 78265:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const constants = __webpack_require__(5595);
@@ -13749,6 +13864,7 @@ module.exports = parse;
 /***/ 98016:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const scan = __webpack_require__(31781);
@@ -14117,6 +14233,7 @@ module.exports = picomatch;
 /***/ 31781:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const utils = __webpack_require__(64059);
@@ -14527,6 +14644,7 @@ module.exports = scan;
 /***/ 64059:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 /*global navigator*/
 
 
@@ -17795,6 +17913,7 @@ exports.SourceNode = __webpack_require__(49706).SourceNode;
 /***/ 24352:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __webpack_require__(15077)
@@ -18513,6 +18632,7 @@ module.exports.fastUri = fastUri
 /***/ 75300:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 
 
 const { isUUID } = __webpack_require__(15077)
@@ -18792,6 +18912,7 @@ module.exports = {
 /***/ 15077:
 /***/ ((module) => {
 
+"use strict";
 
 
 /** @type {(value: string) => boolean} */
@@ -19598,6 +19719,7 @@ module.exports = {
 /***/ 48931:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+"use strict";
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $R: () => (/* binding */ Interpreter),
 /* harmony export */   Bj: () => (/* binding */ Template),
@@ -22867,6 +22989,7 @@ var Template = class {
 /***/ 96229:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+"use strict";
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ JSONPath)
 /* harmony export */ });
@@ -24952,6 +25075,7 @@ JSONPath.prototype.vm = vm__WEBPACK_IMPORTED_MODULE_0__;
 /***/ 48365:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+"use strict";
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -26004,6 +26128,7 @@ function atEndOfBlockComment(text, i) {
 /***/ 93674:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+"use strict";
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -38845,6 +38970,7 @@ class BedrockOpenAI extends OpenAI {
 /***/ 63837:
 /***/ ((module) => {
 
+"use strict";
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
@@ -38852,6 +38978,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.
 /***/ 57216:
 /***/ ((module) => {
 
+"use strict";
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/applicator","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/applicator":true},"$dynamicAnchor":"meta","title":"Applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"prefixItems":{"$ref":"#/$defs/schemaArray"},"items":{"$dynamicRef":"#meta"},"contains":{"$dynamicRef":"#meta"},"additionalProperties":{"$dynamicRef":"#meta"},"properties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"propertyNames":{"format":"regex"},"default":{}},"dependentSchemas":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"propertyNames":{"$dynamicRef":"#meta"},"if":{"$dynamicRef":"#meta"},"then":{"$dynamicRef":"#meta"},"else":{"$dynamicRef":"#meta"},"allOf":{"$ref":"#/$defs/schemaArray"},"anyOf":{"$ref":"#/$defs/schemaArray"},"oneOf":{"$ref":"#/$defs/schemaArray"},"not":{"$dynamicRef":"#meta"}},"$defs":{"schemaArray":{"type":"array","minItems":1,"items":{"$dynamicRef":"#meta"}}}}');
 
 /***/ }),
@@ -38859,6 +38986,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /***/ 28226:
 /***/ ((module) => {
 
+"use strict";
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/content","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Content vocabulary meta-schema","type":["object","boolean"],"properties":{"contentEncoding":{"type":"string"},"contentMediaType":{"type":"string"},"contentSchema":{"$dynamicRef":"#meta"}}}');
 
 /***/ }),
@@ -38866,6 +38994,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /***/ 80518:
 /***/ ((module) => {
 
+"use strict";
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/core","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true},"$dynamicAnchor":"meta","title":"Core vocabulary meta-schema","type":["object","boolean"],"properties":{"$id":{"$ref":"#/$defs/uriReferenceString","$comment":"Non-empty fragments not allowed.","pattern":"^[^#]*#?$"},"$schema":{"$ref":"#/$defs/uriString"},"$ref":{"$ref":"#/$defs/uriReferenceString"},"$anchor":{"$ref":"#/$defs/anchorString"},"$dynamicRef":{"$ref":"#/$defs/uriReferenceString"},"$dynamicAnchor":{"$ref":"#/$defs/anchorString"},"$vocabulary":{"type":"object","propertyNames":{"$ref":"#/$defs/uriString"},"additionalProperties":{"type":"boolean"}},"$comment":{"type":"string"},"$defs":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"}}},"$defs":{"anchorString":{"type":"string","pattern":"^[A-Za-z_][-A-Za-z0-9._]*$"},"uriString":{"type":"string","format":"uri"},"uriReferenceString":{"type":"string","format":"uri-reference"}}}');
 
 /***/ }),
@@ -38873,6 +39002,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /***/ 4588:
 /***/ ((module) => {
 
+"use strict";
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/format-annotation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/format-annotation":true},"$dynamicAnchor":"meta","title":"Format vocabulary meta-schema for annotation results","type":["object","boolean"],"properties":{"format":{"type":"string"}}}');
 
 /***/ }),
@@ -38880,6 +39010,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /***/ 15707:
 /***/ ((module) => {
 
+"use strict";
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/meta-data","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/meta-data":true},"$dynamicAnchor":"meta","title":"Meta-data vocabulary meta-schema","type":["object","boolean"],"properties":{"title":{"type":"string"},"description":{"type":"string"},"default":true,"deprecated":{"type":"boolean","default":false},"readOnly":{"type":"boolean","default":false},"writeOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true}}}');
 
 /***/ }),
@@ -38887,6 +39018,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /***/ 99547:
 /***/ ((module) => {
 
+"use strict";
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/unevaluated","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/unevaluated":true},"$dynamicAnchor":"meta","title":"Unevaluated applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"unevaluatedItems":{"$dynamicRef":"#meta"},"unevaluatedProperties":{"$dynamicRef":"#meta"}}}');
 
 /***/ }),
@@ -38894,6 +39026,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /***/ 97082:
 /***/ ((module) => {
 
+"use strict";
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/validation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/validation":true},"$dynamicAnchor":"meta","title":"Validation vocabulary meta-schema","type":["object","boolean"],"properties":{"type":{"anyOf":[{"$ref":"#/$defs/simpleTypes"},{"type":"array","items":{"$ref":"#/$defs/simpleTypes"},"minItems":1,"uniqueItems":true}]},"const":true,"enum":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/$defs/nonNegativeInteger"},"minLength":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"maxItems":{"$ref":"#/$defs/nonNegativeInteger"},"minItems":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"maxContains":{"$ref":"#/$defs/nonNegativeInteger"},"minContains":{"$ref":"#/$defs/nonNegativeInteger","default":1},"maxProperties":{"$ref":"#/$defs/nonNegativeInteger"},"minProperties":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"required":{"$ref":"#/$defs/stringArray"},"dependentRequired":{"type":"object","additionalProperties":{"$ref":"#/$defs/stringArray"}}},"$defs":{"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"$ref":"#/$defs/nonNegativeInteger","default":0},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}}}');
 
 /***/ }),
@@ -38901,6 +39034,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /***/ 61678:
 /***/ ((module) => {
 
+"use strict";
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/schema","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true,"https://json-schema.org/draft/2020-12/vocab/applicator":true,"https://json-schema.org/draft/2020-12/vocab/unevaluated":true,"https://json-schema.org/draft/2020-12/vocab/validation":true,"https://json-schema.org/draft/2020-12/vocab/meta-data":true,"https://json-schema.org/draft/2020-12/vocab/format-annotation":true,"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Core and Validation specifications meta-schema","allOf":[{"$ref":"meta/core"},{"$ref":"meta/applicator"},{"$ref":"meta/unevaluated"},{"$ref":"meta/validation"},{"$ref":"meta/meta-data"},{"$ref":"meta/format-annotation"},{"$ref":"meta/content"}],"type":["object","boolean"],"$comment":"This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.","properties":{"definitions":{"$comment":"\\"definitions\\" has been replaced by \\"$defs\\".","type":"object","additionalProperties":{"$dynamicRef":"#meta"},"deprecated":true,"default":{}},"dependencies":{"$comment":"\\"dependencies\\" has been split and replaced by \\"dependentSchemas\\" and \\"dependentRequired\\" in order to serve their differing semantics.","type":"object","additionalProperties":{"anyOf":[{"$dynamicRef":"#meta"},{"$ref":"meta/validation#/$defs/stringArray"}]},"deprecated":true,"default":{}},"$recursiveAnchor":{"$comment":"\\"$recursiveAnchor\\" has been replaced by \\"$dynamicAnchor\\".","$ref":"meta/core#/$defs/anchorString","deprecated":true},"$recursiveRef":{"$comment":"\\"$recursiveRef\\" has been replaced by \\"$dynamicRef\\".","$ref":"meta/core#/$defs/uriReferenceString","deprecated":true}}}');
 
 /***/ }),
@@ -38908,8 +39042,10 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /***/ 72079:
 /***/ ((module) => {
 
+"use strict";
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
 
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 232;
-export const ids = [232];
-export const modules = {
+"use strict";
+exports.id = 455;
+exports.ids = [455];
+exports.modules = {
 
 /***/ 3613:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -49,7 +50,9 @@ function rate(x, decimals = 0) {
  * that crosses zero is never shown as ending at an unsigned "0".
  */
 function signedPoints(d, decimals = 0) {
-    const text = Math.abs(d * 100).toFixed(decimals).replace(/\.0$/, '');
+    const text = Math.abs(d * 100)
+        .toFixed(decimals)
+        .replace(/\.0$/, '');
     const sign = d > 0 ? '+' : d < 0 ? '-' : '±';
     return `${sign}${text}`;
 }
@@ -131,73 +134,49 @@ function plural(n, word, many = `${word}s`) {
 
 /***/ }),
 
-/***/ 15950:
+/***/ 71442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IZ: () => (/* binding */ ChangeKindSchema),
-/* harmony export */   LV: () => (/* binding */ RuleResultSchema),
-/* harmony export */   jp: () => (/* binding */ VerdictSchema)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45586);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  IZ: () => (/* reexport */ ChangeKindSchema),
+  LV: () => (/* binding */ RuleResultSchema),
+  jp: () => (/* binding */ VerdictSchema)
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
+var schemas = __webpack_require__(45586);
+;// CONCATENATED MODULE: ./src/changes/types.ts
 
 /**
- * What the gate decides, as the report stores it: a verdict per rule, suite and review, and the kinds of change a
- * suite can have (they decide which rules apply). The report's schema (src/report/schema.ts) holds these as they
- * are; they live here, below it, so the gate imports nothing from the report.
+ * The kind of change a suite has between base and head: what changed decides which gate rules apply. It is the
+ * change's, so it lives here; the gate's verdicts (src/gate/verdict.ts) and the report's schema hold it as it is.
  */
-const VerdictSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['pass', 'fail', 'inconclusive', 'error', 'skipped']);
-const ChangeKindSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['modified', 'added', 'deleted', 'renamed', 'settings', 'cases_only', 'unchanged']);
-const RuleResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    rule: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+const ChangeKindSchema = schemas/* enum */.k5n(['modified', 'added', 'deleted', 'renamed', 'settings', 'cases_only', 'unchanged']);
+
+;// CONCATENATED MODULE: ./src/gate/verdict.ts
+
+/**
+ * What the gate decides, as the report stores it: a verdict per rule, suite and review, and (from src/changes/types.ts)
+ * the kinds of change a suite can have, which decide the rules that apply. The report's schema (src/report/schema.ts)
+ * holds these as they are; they live here, below it, so the gate imports nothing from the report.
+ */
+const VerdictSchema = schemas/* enum */.k5n(['pass', 'fail', 'inconclusive', 'error', 'skipped']);
+// The kinds of change are the change's (src/changes/types.ts); the gate decides with them.
+
+const RuleResultSchema = schemas/* object */.Ikc({
+    rule: schemas/* string */.YjP(),
     verdict: VerdictSchema,
-    detail: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    detail: schemas/* string */.YjP(),
     /** extension: Holm-adjusted one-sided p-value for "worse than the allowed threshold", where the rule tests one. */
-    p_adjusted: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable().optional(),
+    p_adjusted: schemas/* number */.aig().nullable().optional(),
     /**
      * extension: for an inconclusive rule, the cases that would make this rule's interval narrow enough to settle it,
      * from the observed per-case variance; null when no number of cases would (the estimate sits on the threshold).
      */
-    cases_needed: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nullable().optional(),
+    cases_needed: schemas/* number */.aig().nullable().optional(),
 });
-
-
-/***/ }),
-
-/***/ 70551:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ caseOutputs)
-/* harmony export */ });
-function pick(v, want) {
-    if (!v)
-        return { text: null, passed: null };
-    const pass = v.firstPass !== null ? { text: v.firstPass, passed: true } : null;
-    const fail = v.firstFail !== null ? { text: v.firstFail, passed: false } : null;
-    // The variant's typical behaviour: a failing sample when most samples failed, a passing one otherwise.
-    const failFirst = want === 'fail' || (want === 'typical' && v.passed * 2 < v.runs);
-    return (failFirst ? (fail ?? pass) : (pass ?? fail)) ?? { text: null, passed: null };
-}
-const rateOf = (v) => (v && v.runs > 0 ? v.passed / v.runs : null);
-/**
- * The output shown per variant for a case, and whether that sample passed (see docs/change-note.md): the note shows
- * what a flip looks like, so for a case whose pass rate dropped (a regression) it is a passing baseline sample and a
- * failing candidate sample; for one whose pass rate rose (a fix), a failing baseline sample and a passing candidate
- * sample; for any other case, each variant's typical sample. Where a variant has no sample of the wanted kind, its
- * other kind is shown, and `output_passed` says which it is.
- */
-function caseOutputs(baseline, candidate) {
-    const b = rateOf(baseline);
-    const k = rateOf(candidate);
-    const direction = b !== null && k !== null ? Math.sign(k - b) : 0;
-    const shownBaseline = pick(baseline, direction < 0 ? 'pass' : direction > 0 ? 'fail' : 'typical');
-    const shownCandidate = pick(candidate, direction < 0 ? 'fail' : direction > 0 ? 'pass' : 'typical');
-    return {
-        outputs: { baseline: shownBaseline.text, candidate: shownCandidate.text },
-        output_passed: { baseline: shownBaseline.passed, candidate: shownCandidate.passed },
-    };
-}
 
 
 /***/ }),
@@ -210,7 +189,7 @@ function caseOutputs(baseline, candidate) {
 /* harmony export */ });
 /* unused harmony exports CaseReportSchema, PassRateSchema, SuiteReportSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45586);
-/* harmony import */ var _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15950);
+/* harmony import */ var _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71442);
 
 
 /**
@@ -372,7 +351,45 @@ const ReportSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 
 /***/ }),
 
-/***/ 9408:
+/***/ 21367:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ caseOutputs)
+/* harmony export */ });
+function pick(v, want) {
+    if (!v)
+        return { text: null, passed: null };
+    const pass = v.firstPass !== null ? { text: v.firstPass, passed: true } : null;
+    const fail = v.firstFail !== null ? { text: v.firstFail, passed: false } : null;
+    // The variant's typical behaviour: a failing sample when most samples failed, a passing one otherwise.
+    const failFirst = want === 'fail' || (want === 'typical' && v.passed * 2 < v.runs);
+    return (failFirst ? (fail ?? pass) : (pass ?? fail)) ?? { text: null, passed: null };
+}
+const rateOf = (v) => (v && v.runs > 0 ? v.passed / v.runs : null);
+/**
+ * The output shown per variant for a case, and whether that sample passed (see docs/change-note.md): the note shows
+ * what a flip looks like, so for a case whose pass rate dropped (a regression) it is a passing baseline sample and a
+ * failing candidate sample; for one whose pass rate rose (a fix), a failing baseline sample and a passing candidate
+ * sample; for any other case, each variant's typical sample. Where a variant has no sample of the wanted kind, its
+ * other kind is shown, and `output_passed` says which it is.
+ */
+function caseOutputs(baseline, candidate) {
+    const b = rateOf(baseline);
+    const k = rateOf(candidate);
+    const direction = b !== null && k !== null ? Math.sign(k - b) : 0;
+    const shownBaseline = pick(baseline, direction < 0 ? 'pass' : direction > 0 ? 'fail' : 'typical');
+    const shownCandidate = pick(candidate, direction < 0 ? 'fail' : direction > 0 ? 'pass' : 'typical');
+    return {
+        outputs: { baseline: shownBaseline.text, candidate: shownCandidate.text },
+        output_passed: { baseline: shownBaseline.passed, candidate: shownCandidate.passed },
+    };
+}
+
+
+/***/ }),
+
+/***/ 92691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -388,6 +405,7 @@ __webpack_require__.d(__webpack_exports__, {
   EH: () => (/* reexport */ isHoldout),
   bt: () => (/* reexport */ measureSuite),
   VM: () => (/* reexport */ intervals/* pValueBelow */.VM),
+  bI: () => (/* reexport */ prepareStatistics),
   MM: () => (/* reexport */ repeatsNeeded)
 });
 
@@ -395,7 +413,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./src/stats/types.ts
 const DEFAULT_SEED = 0x5eed;
-const DEFAULT_RESAMPLES = 10_000;
+const types_DEFAULT_RESAMPLES = 10_000;
 /**
  * Cases tagged `holdout` are the team's overfitting check (docs/change-note.md): measured apart from the rest, in
  * their own row and their own optional gate rule.
@@ -434,23 +452,218 @@ function percentiles(values) {
 
 // EXTERNAL MODULE: ./node_modules/pure-rand/lib/esm/generator/xoroshiro128plus.js
 var xoroshiro128plus = __webpack_require__(19821);
+// EXTERNAL MODULE: ./node_modules/@stdlib/math-base-special-beta/lib/index.js
+var lib = __webpack_require__(91354);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+// EXTERNAL MODULE: ./node_modules/@stdlib/math-base-special-erfc/lib/index.js
+var math_base_special_erfc_lib = __webpack_require__(30988);
+var math_base_special_erfc_lib_default = /*#__PURE__*/__webpack_require__.n(math_base_special_erfc_lib);
+;// CONCATENATED MODULE: ./src/stats/t-grid.ts
+
+
+
+/**
+ * Student-t quantiles on a grid, fast: t_df(u_j) for u_j = (j + ½)/points, j = 0 … points − 1 — the level points of
+ * a confidence grid (bootstrap.ts, ConfidenceGrid). The general-purpose quantile (@stdlib, an inverse incomplete
+ * beta with Halley steps from a generic start) costs ~7 µs a point, 70 ms for a 10,000-point grid; here each point
+ * is found by Newton steps on the t CDF started from its neighbour on the grid (a second-order Taylor step of
+ * dt/du = 1/f(t)), so one or two CDF evaluations settle it: ~0.2 µs a point. Only the lower half is solved; the
+ * upper half is its mirror image (t_df(1 − u) = −t_df(u), and u_j + u_{points−1−j} = 1 exactly).
+ *
+ * The CDF is the incomplete beta function, P(T ≤ t) = ½ I_x(ν/2, ½) with x = ν/(ν + t²) for t < 0, by its
+ * continued fraction (modified Lentz; Press et al., "Numerical Recipes", 3rd ed., §6.4), in the tail form for
+ * x below (a + 1)/(a + b + 2) and through I_x(a, b) = 1 − I_{1−x}(b, a) above it, where P(T ≤ t) is near ½ and
+ * the Newton residual is taken against ½ − u (exact there) so that a quantile near 0 keeps its relative
+ * accuracy. Agreement with @stdlib: ≤ 3e-13 relative on every point of the grids checked in
+ * test/stats/t-grid.test.ts, mostly @stdlib's own error (checked against 40-digit arithmetic: @stdlib is within
+ * ~1e-13 near u = ½, this within ~2e-15 up to 1,000 degrees of freedom and 3e-13 at 10,000). See
+ * docs/statistics.md, "How the grids are prepared".
+ */
+/** Newton iterations before a point is handed to the general quantile instead (never needed in the tests). */
+const MAX_NEWTON = 40;
+/** Continued-fraction terms before giving up on a point (same fallback). */
+const MAX_FRACTION = 100_000;
+/** A Newton step this small (relative) leaves an error of its square: the point is settled. */
+const SETTLED = 2 ** -30;
+const TINY = 1e-300;
+/**
+ * Above this df the continued fraction loses digits (its Lentz recurrence cancels, ~df · 1e-17 relative: 2.5e-13
+ * at 10,000, 2e-12 at 100,000), so the grid comes from the general quantile; a suite that large spends far longer
+ * in the bootstrap anyway.
+ */
+const MAX_FAST_DF = 10_000;
+/**
+ * The continued fraction of I_x(a, b), y = 1 − x (Numerical Recipes eq. 6.4.5, modified Lentz), without the prefactor
+ * x^a (1 − x)^b / (a B(a, b)): NaN when it does not converge.
+ */
+function betaFraction(x, y, a, b) {
+    const qab = a + b;
+    const qap = a + 1;
+    const qam = a - 1;
+    let c = 1;
+    // 1 − (a + b)x/(a + 1), written without the cancellation that costs large a its digits: (a·y + 1 − b·x)/(a + 1).
+    let d = (a * y + 1 - b * x) / qap;
+    if (Math.abs(d) < TINY)
+        d = TINY;
+    d = 1 / d;
+    let h = d;
+    for (let m = 1; m <= MAX_FRACTION; m++) {
+        const m2 = 2 * m;
+        let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
+        d = 1 + aa * d;
+        if (Math.abs(d) < TINY)
+            d = TINY;
+        c = 1 + aa / c;
+        if (Math.abs(c) < TINY)
+            c = TINY;
+        d = 1 / d;
+        h *= d * c;
+        aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+        d = 1 + aa * d;
+        if (Math.abs(d) < TINY)
+            d = TINY;
+        c = 1 + aa / c;
+        if (Math.abs(c) < TINY)
+            c = TINY;
+        d = 1 / d;
+        const step = d * c;
+        h *= step;
+        if (Math.abs(step - 1) <= Number.EPSILON)
+            return h;
+    }
+    return NaN;
+}
+/** Whether the fast path handles this df; otherwise every point comes from the general quantile. */
+const fastDf = (df) => Number.isInteger(df) && df >= 1 && df <= MAX_FAST_DF;
+function startTGrid(df, points) {
+    const values = new Float64Array(points);
+    // Points past the middle mirror the lower half; an odd grid's middle point is the median, 0.
+    const middle = points >> 1;
+    if (points % 2 === 1)
+        values[middle] = 0;
+    const fast = fastDf(df);
+    const a = df / 2;
+    return { df, points, values, next: middle - 1, t: 0, density: fast ? 1 / (Math.sqrt(df) * lib_default()(a, 0.5)) : NaN, fallbacks: 0 };
+}
+/** Whether every point of the grid is filled. */
+const tGridDone = (state) => state.next < 0;
+/**
+ * Fill points of the grid, at most `budget` of them (all by default), from where the state left off.
+ */
+function fillTGrid(state, budget = Number.POSITIVE_INFINITY) {
+    const { df, points, values } = state;
+    if (!fastDf(df)) {
+        for (let n = 0; n < budget && state.next >= 0; n++) {
+            const j = state.next--;
+            values[j] = (0,t_distribution/* tQuantile */.YW)((j + 0.5) / points, df);
+            values[points - 1 - j] = -values[j];
+        }
+        return;
+    }
+    const a = df / 2;
+    const lnBeta = Math.log(lib_default()(a, 0.5));
+    const switchX = (a + 1) / (a + 2.5);
+    let t = state.t;
+    let density = state.density;
+    let previousU = 0.5;
+    if (state.next < (points >> 1) - 1)
+        previousU = (state.next + 1.5) / points;
+    for (let n = 0; n < budget && state.next >= 0; n++) {
+        const j = state.next;
+        const u = (j + 0.5) / points;
+        const du = u - previousU;
+        // Second-order Taylor step along dt/du = 1/f(t), d²t/du² = (ν + 1) t / ((ν + t²) f²).
+        let guess = t + du / density + (0.5 * du * du * (df + 1) * t) / ((df + t * t) * density * density);
+        if (!(guess < 0))
+            guess = t < 0 ? t : du / density;
+        let settled = false;
+        let x = guess;
+        let f = density;
+        for (let k = 0; k < MAX_NEWTON; k++) {
+            const t2 = x * x;
+            const lnx = -Math.log1p(t2 / df);
+            const y = t2 / (df + t2);
+            // P = x^a y^½ / B(a, ½); the density is P / |t| (and the t CDF's tail is ½ P · fraction / a).
+            const prefactor = Math.exp(a * lnx + 0.5 * Math.log(y) - lnBeta);
+            f = prefactor / -x;
+            let residual;
+            const xb = df / (df + t2);
+            if (xb < switchX) {
+                residual = (0.5 * prefactor * betaFraction(xb, y, a, 0.5)) / a - u;
+            }
+            else {
+                residual = 0.5 - u - prefactor * betaFraction(y, xb, 0.5, a);
+            }
+            const step = residual / f;
+            if (!Number.isFinite(step))
+                break;
+            const nextX = x - step;
+            x = nextX < 0 ? nextX : x / 2;
+            if (Math.abs(step) <= SETTLED * Math.abs(x)) {
+                settled = true;
+                break;
+            }
+        }
+        if (settled) {
+            t = x;
+            density = f;
+        }
+        else {
+            state.fallbacks++;
+            t = (0,t_distribution/* tQuantile */.YW)(u, df);
+            // Restart the next point from its own first guess: f at the general quantile's answer.
+            const t2 = t * t;
+            density = Math.exp(-(a + 0.5) * Math.log1p(t2 / df) - lnBeta) / Math.sqrt(df);
+        }
+        values[j] = t;
+        values[points - 1 - j] = -t;
+        previousU = u;
+        state.next--;
+    }
+    state.t = t;
+    state.density = density;
+}
+/** t_df((j + ½)/points) for every j (see the file's comment). */
+function tQuantileGrid(df, points) {
+    const state = startTGrid(df, points);
+    fillTGrid(state);
+    return state.values;
+}
+/** Standard normal CDF Φ(x) = ½ erfc(−x/√2) (@stdlib's erfc, W. J. Cody's rational approximations). */
+function fastNormalCdf(x) {
+    return 0.5 * math_base_special_erfc_lib_default()(-x * Math.SQRT1_2);
+}
+
 ;// CONCATENATED MODULE: ./src/stats/bootstrap.ts
+
 
 
 
 
 /**
  * Draw `resamples` resamples of `nCases` cases with replacement (seeded xoroshiro128+ from pure-rand) and
- * evaluate every statistic on each. Returns, per statistic, its finite values sorted ascending.
+ * evaluate every statistic on each. Returns, per statistic, its finite values sorted ascending. The draws depend on
+ * the seed and the two counts only, so {@link prepareResamples} can make them ahead; the result is the same either
+ * way.
  */
 function clusterBootstrap(nCases, statistics, opts = {}) {
-    const resamples = opts.resamples ?? DEFAULT_RESAMPLES;
-    const rng = (0,xoroshiro128plus/* xoroshiro128plus */.b)(opts.seed ?? DEFAULT_SEED);
+    const resamples = opts.resamples ?? types_DEFAULT_RESAMPLES;
+    const seed = opts.seed ?? DEFAULT_SEED;
     const multiplicity = new Uint32Array(nCases);
     const values = statistics.map(() => new Float64Array(resamples));
-    // Multiply-shift maps a 32-bit draw onto [0, nCases) (Lemire, "Fast random integer generation in an interval",
-    // ACM TOMACS 29(1), 2019) without the rejection step: the bias is below nCases / 2³², far under the Monte
-    // Carlo error of any interval here, and it keeps the inner loop at one draw per case.
+    const prepared = preparedDraws.get(drawsKey(seed, nCases, resamples));
+    if (prepared) {
+        drawResamples(prepared);
+        const all = prepared.multiplicities;
+        for (let b = 0; b < resamples; b++) {
+            // A copy, so that no statistic can touch the kept draws.
+            multiplicity.set(all.subarray(b * nCases, (b + 1) * nCases));
+            for (let s = 0; s < statistics.length; s++)
+                values[s][b] = statistics[s](multiplicity);
+        }
+        return values.map(finiteSorted);
+    }
+    const rng = (0,xoroshiro128plus/* xoroshiro128plus */.b)(seed);
     const scale = nCases / 2 ** 32;
     for (let b = 0; b < resamples; b++) {
         multiplicity.fill(0);
@@ -460,6 +673,53 @@ function clusterBootstrap(nCases, statistics, opts = {}) {
             values[s][b] = statistics[s](multiplicity);
     }
     return values.map(finiteSorted);
+}
+const preparedDraws = new Map();
+const drawsKey = (seed, nCases, resamples) => `${seed}:${nCases}:${resamples}`;
+/** Draws kept ahead at most, in multiplicities (4 bytes each): 10 MB, 250 cases at 10,000 resamples. */
+const MAX_PREPARED_DRAWS = 2_500_000;
+const MAX_KEPT_DRAWS = 4;
+/**
+ * Draw up to `budget` more resamples into `draws`, continuing its generator: the multiplicities come out exactly
+ * as clusterBootstrap's own loop draws them (the same multiply-shift onto [0, nCases), below).
+ */
+function drawResamples(draws, budget = Number.POSITIVE_INFINITY) {
+    const { nCases, rng, multiplicities } = draws;
+    // Multiply-shift maps a 32-bit draw onto [0, nCases) (Lemire, "Fast random integer generation in an interval",
+    // ACM TOMACS 29(1), 2019) without the rejection step: the bias is below nCases / 2³², far under the Monte
+    // Carlo error of any interval here, and it keeps the inner loop at one draw per case.
+    const scale = nCases / 2 ** 32;
+    for (let k = 0; k < budget && draws.drawn < draws.resamples; k++) {
+        const offset = draws.drawn * nCases;
+        for (let i = 0; i < nCases; i++)
+            multiplicities[offset + (((rng.next() >>> 0) * scale) | 0)]++;
+        draws.drawn++;
+    }
+}
+/**
+ * Make the resample draws of a bootstrap over `nCases` cases ahead of its data, a few milliseconds at a time
+ * (yielding between slices), for clusterBootstrap to read. Skipped above {@link MAX_PREPARED_DRAWS}.
+ */
+async function prepareResamples(nCases, opts = {}) {
+    const resamples = opts.resamples ?? types_DEFAULT_RESAMPLES;
+    const seed = opts.seed ?? DEFAULT_SEED;
+    if (!(Number.isInteger(nCases) && nCases >= 1) || nCases * resamples > MAX_PREPARED_DRAWS)
+        return;
+    const key = drawsKey(seed, nCases, resamples);
+    let draws = preparedDraws.get(key);
+    if (!draws) {
+        if (preparedDraws.size >= MAX_KEPT_DRAWS)
+            preparedDraws.delete(preparedDraws.keys().next().value);
+        draws = { nCases, resamples, rng: (0,xoroshiro128plus/* xoroshiro128plus */.b)(seed), drawn: 0, multiplicities: new Uint32Array(nCases * resamples) };
+        preparedDraws.set(key, draws);
+    }
+    const sliceMs = opts.sliceMs ?? 4;
+    while (draws.drawn < resamples) {
+        const started = performance.now();
+        while (draws.drawn < resamples && performance.now() - started < sliceMs)
+            drawResamples(draws, 64);
+        await new Promise((resolve) => setImmediate(resolve));
+    }
 }
 function finiteSorted(values) {
     let n = 0;
@@ -498,30 +758,116 @@ function expandedPercentileInterval(sorted, confidence, nCases) {
     return [(0,simple_statistics/* quantileSorted */.Z4)(values, expandedLevel(alpha / 2, nCases)), (0,simple_statistics/* quantileSorted */.Z4)(values, expandedLevel(1 - alpha / 2, nCases))];
 }
 const gridLevels = new Map();
-/** `level(u_j)` for u_j = (j + ½)/points, cached: the t quantile is the costly part and depends on n only. */
-function levelsOf(key, points, level) {
+/** Grids kept at once; each is three arrays of `points` numbers (240 KB at 10,000). */
+const MAX_KEPT_GRIDS = 16;
+function gridLevelsFor(nCases, points) {
+    const key = `${nCases}:${points}`;
     let levels = gridLevels.get(key);
     if (!levels) {
-        levels = new Float64Array(points);
-        for (let j = 0; j < points; j++)
-            levels[j] = level((j + 0.5) / points);
-        if (gridLevels.size > 64)
-            gridLevels.clear();
+        if (gridLevels.size >= MAX_KEPT_GRIDS)
+            gridLevels.delete(gridLevels.keys().next().value);
+        levels = { nCases, points, t: startTGrid(nCases - 1, points), expanded: null, criticals: null };
         gridLevels.set(key, levels);
     }
     return levels;
 }
+function expandedLevels(levels) {
+    if (!levels.expanded) {
+        fillTGrid(levels.t);
+        const t = levels.t.values;
+        const scale = Math.sqrt(levels.nCases / (levels.nCases - 1));
+        const expanded = new Float64Array(levels.points);
+        for (let j = 0; j < expanded.length; j++)
+            expanded[j] = fastNormalCdf(scale * t[j]);
+        levels.expanded = expanded;
+    }
+    return levels.expanded;
+}
+function criticalValues(levels) {
+    if (!levels.criticals) {
+        fillTGrid(levels.t);
+        levels.criticals = levels.t.values.map((t) => -t);
+    }
+    return levels.criticals;
+}
+/**
+ * How far (in level) the fast expanded level may be from {@link expandedLevel}'s. The two differ by under 1e-12
+ * (t-grid.ts: ≤ 3e-13 relative on the t quantile; the two normal CDFs agree to 1e-12 relative), so this leaves a
+ * margin of 1,000; see {@link readAtLevels} for what it decides.
+ */
+const LEVEL_BAND = 1e-9;
+/**
+ * Work through the grids a review will read — one per distinct case count — a few milliseconds at a time,
+ * yielding to the event loop between slices (setImmediate), so that it runs while model calls are in flight and
+ * the statistics after the last call find them ready. The grids come out the same however the work is sliced,
+ * and whether or not this ran: it only moves the work earlier. Resolves when every grid is ready.
+ */
+async function prepareGridLevels(caseCounts, points = types_DEFAULT_RESAMPLES, sliceMs = 4) {
+    const slice = () => new Promise((resolve) => setImmediate(resolve));
+    for (const nCases of new Set(caseCounts)) {
+        if (!(Number.isInteger(nCases) && nCases >= 2))
+            continue;
+        const levels = gridLevelsFor(nCases, points);
+        while (!tGridDone(levels.t)) {
+            const started = performance.now();
+            while (!tGridDone(levels.t) && performance.now() - started < sliceMs)
+                fillTGrid(levels.t, 64);
+            await slice();
+        }
+        expandedLevels(levels);
+        criticalValues(levels);
+        await slice();
+    }
+}
 /** The expanded percentile interval's confidence grid: the bootstrap distribution read at the expanded levels. */
-function expandedConfidenceGrid(sorted, nCases, points = DEFAULT_RESAMPLES) {
+function expandedConfidenceGrid(sorted, nCases, points = types_DEFAULT_RESAMPLES) {
     if (sorted.length === 0)
         return new Float64Array(0);
+    if (nCases < 2) {
+        const values = sorted;
+        const grid = new Float64Array(points);
+        for (let j = 0; j < points; j++)
+            grid[j] = (0,simple_statistics/* quantileSorted */.Z4)(values, (j + 0.5) / points);
+        return grid;
+    }
+    return readAtLevels(sorted, expandedLevels(gridLevelsFor(nCases, points)), (j) => expandedLevel((j + 0.5) / points, nCases));
+}
+/**
+ * `sorted` read (quantileSorted, type 7) at each of `levels`, fast levels within {@link LEVEL_BAND} of `exact(j)`.
+ * The read interpolates between the values at ⌊(length − 1) · level⌋ and the one above, so the two levels read
+ * values that differ in the last digits only (a few 1e-16 relative), except in one place: where
+ * (length − 1) · level is a whole number the exact level reads a value of the distribution itself, exactly, and
+ * a threshold at that value (latencies in whole milliseconds make such ties common) must compare the same way.
+ * So within the band of a whole number the exact level is computed and read.
+ */
+function readAtLevels(sorted, levels, exact) {
     const values = sorted;
-    const levels = levelsOf(`expanded:${nCases}:${points}`, points, (u) => expandedLevel(u, nCases));
-    return levels.map((level) => (0,simple_statistics/* quantileSorted */.Z4)(values, level));
+    const last = sorted.length - 1;
+    const band = sorted.length * LEVEL_BAND;
+    const grid = new Float64Array(levels.length);
+    for (let j = 0; j < levels.length; j++) {
+        const level = levels[j];
+        const at = last * level;
+        if (Math.abs(at - Math.round(at)) <= band) {
+            grid[j] = (0,simple_statistics/* quantileSorted */.Z4)(values, exact(j));
+        }
+        else {
+            // quantileSorted's interpolation, inline (it is called 10,000 times a grid); `at` is not a whole number here,
+            // and 0 < level < 1 (a level of 0 or 1 puts `at` on one).
+            const lower = Math.floor(at);
+            grid[j] = sorted[lower] + (at - lower) * (sorted[lower + 1] - sorted[lower]);
+        }
+    }
+    return grid;
+}
+/** Whether the grid for `nCases` cases and `points` points is ready (prepareGridLevels has finished it). */
+function gridLevelsReady(nCases, points = DEFAULT_RESAMPLES) {
+    const levels = gridLevels.get(`${nCases}:${points}`);
+    return !!levels?.expanded && !!levels.criticals;
 }
 /** The grid's level points as one-sided t critical values c_j = t_df(1 − u_j), cached per df: see fieller.ts. */
 function tGridCriticals(df, points) {
-    return levelsOf(`t:${df}:${points}`, points, (u) => (0,t_distribution/* tQuantile */.YW)(1 - u, df));
+    return criticalValues(gridLevelsFor(df + 1, points));
 }
 /**
  * One-sided bootstrap p-value for "the statistic is above `threshold`" against H0 "it is at or below": the share
@@ -550,7 +896,10 @@ function callPool(byCase) {
         total += calls?.length ?? 0;
     });
     const order = [];
-    byCase.forEach((calls, c) => calls?.forEach((v) => order.push({ v, c })));
+    byCase.forEach((calls, c) => {
+        for (const v of calls ?? [])
+            order.push({ v, c });
+    });
     order.sort((a, b) => b.v - a.v);
     const values = new Float64Array(total);
     const caseOf = new Uint32Array(total);
@@ -779,7 +1128,7 @@ const FIELLER_METHOD = 'Fieller interval on the ratio of paired means (t on per-
  * (mean² > c² · var(mean)); otherwise the ratio has no finite upper bound at this confidence and `ci` is null.
  * Costs are positive, so a lower bound below 0 is cut to 0.
  */
-function fiellerRatio(pairs, confidence, points = DEFAULT_RESAMPLES) {
+function fiellerRatio(pairs, confidence, points = types_DEFAULT_RESAMPLES) {
     const n = pairs.length;
     if (n < 2)
         return null;
@@ -909,15 +1258,15 @@ function measureSuite(cases, opts) {
     const rest = holdoutCases.length > 0 ? cases.filter((c) => !isHoldout(c)) : cases;
     const pairs = bothRan ? pairsOf(rest) : [];
     const delta = bothRan && rest.length > 0 ? (0,intervals/* pairedDeltaInterval */.H)(pairs, confidence, caseDeltaFor(sequential)) : null;
-    const candidateInterval = bothRan || !ran(rest, 'candidate') ? null : (0,intervals/* proportionInterval */.Ew)(rest.map((c) => c.candidate?.scores ?? []), confidence);
+    const candidateInterval = bothRan || !ran(rest, 'candidate')
+        ? null
+        : (0,intervals/* proportionInterval */.Ew)(rest.map((c) => c.candidate?.scores ?? []), confidence);
     const passRate = {
         ...passRates(rest, bothRan ? sequential : undefined),
         delta: delta ? delta.estimate : null,
         ci: delta ? delta.ci : null,
         p_value: delta ? delta.pValue : null,
-        method: delta
-            ? delta.method
-            : (candidateInterval?.method ?? (rest.length === 0 ? 'every case is a holdout case' : bothRan ? 'no case succeeded under both variants' : 'no interval')),
+        method: delta ? delta.method : (candidateInterval?.method ?? (rest.length === 0 ? 'every case is a holdout case' : bothRan ? 'no case succeeded under both variants' : 'no interval')),
         ...(bothRan ? {} : { candidate_ci: candidateInterval ? candidateInterval.ci : null }),
     };
     const holdout = holdoutCases.length > 0 ? groupPassRate(holdoutCases, bothRan, confidence, sequential) : null;
@@ -933,7 +1282,7 @@ function measureSuite(cases, opts) {
             }
         }
     }
-    const cost = bothRan ? fiellerRatio(costPairs, confidence, opts.resamples ?? DEFAULT_RESAMPLES) : null;
+    const cost = bothRan ? fiellerRatio(costPairs, confidence, opts.resamples ?? types_DEFAULT_RESAMPLES) : null;
     return {
         pass_rate: passRate,
         latency_ms: latency.report,
@@ -958,7 +1307,7 @@ function measureSuite(cases, opts) {
             costRatio: cost?.ci ? cost.grid : null,
             latencyCases: latency.cases,
             costCases: cost ? cost.n : 0,
-            resamples: opts.resamples ?? DEFAULT_RESAMPLES,
+            resamples: opts.resamples ?? types_DEFAULT_RESAMPLES,
         },
     };
 }
@@ -1051,7 +1400,7 @@ function latencyComparison(cases, bothRan, confidence, opts) {
     const ci = expandedPercentileInterval(distribution, confidence, baseline.length);
     return {
         report: { baseline: baselineLatency, candidate: candidateLatency, p95_ratio: candidateLatency.p95 / baselineLatency.p95, p95_ratio_ci: ci },
-        grid: ci ? expandedConfidenceGrid(distribution, baseline.length, opts.resamples ?? DEFAULT_RESAMPLES) : null,
+        grid: ci ? expandedConfidenceGrid(distribution, baseline.length, opts.resamples ?? types_DEFAULT_RESAMPLES) : null,
         cases: baseline.length,
     };
 }
@@ -1121,7 +1470,70 @@ function byTag(cases, confidence, sequential) {
     return [...groups].map(([tag, group]) => ({ tag, ...groupPassRate(group, true, confidence, sequential).row }));
 }
 
+;// CONCATENATED MODULE: ./src/stats/prepare.ts
+
+
+
+
+/**
+ * The statistics' work that does not need the samples, done while the model calls are in flight, so that the
+ * statistics after the last call only do what the samples decide (docs/statistics.md, "How the grids are
+ * prepared"):
+ *
+ * 1. a first call of each general t function, then small measurements of a made-up suite (12 cases, 64 and then
+ *    4 × 500 resamples), each in a turn of its own, so that the code of every comparison is compiled, and its hot
+ *    loops optimised, before the real suites come in;
+ * 2. the confidence grids' level points for each suite's number of cases (bootstrap.ts, prepareGridLevels);
+ * 3. the latency bootstrap's resample draws for each suite's number of cases (bootstrap.ts, prepareResamples): they
+ *    depend on the seed and the counts, not on the samples.
+ *
+ * Each is done a few milliseconds at a time, yielding to the event loop between slices; the first calls compile
+ * code and take longer, once (5–15 ms each on a busy 2-core machine).
+ *
+ * Nothing a review reports depends on whether, or how far, this ran: it fills caches the measurement fills itself
+ * when they are empty, with the same numbers. Never rejects (a failure here only leaves the work for later).
+ */
+async function prepareStatistics(caseCounts, points = types_DEFAULT_RESAMPLES) {
+    try {
+        // The general t functions first, each in a turn of its own (their first call compiles a good deal of code).
+        for (const warm of [() => (0,t_distribution/* tCritical */.c2)(0.95, 11), () => (0,t_distribution/* tCdf */.w_)(-1, 11), () => (0,t_distribution/* normalCdf */.vr)(-1)]) {
+            await turn();
+            warm();
+        }
+        // Then small measurements, their bootstraps reading draws made ahead as the real ones will: the first compiles
+        // the comparisons, the next four (2,000 resamples in all, a turn each) run the hot loops long enough for them to
+        // be optimised before the real bootstrap's 10,000.
+        const warmUp = warmUpSuite();
+        for (const resamples of [64, 500, 500, 500, 500]) {
+            await prepareResamples(warmUp.length, { resamples });
+            await turn();
+            measureSuite(warmUp, { confidence: 0.95, resamples });
+        }
+        const counts = [...new Set(caseCounts)];
+        await prepareGridLevels(counts, points);
+        for (const nCases of counts)
+            await prepareResamples(nCases, { resamples: points });
+    }
+    catch {
+        // The measurement redoes whatever is missing.
+    }
+}
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+/** A small two-variant suite with every kind of value a measurement reads: scores, latencies, costs, a tag. */
+function warmUpSuite() {
+    return Array.from({ length: 12 }, (_, i) => {
+        const variant = (shift) => ({
+            scores: [(i + shift) % 3 === 0 ? 0 : 1, 1],
+            latenciesMs: [200 + ((i * 37 + shift) % 50), 210 + ((i * 11 + shift) % 40)],
+            costUsd: [0.001 + i * 1e-5, 0.0011 + shift * 1e-5],
+            errors: 0,
+        });
+        return { id: `warm-up-${i}`, tags: i % 2 ? ['odd'] : [], baseline: variant(0), candidate: variant(1) };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/stats/index.ts
+
 
 
 
@@ -1351,7 +1763,7 @@ const CONTINUATION = { unanimous: 0.25 };
 const SELECTION = 2;
 /**
  * The sample indexes round `round` (1-based) adds to a case, given the scores it has so far (both variants) and the
- * case's coin, uniform on [0, 1) and drawn independently of its samples (src/run/sequential.ts: a hash of the
+ * case's coin, uniform on [0, 1) and drawn independently of its samples (src/review/rounds.ts: a hash of the
  * suite, the case and the head commit, so a rerun replays the same rounds). Empty when the case gets nothing more.
  */
 function roundIndexes(round, repeats, scores, coin, design = CONTINUATION) {
@@ -1522,3 +1934,4 @@ function normalCdf(x) {
 /***/ })
 
 };
+;

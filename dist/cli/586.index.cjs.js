@@ -1,6 +1,7 @@
-export const id = 586;
-export const ids = [586];
-export const modules = {
+"use strict";
+exports.id = 586;
+exports.ids = [586];
+exports.modules = {
 
 /***/ 45586:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -9659,3 +9660,4 @@ function constantCatch(value) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 502;
-export const ids = [502];
-export const modules = {
+"use strict";
+exports.id = 502;
+exports.ids = [502];
+exports.modules = {
 
 /***/ 25175:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -8920,3 +8921,4 @@ function re(stringsOrFlags, ...values) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 992;
-export const ids = [992];
-export const modules = {
+"use strict";
+exports.id = 992;
+exports.ids = [992];
+exports.modules = {
 
 /***/ 48992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -33,3 +34,4 @@ function clip(text, max) {
 /***/ })
 
 };
+;

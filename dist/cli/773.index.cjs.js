@@ -1,6 +1,7 @@
-export const id = 773;
-export const ids = [773];
-export const modules = {
+"use strict";
+exports.id = 773;
+exports.ids = [773];
+exports.modules = {
 
 /***/ 84773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -362,3 +363,4 @@ async function updatePinned(path, pinned, planned, suites, bySuite, reference, c
 /***/ })
 
 };
+;

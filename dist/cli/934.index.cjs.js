@@ -1,8 +1,9 @@
-export const id = 493;
-export const ids = [493];
-export const modules = {
+"use strict";
+exports.id = 934;
+exports.ids = [934];
+exports.modules = {
 
-/***/ 1493:
+/***/ 97934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -23,8 +24,8 @@ __webpack_require__.d(__webpack_exports__, {
   writeJsonReport: () => (/* reexport */ writeJsonReport)
 });
 
-// EXTERNAL MODULE: ./src/report/numbers.ts
-var numbers = __webpack_require__(65616);
+// EXTERNAL MODULE: ./src/format/numbers.ts
+var numbers = __webpack_require__(3613);
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __webpack_require__(48992);
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -136,8 +137,55 @@ function inlineCode(text) {
     return `${ticks}${pad}${clean}${pad}${ticks}`;
 }
 
-// EXTERNAL MODULE: ./src/stats/index.ts + 7 modules
-var stats = __webpack_require__(9408);
+;// CONCATENATED MODULE: ./src/report/detail.ts
+/**
+ * How much a rendering of the note shows, and where it goes: the detail levels the note steps down through to fit
+ * its size limit, what each step left out, and the few helpers every section uses to put outside text on a line.
+ */
+
+
+const ICON = { pass: '✅', fail: '❌', inconclusive: '⚠️', error: '🛑', skipped: '⏭️' };
+const FULL_DETAIL = { diffChars: 20_000, outputChars: 1_000, tagRows: 50, flipped: 10, tradeoffs: true, textChars: 1_000, suiteBody: true };
+/** Identifiers and short texts from outside, shown in tables and lines. */
+const ID_CHARS = 100;
+const TAG_CHARS = 60;
+const REASON_CHARS = 300;
+const NAME_CHARS = 120;
+/** What a shortened rendering actually left out, for the line that says so; in the order detail is given up. */
+const CUTS = [
+    'part of the diff',
+    'the diff',
+    'the end of long outputs',
+    'model outputs',
+    'by-tag rows',
+    'the by-tag table',
+    'flipped cases',
+    'the flipped-case tables',
+    'the tradeoff tables',
+    'the end of long PR text',
+    'everything but each suite’s headline and gate',
+];
+/** Outside text in a line or a table cell: clipped, then escaped. */
+const inline = (text, max) => escapeInline((0,src_text/* clip */.$)(text, max));
+/** Free text from the PR or a message, as long as the detail allows. */
+function freeText(text, ctx) {
+    if (ctx.detail.textChars < FULL_DETAIL.textChars && text.length > ctx.detail.textChars)
+        ctx.cuts.add('the end of long PR text');
+    return inline(text, ctx.detail.textChars);
+}
+/**
+ * A section a reader opens on demand. The summary is our own text (HTML inside `<summary>` is not Markdown, so it
+ * must not carry outside text); blank lines around the body let GitHub render its Markdown (CommonMark §4.6: an
+ * HTML block ends at a blank line).
+ */
+function collapsible(ctx, summary, body) {
+    if (ctx.target === 'cli')
+        return `**${summary}**\n\n${body}`;
+    return `<details><summary>${summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</summary>\n\n${body}\n\n</details>`;
+}
+
+// EXTERNAL MODULE: ./src/stats/index.ts + 9 modules
+var stats = __webpack_require__(92691);
 ;// CONCATENATED MODULE: ./src/report/case-analysis.ts
 
 const caseRate = (v) => (v && v.runs > 0 ? v.passed / v.runs : null);
@@ -278,7 +326,7 @@ function erroredByStop(s, stop) {
     const errors = s.rules.filter((r) => r.verdict === 'error');
     if (errors.length > 0 && errors.every((r) => r.rule === 'completeness'))
         return true;
-    return s.message !== undefined && s.message.includes(stop);
+    return s.message?.includes(stop) ?? false;
 }
 /**
  * A suite's line when the run's stop is its whole error: how much finished, pointing up to the reason, instead of
@@ -290,14 +338,17 @@ function stoppedSuiteCause(s) {
 }
 /**
  * "Error — the run stopped early" for the review's own cause; "Error" when the cause is every suite's (or there is
- * one suite); else "Error in <suites>". `escape` makes the suite names safe for where the label goes.
+ * one suite); else "Error in <suites>". `escapeName` makes the suite names safe for where the label goes.
  */
-function errorLabel(c, suiteCount, escape) {
+function errorLabel(c, suiteCount, escapeName) {
     if (c.suites.length === 0)
         return 'Error — the run stopped early';
     if (suiteCount <= 1 || c.suites.length === suiteCount)
         return 'Error';
-    const names = c.suites.slice(0, 3).map((n) => escape(n, 60)).join(', ');
+    const names = c.suites
+        .slice(0, 3)
+        .map((n) => escapeName(n, 60))
+        .join(', ');
     return `Error in ${names}${c.suites.length > 3 ? ` and ${c.suites.length - 3} more` : ''}`;
 }
 
@@ -432,60 +483,9 @@ function checkTitle(report) {
     return oneLine(`${verdict}: ${suites.length} suites (${tally.join(', ')})`);
 }
 
-;// CONCATENATED MODULE: ./src/report/sections.ts
+;// CONCATENATED MODULE: ./src/report/diff.ts
+/** A prompt's diff as the note shows it: prepared once per suite, then cut to whole lines per detail level. */
 
-
-
-
-
-
-const ICON = { pass: '✅', fail: '❌', inconclusive: '⚠️', error: '🛑', skipped: '⏭️' };
-const FULL_DETAIL = { diffChars: 20_000, outputChars: 1_000, tagRows: 50, flipped: 10, tradeoffs: true, textChars: 1_000, suiteBody: true };
-/** Identifiers and short texts from outside, shown in tables and lines. */
-const ID_CHARS = 100;
-const TAG_CHARS = 60;
-const REASON_CHARS = 300;
-const NAME_CHARS = 120;
-/** What a shortened rendering actually left out, for the line that says so; in the order detail is given up. */
-const CUTS = [
-    'part of the diff',
-    'the diff',
-    'the end of long outputs',
-    'model outputs',
-    'by-tag rows',
-    'the by-tag table',
-    'flipped cases',
-    'the flipped-case tables',
-    'the tradeoff tables',
-    'the end of long PR text',
-    'everything but each suite’s headline and gate',
-];
-const inline = (text, max) => escapeInline((0,src_text/* clip */.$)(text, max));
-/** Free text from the PR or a message, as long as the detail allows. */
-function freeText(text, ctx) {
-    if (ctx.detail.textChars < FULL_DETAIL.textChars && text.length > ctx.detail.textChars)
-        ctx.cuts.add('the end of long PR text');
-    return inline(text, ctx.detail.textChars);
-}
-/**
- * A section a reader opens on demand. The summary is our own text (HTML inside `<summary>` is not Markdown, so it
- * must not carry outside text); blank lines around the body let GitHub render its Markdown (CommonMark §4.6: an
- * HTML block ends at a blank line).
- */
-function collapsible(ctx, summary, body) {
-    if (ctx.target === 'cli')
-        return `**${summary}**\n\n${body}`;
-    return `<details><summary>${summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</summary>\n\n${body}\n\n</details>`;
-}
-const CHANGE_WORDS = {
-    modified: 'modified',
-    added: 'added (new prompt: no baseline)',
-    deleted: 'deleted',
-    renamed: 'renamed',
-    settings: 'model or settings changed (same prompt text)',
-    cases_only: 'unchanged; only the cases or assertions changed',
-    unchanged: 'unchanged',
-};
 function diffView(diff) {
     // Only the head is searched and only newlines are counted: a diff can be megabytes, and the note shows 20,000 characters.
     const start = diff.slice(0, 2_000).search(/^--- /m);
@@ -505,6 +505,10 @@ function headLines(text, chars) {
     head = head.replace(/\r\n?/g, '\n');
     return { shown: head, lines: head.split('\n').length };
 }
+
+;// CONCATENATED MODULE: ./src/report/prepare.ts
+
+
 function prepareSuite(s) {
     return {
         suite: s,
@@ -513,6 +517,223 @@ function prepareSuite(s) {
         tags: [...(s.by_tag ?? [])].sort((a, b) => (a.delta ?? Infinity) - (b.delta ?? Infinity) || a.tag.localeCompare(b.tag)),
     };
 }
+
+;// CONCATENATED MODULE: ./src/report/review-sections.ts
+/**
+ * The parts of the note that belong to the whole review: the headlines, why it ended in error, the policy line,
+ * Goal, the review's notes, Rollout, Run and the partial-results warning.
+ */
+
+
+
+
+
+
+function headlineList(report, textChars) {
+    const stop = stopCause(report);
+    return report.suites
+        .map((s) => {
+        // A suite that errored only because the run stopped points up to the reason rather than repeating it.
+        const line = headline(s, report.confidence, erroredByStop(s, stop) ? stoppedSuiteCause(s) : suiteErrorCause(s));
+        return `- ${ICON[s.verdict]} **${inline(s.name, NAME_CHARS)}** (${escapeInline(verdictWithRules(s))}) — ${inline(line, textChars + 200)}`;
+    })
+        .join('\n');
+}
+/**
+ * Why the review ended in `error`, right under its title: the reason the run stopped, then each errored suite's
+ * own cause (see docs/change-note.md). Empty for any other verdict.
+ */
+function errorSection(report, textChars) {
+    return errorCauses(report)
+        .map((c) => `**${errorLabel(c, report.suites.length, inline)}**: ${inline(c.text, textChars)}`)
+        .join('\n\n');
+}
+/** A line under the headlines when the config makes an inconclusive verdict fail the check. */
+function policyLine(report) {
+    if (report.verdict !== 'inconclusive' || report.inconclusive_policy !== 'failure')
+        return '';
+    return '_This review fails its check: the config sets `gate.inconclusive: failure`._';
+}
+function goalSection(report, ctx) {
+    const c = report.context;
+    if (!c || (!c.title && !c.goal))
+        return '';
+    let title = c.title ? `**${inline(c.title, 300)}**` : '';
+    // Only a plain https URL becomes a link target; anything else could smuggle Markdown or a script URL.
+    if (title && c.url && /^https:\/\/[^\s()<>[\]`]+$/.test(c.url))
+        title = `[${title}](${c.url})`;
+    const goal = c.goal ? freeText(c.goal, ctx) : '';
+    return `### Goal\n\n${[title, goal].filter(Boolean).join(' — ')}`;
+}
+function rolloutSection(report, ctx) {
+    const r = report.context?.rollout;
+    return r ? `### Rollout\n\n${freeText(r, ctx)}` : '';
+}
+function notesSection(report, ctx) {
+    // The stop and the errors are at the top of the note already.
+    const shown = errorCauses(report).map((c) => c.text);
+    const notes = (report.notes ?? []).filter((n) => !isStopNote(n) && !shown.includes(n));
+    if (notes.length === 0)
+        return '';
+    return notes.map((n) => `> ${freeText(n, ctx)}`).join('\n>\n');
+}
+function runSection(report) {
+    if (report.suites.length === 0)
+        return '';
+    const before = new Set();
+    const after = new Set();
+    for (const s of report.suites) {
+        const m = s.change_detail?.model;
+        if (m?.baseline)
+            before.add(m.baseline);
+        if (m?.candidate)
+            after.add(m.candidate);
+    }
+    const same = before.size === after.size && [...before].every((m) => after.has(m));
+    const list = (set) => [...set]
+        .slice(0, 5)
+        .map((m) => inlineCode((0,src_text/* clip */.$)(m, 80)))
+        .join(', ') + (set.size > 5 ? ', …' : '');
+    const models = before.size + after.size === 0 ? null : same || before.size === 0 ? `model ${list(after)}` : after.size === 0 ? `model ${list(before)}` : `model ${list(before)} → ${list(after)}`;
+    const repeats = [...new Set(report.suites.map((s) => s.repeats))].sort((a, b) => a - b).join('/');
+    const c = report.calls;
+    const bits = [
+        models,
+        `${repeats} repeats`,
+        `${(0,numbers/* plural */.LS)(c.total, 'sample')} (${(0,numbers/* count */.U9)(c.cached)} from cache, ${(0,numbers/* plural */.LS)(c.total - c.cached, 'call')})`,
+        `${(0,numbers/* count */.U9)(c.failed)} failed`,
+        `${(0,numbers/* plural */.LS)(c.retried, 'retry', 'retries')}`,
+        `${(0,numbers/* usd */.dR)(report.cost_usd_total)} spent`,
+        (0,numbers/* duration */.p0)(report.duration_ms),
+        `base ${inlineCode(report.base.slice(0, 7))} → head ${inlineCode(report.head.slice(0, 7))}`,
+    ].filter((x) => x !== null);
+    return `**Run**: ${bits.join(' · ')}`;
+}
+function partialWarning(report, target) {
+    if (!report.partial)
+        return '';
+    const text = 'the run stopped early (or this is one shard of it); the numbers cover only the samples that finished.';
+    // GitHub renders alerts in comments and job summaries; elsewhere the marker would show as text.
+    return target === 'comment' || target === 'summary' ? `> [!WARNING]\n> **Partial results**: ${text}` : `> **Warning — partial results**: ${text}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/flipped.ts
+/**
+ * The Flipped cases section: the real regressions and fixes with the failure that explains each and their outputs,
+ * then, apart, the flips of cases flaky at base and of holdout cases (by id only; see docs/change-note.md).
+ */
+
+
+
+
+const counts = (v) => (v ? `${v.passed}/${v.runs}` : '—');
+function outputBlock(label, v, text, passed, chars) {
+    const which = passed === true ? ', a passing sample' : passed === false ? ', a failing sample' : '';
+    const head = `${label} (${counts(v)} passed${which}):`;
+    if (text === null || text === undefined)
+        return `${head} _no output recorded_`;
+    return `${head}\n\n${fencedBlock(inertCode((0,src_text/* clip */.$)(text, chars)))}`;
+}
+function flipList(kind, list, ctx) {
+    const { flipped, outputChars } = ctx.detail;
+    if (flipped < Math.min(list.length, FULL_DETAIL.flipped))
+        ctx.cuts.add('flipped cases');
+    const shown = list.slice(0, flipped);
+    const title = kind === 'regression' ? 'Regressions (worst first)' : 'Fixes (best first)';
+    // For a regression the candidate's failure explains it; for a fix, the baseline's failure is what got fixed.
+    const reasonOf = (c) => (kind === 'regression' ? c.reasons?.candidate : c.reasons?.baseline) ?? '';
+    const rows = [`| case | tags | before → after | ${kind === 'regression' ? 'first failure after' : 'first failure before'} |`, '|---|---|---|---|'];
+    for (const c of shown) {
+        rows.push(`| ${inline(c.id, ID_CHARS)} | ${inline(c.tags.join(', '), TAG_CHARS)} | ${counts(c.baseline)} → ${counts(c.candidate)} | ${inline(reasonOf(c), REASON_CHARS)} |`);
+    }
+    const out = [`**${title}**`, rows.join('\n')];
+    if (list.length > shown.length)
+        out.push(`_… ${(0,numbers/* plural */.LS)(list.length - shown.length, `more ${kind === 'regression' ? 'regression' : 'fix'}`, kind === 'regression' ? 'more regressions' : 'more fixes')} in the JSON report._`);
+    const withOutputs = shown.filter((c) => c.outputs && (c.outputs.baseline != null || c.outputs.candidate != null));
+    if (withOutputs.length > 0) {
+        if (outputChars <= 0) {
+            ctx.cuts.add('model outputs');
+            out.push('_Outputs were left out to fit the size limit; the JSON report has them._');
+        }
+        else {
+            const long = (t) => (t?.length ?? 0) > outputChars;
+            if (outputChars < FULL_DETAIL.outputChars && withOutputs.some((c) => long(c.outputs?.baseline) || long(c.outputs?.candidate)))
+                ctx.cuts.add('the end of long outputs');
+            const blocks = withOutputs.map((c) => `**${inline(c.id, ID_CHARS)}**\n\n${outputBlock('Before', c.baseline, c.outputs?.baseline, c.output_passed?.baseline, outputChars)}\n\n${outputBlock('After', c.candidate, c.outputs?.candidate, c.output_passed?.candidate, outputChars)}`);
+            out.push(collapsible(ctx, `Outputs of these ${kind === 'regression' ? 'regressions' : 'fixes'}`, blocks.join('\n\n')));
+        }
+    }
+    return out.join('\n\n');
+}
+/**
+ * Flips that may not be the change's doing, by id and counts only: cases flaky at base (their own noise flips them)
+ * and holdout cases (nothing of their outputs, expected values or failure reasons is shown).
+ */
+function apartList(kind, list, ctx) {
+    const { flipped } = ctx.detail;
+    if (flipped < Math.min(list.length, FULL_DETAIL.flipped))
+        ctx.cuts.add('flipped cases');
+    const shown = list.slice(0, flipped);
+    const title = kind === 'flaky' ? 'Flips of cases flaky at base (their baseline samples disagree: may be noise)' : 'Flips of holdout cases';
+    const rows = kind === 'flaky' ? ['| case | tags | before → after |', '|---|---|---|'] : ['| case | tags | before → after | output |', '|---|---|---|---|'];
+    for (const c of shown) {
+        const last = kind === 'flaky' ? '' : ' holdout case — output withheld |';
+        rows.push(`| ${inline(c.id, ID_CHARS)} | ${inline(c.tags.join(', '), TAG_CHARS)} | ${counts(c.baseline)} → ${counts(c.candidate)} |${last}`);
+    }
+    const out = [`**${title}**`, rows.join('\n')];
+    if (list.length > shown.length)
+        out.push(`_… ${(0,numbers/* plural */.LS)(list.length - shown.length, 'more case')} in the JSON report._`);
+    return out.join('\n\n');
+}
+function flippedSection(p, ctx) {
+    const s = p.suite;
+    const { regressions, fixes, flakyFlips, holdoutFlips } = p.flips;
+    const compared = s.pass_rate.delta !== null || (s.holdout?.delta ?? null) !== null;
+    if (!compared)
+        return '';
+    if (regressions.length + fixes.length + flakyFlips.length + holdoutFlips.length === 0)
+        return '**Flipped cases**: none — every case kept its pass rate.';
+    let summary = `Flipped cases: ${(0,numbers/* plural */.LS)(regressions.length, 'regression')}, ${(0,numbers/* plural */.LS)(fixes.length, 'fix', 'fixes')}`;
+    if (flakyFlips.length)
+        summary += `; ${(0,numbers/* plural */.LS)(flakyFlips.length, 'flip')} of cases flaky at base`;
+    if (holdoutFlips.length)
+        summary += `; ${(0,numbers/* plural */.LS)(holdoutFlips.length, 'holdout case')}`;
+    if (ctx.detail.flipped <= 0) {
+        ctx.cuts.add('the flipped-case tables');
+        return `**${summary}** — listed in the JSON report (left out here to fit the size limit).`;
+    }
+    const body = [
+        regressions.length ? flipList('regression', regressions, ctx) : '',
+        fixes.length ? flipList('fix', fixes, ctx) : '',
+        flakyFlips.length ? apartList('flaky', flakyFlips, ctx) : '',
+        holdoutFlips.length ? apartList('holdout', holdoutFlips, ctx) : '',
+    ].filter(Boolean);
+    return collapsible(ctx, summary, body.join('\n\n'));
+}
+
+;// CONCATENATED MODULE: ./src/report/suite-sections.ts
+/**
+ * One suite's section of the note, in reading order: Change, Eval result, Tradeoffs, By tag, Flipped cases
+ * (flipped.ts) and Gate, each from the prepared suite (prepare.ts) at the context's level of detail.
+ */
+
+
+
+
+
+
+
+
+
+const CHANGE_WORDS = {
+    modified: 'modified',
+    added: 'added (new prompt: no baseline)',
+    deleted: 'deleted',
+    renamed: 'renamed',
+    settings: 'model or settings changed (same prompt text)',
+    cases_only: 'unchanged; only the cases or assertions changed',
+    unchanged: 'unchanged',
+};
 function changeSection(p, ctx) {
     const s = p.suite;
     const cd = s.change_detail;
@@ -611,13 +832,17 @@ function evalResultSection(p, ctx) {
 }
 /** The holdout row of the Eval result table: like the pass-rate row, over the holdout cases alone. */
 function holdoutRow(h, ci) {
-    const change = h.delta !== null ? `${h.ci && (h.ci[0] > 0 || h.ci[1] < 0) ? `**${(0,numbers/* signedPoints */._9)(h.delta, 1)} points**` : `${(0,numbers/* signedPoints */._9)(h.delta, 1)} points`}${h.ci ? ` (${ci} ${(0,numbers/* signedPoints */._9)(h.ci[0], 1)} to ${(0,numbers/* signedPoints */._9)(h.ci[1], 1)})` : ''}` : '—';
+    const change = h.delta !== null
+        ? `${h.ci && (h.ci[0] > 0 || h.ci[1] < 0) ? `**${(0,numbers/* signedPoints */._9)(h.delta, 1)} points**` : `${(0,numbers/* signedPoints */._9)(h.delta, 1)} points`}${h.ci ? ` (${ci} ${(0,numbers/* signedPoints */._9)(h.ci[0], 1)} to ${(0,numbers/* signedPoints */._9)(h.ci[1], 1)})` : ''}`
+        : '—';
     const cell = (x) => (x === null ? '—' : (0,numbers/* percent */.KN)(x));
     return `| holdout (${(0,numbers/* plural */.LS)(h.n_cases, 'case')}) | ${cell(h.baseline)} | ${cell(h.candidate)} | ${change} |`;
 }
 /** The holdout cases' pass rate when there is no delta to put in a table (an added prompt, cases only). */
 function holdoutLine(h, ci, only) {
-    const rates = h.delta !== null && h.ci ? `${(0,numbers/* percent */.KN)(h.baseline ?? 0)} → ${(0,numbers/* percent */.KN)(h.candidate ?? 0)} (${(0,numbers/* signedPoints */._9)(h.delta, 1)} points, ${ci} ${(0,numbers/* signedPoints */._9)(h.ci[0], 1)} to ${(0,numbers/* signedPoints */._9)(h.ci[1], 1)})` : `**${(0,numbers/* rate */.TS)(h.candidate ?? h.baseline)}**`;
+    const rates = h.delta !== null && h.ci
+        ? `${(0,numbers/* percent */.KN)(h.baseline ?? 0)} → ${(0,numbers/* percent */.KN)(h.candidate ?? 0)} (${(0,numbers/* signedPoints */._9)(h.delta, 1)} points, ${ci} ${(0,numbers/* signedPoints */._9)(h.ci[0], 1)} to ${(0,numbers/* signedPoints */._9)(h.ci[1], 1)})`
+        : `**${(0,numbers/* rate */.TS)(h.candidate ?? h.baseline)}**`;
     return `Holdout pass rate ${rates} over ${(0,numbers/* plural */.LS)(h.n_cases, 'case')}${only ? ' — every case of this suite is a holdout case' : ''}.`;
 }
 /**
@@ -674,7 +899,7 @@ function outcomeLines(s, ctx) {
             // A report written before rules carried their own need has it on the pass rate, for the pass-rate rule.
             const need = r.cases_needed !== undefined ? r.cases_needed : r.rule === 'pass_rate' ? (s.pass_rate.cases_needed ?? null) : null;
             text = need
-                ? `about ${(0,numbers/* plural */.LS)(need, 'case')} (this run: ${(0,numbers/* count */.U9)(s.n_cases)}) would make the interval narrow enough to settle it (${see}).`
+                ? `about ${(0,numbers/* plural */.LS)(need, 'case')} (this run: ${(0,numbers/* count */.U9)(r.rule === 'pass_rate' ? mainCases(s) : r.rule === 'holdout' ? (s.holdout?.n_cases ?? s.n_cases) : s.n_cases)}) would make the interval narrow enough to settle it (${see}).`
                 : `the interval is too wide to settle it (${see}: what the data do rule out).`;
         }
         out.push(`**${word} — ${escapeInline(ruleLabel(r.rule))}**: ${text}`);
@@ -772,90 +997,6 @@ function byTagSection(p, ctx) {
     // A few rows read at a glance; many rows are for those who look for them.
     return tags.length <= 5 && ctx.target !== 'cli' ? `**${summary}**\n\n${body}` : collapsible(ctx, summary, body);
 }
-const counts = (v) => (v ? `${v.passed}/${v.runs}` : '—');
-function outputBlock(label, v, text, passed, chars) {
-    const which = passed === true ? ', a passing sample' : passed === false ? ', a failing sample' : '';
-    const head = `${label} (${counts(v)} passed${which}):`;
-    if (text === null || text === undefined)
-        return `${head} _no output recorded_`;
-    return `${head}\n\n${fencedBlock(inertCode((0,src_text/* clip */.$)(text, chars)))}`;
-}
-function flipList(kind, list, ctx) {
-    const { flipped, outputChars } = ctx.detail;
-    if (flipped < Math.min(list.length, FULL_DETAIL.flipped))
-        ctx.cuts.add('flipped cases');
-    const shown = list.slice(0, flipped);
-    const title = kind === 'regression' ? 'Regressions (worst first)' : 'Fixes (best first)';
-    // For a regression the candidate's failure explains it; for a fix, the baseline's failure is what got fixed.
-    const reasonOf = (c) => (kind === 'regression' ? c.reasons?.candidate : c.reasons?.baseline) ?? '';
-    const rows = [`| case | tags | before → after | ${kind === 'regression' ? 'first failure after' : 'first failure before'} |`, '|---|---|---|---|'];
-    for (const c of shown) {
-        rows.push(`| ${inline(c.id, ID_CHARS)} | ${inline(c.tags.join(', '), TAG_CHARS)} | ${counts(c.baseline)} → ${counts(c.candidate)} | ${inline(reasonOf(c), REASON_CHARS)} |`);
-    }
-    const out = [`**${title}**`, rows.join('\n')];
-    if (list.length > shown.length)
-        out.push(`_… ${(0,numbers/* plural */.LS)(list.length - shown.length, `more ${kind === 'regression' ? 'regression' : 'fix'}`, kind === 'regression' ? 'more regressions' : 'more fixes')} in the JSON report._`);
-    const withOutputs = shown.filter((c) => c.outputs && (c.outputs.baseline != null || c.outputs.candidate != null));
-    if (withOutputs.length > 0) {
-        if (outputChars <= 0) {
-            ctx.cuts.add('model outputs');
-            out.push('_Outputs were left out to fit the size limit; the JSON report has them._');
-        }
-        else {
-            const long = (t) => (t?.length ?? 0) > outputChars;
-            if (outputChars < FULL_DETAIL.outputChars && withOutputs.some((c) => long(c.outputs?.baseline) || long(c.outputs?.candidate)))
-                ctx.cuts.add('the end of long outputs');
-            const blocks = withOutputs.map((c) => `**${inline(c.id, ID_CHARS)}**\n\n${outputBlock('Before', c.baseline, c.outputs?.baseline, c.output_passed?.baseline, outputChars)}\n\n${outputBlock('After', c.candidate, c.outputs?.candidate, c.output_passed?.candidate, outputChars)}`);
-            out.push(collapsible(ctx, `Outputs of these ${kind === 'regression' ? 'regressions' : 'fixes'}`, blocks.join('\n\n')));
-        }
-    }
-    return out.join('\n\n');
-}
-/**
- * Flips that may not be the change's doing, by id and counts only: cases flaky at base (their own noise flips them)
- * and holdout cases (nothing of their outputs, expected values or failure reasons is shown).
- */
-function apartList(kind, list, ctx) {
-    const { flipped } = ctx.detail;
-    if (flipped < Math.min(list.length, FULL_DETAIL.flipped))
-        ctx.cuts.add('flipped cases');
-    const shown = list.slice(0, flipped);
-    const title = kind === 'flaky' ? 'Flips of cases flaky at base (their baseline samples disagree: may be noise)' : 'Flips of holdout cases';
-    const rows = [`| case | tags | before → after | ${kind === 'flaky' ? 'baseline samples' : 'output'} |`, '|---|---|---|---|'];
-    for (const c of shown) {
-        const last = kind === 'flaky' ? `${counts(c.baseline)} passed` : 'holdout case — output withheld';
-        rows.push(`| ${inline(c.id, ID_CHARS)} | ${inline(c.tags.join(', '), TAG_CHARS)} | ${counts(c.baseline)} → ${counts(c.candidate)} | ${last} |`);
-    }
-    const out = [`**${title}**`, rows.join('\n')];
-    if (list.length > shown.length)
-        out.push(`_… ${(0,numbers/* plural */.LS)(list.length - shown.length, 'more case')} in the JSON report._`);
-    return out.join('\n\n');
-}
-function flippedSection(p, ctx) {
-    const s = p.suite;
-    const { regressions, fixes, flakyFlips, holdoutFlips } = p.flips;
-    const compared = s.pass_rate.delta !== null || (s.holdout?.delta ?? null) !== null;
-    if (!compared)
-        return '';
-    if (regressions.length + fixes.length + flakyFlips.length + holdoutFlips.length === 0)
-        return '**Flipped cases**: none — every case kept its pass rate.';
-    let summary = `Flipped cases: ${(0,numbers/* plural */.LS)(regressions.length, 'regression')}, ${(0,numbers/* plural */.LS)(fixes.length, 'fix', 'fixes')}`;
-    if (flakyFlips.length)
-        summary += `; ${(0,numbers/* plural */.LS)(flakyFlips.length, 'flip')} of cases flaky at base`;
-    if (holdoutFlips.length)
-        summary += `; ${(0,numbers/* plural */.LS)(holdoutFlips.length, 'holdout case')}`;
-    if (ctx.detail.flipped <= 0) {
-        ctx.cuts.add('the flipped-case tables');
-        return `**${summary}** — listed in the JSON report (left out here to fit the size limit).`;
-    }
-    const body = [
-        regressions.length ? flipList('regression', regressions, ctx) : '',
-        fixes.length ? flipList('fix', fixes, ctx) : '',
-        flakyFlips.length ? apartList('flaky', flakyFlips, ctx) : '',
-        holdoutFlips.length ? apartList('holdout', holdoutFlips, ctx) : '',
-    ].filter(Boolean);
-    return collapsible(ctx, summary, body.join('\n\n'));
-}
 function gateSection(s) {
     if (s.rules.length === 0)
         return '';
@@ -879,104 +1020,14 @@ function suiteSection(p, ctx) {
     }
     if (!ctx.detail.tradeoffs)
         ctx.cuts.add('the tradeoff tables');
-    const parts = [
-        heading,
-        error,
-        changeSection(p, ctx),
-        evalResultSection(p, ctx),
-        ctx.detail.tradeoffs ? tradeoffsSection(s, ctx) : '',
-        byTagSection(p, ctx),
-        flippedSection(p, ctx),
-        gateSection(s),
-    ];
+    const parts = [heading, error, changeSection(p, ctx), evalResultSection(p, ctx), ctx.detail.tradeoffs ? tradeoffsSection(s, ctx) : '', byTagSection(p, ctx), flippedSection(p, ctx), gateSection(s)];
     return parts.filter(Boolean).join('\n\n');
-}
-function headlineList(report, textChars) {
-    const stop = stopCause(report);
-    return report.suites
-        .map((s) => {
-        // A suite that errored only because the run stopped points up to the reason rather than repeating it.
-        const line = headline(s, report.confidence, erroredByStop(s, stop) ? stoppedSuiteCause(s) : suiteErrorCause(s));
-        return `- ${ICON[s.verdict]} **${inline(s.name, NAME_CHARS)}** (${escapeInline(verdictWithRules(s))}) — ${inline(line, textChars + 200)}`;
-    })
-        .join('\n');
-}
-/**
- * Why the review ended in `error`, right under its title: the reason the run stopped, then each errored suite's
- * own cause (see docs/change-note.md). Empty for any other verdict.
- */
-function errorSection(report, textChars) {
-    return errorCauses(report)
-        .map((c) => `**${errorLabel(c, report.suites.length, inline)}**: ${inline(c.text, textChars)}`)
-        .join('\n\n');
-}
-/** A line under the headlines when the config makes an inconclusive verdict fail the check. */
-function policyLine(report) {
-    if (report.verdict !== 'inconclusive' || report.inconclusive_policy !== 'failure')
-        return '';
-    return '_This review fails its check: the config sets `gate.inconclusive: failure`._';
-}
-function goalSection(report, ctx) {
-    const c = report.context;
-    if (!c || (!c.title && !c.goal))
-        return '';
-    let title = c.title ? `**${inline(c.title, 300)}**` : '';
-    // Only a plain https URL becomes a link target; anything else could smuggle Markdown or a script URL.
-    if (title && c.url && /^https:\/\/[^\s()<>\[\]`]+$/.test(c.url))
-        title = `[${title}](${c.url})`;
-    const goal = c.goal ? freeText(c.goal, ctx) : '';
-    return `### Goal\n\n${[title, goal].filter(Boolean).join(' — ')}`;
-}
-function rolloutSection(report, ctx) {
-    const r = report.context?.rollout;
-    return r ? `### Rollout\n\n${freeText(r, ctx)}` : '';
-}
-function notesSection(report, ctx) {
-    // The stop and the errors are at the top of the note already.
-    const shown = errorCauses(report).map((c) => c.text);
-    const notes = (report.notes ?? []).filter((n) => !isStopNote(n) && !shown.includes(n));
-    if (notes.length === 0)
-        return '';
-    return notes.map((n) => `> ${freeText(n, ctx)}`).join('\n>\n');
-}
-function runSection(report) {
-    if (report.suites.length === 0)
-        return '';
-    const before = new Set();
-    const after = new Set();
-    for (const s of report.suites) {
-        const m = s.change_detail?.model;
-        if (m?.baseline)
-            before.add(m.baseline);
-        if (m?.candidate)
-            after.add(m.candidate);
-    }
-    const same = before.size === after.size && [...before].every((m) => after.has(m));
-    const list = (set) => [...set].slice(0, 5).map((m) => inlineCode((0,src_text/* clip */.$)(m, 80))).join(', ') + (set.size > 5 ? ', …' : '');
-    const models = before.size + after.size === 0 ? null : same || before.size === 0 ? `model ${list(after)}` : after.size === 0 ? `model ${list(before)}` : `model ${list(before)} → ${list(after)}`;
-    const repeats = [...new Set(report.suites.map((s) => s.repeats))].sort((a, b) => a - b).join('/');
-    const c = report.calls;
-    const bits = [
-        models,
-        `${repeats} repeats`,
-        `${(0,numbers/* plural */.LS)(c.total, 'sample')} (${(0,numbers/* count */.U9)(c.cached)} from cache, ${(0,numbers/* plural */.LS)(c.total - c.cached, 'call')})`,
-        `${(0,numbers/* count */.U9)(c.failed)} failed`,
-        `${(0,numbers/* plural */.LS)(c.retried, 'retry', 'retries')}`,
-        `${(0,numbers/* usd */.dR)(report.cost_usd_total)} spent`,
-        (0,numbers/* duration */.p0)(report.duration_ms),
-        `base ${inlineCode(report.base.slice(0, 7))} → head ${inlineCode(report.head.slice(0, 7))}`,
-    ].filter((x) => x !== null);
-    return `**Run**: ${bits.join(' · ')}`;
-}
-function partialWarning(report, target) {
-    if (!report.partial)
-        return '';
-    const text = 'the run stopped early (or this is one shard of it); the numbers cover only the samples that finished.';
-    // GitHub renders alerts in comments and job summaries; elsewhere the marker would show as text.
-    return target === 'comment' || target === 'summary' ? `> [!WARNING]\n> **Partial results**: ${text}` : `> **Warning — partial results**: ${text}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
 
 
 
@@ -1049,12 +1100,7 @@ function render(report, opts, detail, prepared, maxChars) {
 function compactNote(report, opts, maxChars) {
     const safe = (text, max) => escapeInline((0,src_text/* clip */.$)(text, max));
     const errors = errorCauses(report).map((c) => `**${errorLabel(c, report.suites.length, safe)}**: ${safe(c.text, 300)}`);
-    const head = [
-        opts.marker,
-        title(report),
-        ...errors.slice(0, 3),
-        report.partial ? '**Partial results**: the run stopped early; the numbers cover only the samples that finished.' : '',
-    ].filter((x) => !!x);
+    const head = [opts.marker, title(report), ...errors.slice(0, 3), report.partial ? '**Partial results**: the run stopped early; the numbers cover only the samples that finished.' : ''].filter((x) => !!x);
     const lines = report.suites.map((s) => {
         const gate = s.rules.map((r) => `${ICON[r.verdict]} ${escapeInline(r.rule)}`).join(', ');
         return `- ${ICON[s.verdict]} **${escapeInline((0,src_text/* clip */.$)(s.name, 120))}** (${escapeInline(verdictWithRules(s))}) — ${escapeInline((0,src_text/* clip */.$)(headline(s, report.confidence), 300))}${gate ? ` · gate: ${gate}` : ''}`;
@@ -1066,7 +1112,7 @@ function compactNote(report, opts, maxChars) {
         return note;
     // Keep as many suites as fit, the failing ones first: they are what a reviewer must see.
     const severity = { error: 0, fail: 1, inconclusive: 2, pass: 3, skipped: 4 };
-    const order = report.suites.map((s, i) => i).sort((a, b) => severity[report.suites[a].verdict] - severity[report.suites[b].verdict] || a - b);
+    const order = report.suites.map((_s, i) => i).sort((a, b) => severity[report.suites[a].verdict] - severity[report.suites[b].verdict] || a - b);
     let lo = 0;
     let hi = order.length;
     while (lo < hi) {
@@ -1155,8 +1201,8 @@ function parseJsonReport(text, file) {
     return parsed.data;
 }
 
-// EXTERNAL MODULE: ./src/report/case-outputs.ts
-var case_outputs = __webpack_require__(70551);
+// EXTERNAL MODULE: ./src/results/case-outputs.ts
+var case_outputs = __webpack_require__(21367);
 ;// CONCATENATED MODULE: ./src/report/index.ts
 /**
  * The report stage: the JSON report (schema, write, read back) and the change note rendered from it alone, so a
@@ -1173,3 +1219,4 @@ var case_outputs = __webpack_require__(70551);
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 826;
-export const ids = [826];
-export const modules = {
+"use strict";
+exports.id = 826;
+exports.ids = [826];
+exports.modules = {
 
 /***/ 63980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -4290,3 +4291,4 @@ async function runSamples(requests, opts) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 417;
-export const ids = [417];
-export const modules = {
+"use strict";
+exports.id = 417;
+exports.ids = [417];
+exports.modules = {
 
 /***/ 19417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -88,3 +89,4 @@ function ghAuthToken(env) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 358;
-export const ids = [358];
-export const modules = {
+"use strict";
+exports.id = 358;
+exports.ids = [358];
+exports.modules = {
 
 /***/ 66358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -18,3 +19,4 @@ function progressLine(p) {
 /***/ })
 
 };
+;

@@ -1,38 +1,9 @@
-export const id = 714;
-export const ids = [714,577,417,358];
-export const modules = {
+"use strict";
+exports.id = 500;
+exports.ids = [500,417,358];
+exports.modules = {
 
-/***/ 60577:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GITHUB_MODELS_MODEL: () => (/* binding */ GITHUB_MODELS_MODEL),
-/* harmony export */   GITHUB_MODELS_URL: () => (/* binding */ GITHUB_MODELS_URL),
-/* harmony export */   errorCause: () => (/* binding */ errorCause),
-/* harmony export */   exitCodeFor: () => (/* binding */ exitCodeFor)
-/* harmony export */ });
-// What every command shares; small, so the CLI's shell can load it at start-up.
-/** Exit codes (docs/contract.md §7): 0 pass / inconclusive / skipped, 1 fail, 2 error. */
-function exitCodeFor(verdict) {
-    return verdict === 'fail' ? 1 : verdict === 'error' ? 2 : 0;
-}
-const GITHUB_MODELS_URL = 'https://models.github.ai/inference';
-const GITHUB_MODELS_MODEL = 'openai/gpt-4o-mini';
-/** The first reason a report ends in `error`: a stop (budget, fatal provider error), else the first failing suite's. */
-function errorCause(report) {
-    const stop = report.notes?.find((n) => n.startsWith('Partial: ') || n.startsWith('Refused'));
-    if (stop)
-        return stop.replace(/^Partial: /, '');
-    const suite = report.suites.find((s) => s.verdict === 'error');
-    const rule = suite?.rules.find((r) => r.verdict === 'error');
-    return suite?.message ?? (rule ? `${suite.name}: ${rule.detail}` : (report.notes?.[0] ?? 'the review ended in error'));
-}
-
-
-/***/ }),
-
-/***/ 18714:
+/***/ 29500:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -49,8 +20,8 @@ var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/config/load.ts
-var load = __webpack_require__(61036);
+// EXTERNAL MODULE: ./src/config/load.ts + 1 modules
+var load = __webpack_require__(73395);
 // EXTERNAL MODULE: ./src/changes/git.ts
 var git = __webpack_require__(1345);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -139,8 +110,6 @@ function combineShards(parts) {
     return { base: first.data.base, head: first.data.head, records: parts.flatMap((p) => p.data.records) };
 }
 
-// EXTERNAL MODULE: ./src/assertions/index.ts + 4 modules
-var assertions = __webpack_require__(63980);
 ;// CONCATENATED MODULE: ./src/changes/pr-context.ts
 /**
  * The Goal and Rollout of a change note come from the PR (docs/contract.md §10): a `Goal:` line wins over the first paragraph
@@ -277,108 +246,70 @@ function redactRecord(r) {
     return text === r.output.text ? r : { ...r, output: { ...r.output, text } };
 }
 
+// EXTERNAL MODULE: ./src/assertions/index.ts + 4 modules
+var assertions = __webpack_require__(63980);
+// EXTERNAL MODULE: ./src/format/numbers.ts
+var numbers = __webpack_require__(3613);
+;// CONCATENATED MODULE: ./src/report/warm.ts
+
+
+/**
+ * Does early, while the model calls are in flight, what the report's first use would otherwise do after the last
+ * one (docs/architecture.md, "Start-up"): start Intl's number formatting and collation (their first use loads ICU's
+ * data: 17–60 ms on a CI machine) and compile the report schema's zod parser. Nothing it does changes a report; it
+ * never rejects.
+ */
+function warmReportCode(skeleton) {
+    const turn = (work) => new Promise((resolve) => setImmediate(() => {
+        try {
+            work();
+        }
+        catch {
+            // Only a head start: the report does the same work itself when it runs.
+        }
+        resolve();
+    }));
+    return turn(() => {
+        (0,numbers/* count */.U9)(1234);
+        (0,numbers/* pValue */.sp)(0.01);
+        (0,numbers/* usd */.dR)(0.001);
+        'case 2'.localeCompare('case 10', 'en', { numeric: true });
+    }).then(() => turn(() => report_schema/* ReportSchema */.M9.parse(skeleton)));
+}
+
 // EXTERNAL MODULE: ./src/run/index.ts + 6 modules
 var run = __webpack_require__(28067);
+// EXTERNAL MODULE: ./src/stats/index.ts + 9 modules
+var stats = __webpack_require__(92691);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/canonical-json.ts
+var canonical_json = __webpack_require__(21552);
 // EXTERNAL MODULE: ./src/results/aggregate.ts
 var aggregate = __webpack_require__(42089);
 // EXTERNAL MODULE: ./src/stats/intervals.ts
 var intervals = __webpack_require__(59413);
-;// CONCATENATED MODULE: ./src/stats/sequential.ts
+// EXTERNAL MODULE: ./src/stats/sequential.ts
+var stats_sequential = __webpack_require__(87308);
+;// CONCATENATED MODULE: ./src/review/rounds.ts
 
-/**
- * Sequential sampling (docs/sequential.md): a suite's `repeats` becomes the most samples a case may get, and the
- * suite is sampled in rounds that stop as soon as every gated rule is decided.
- *
- * The design, for `repeats` = K:
- * - round 1: sample index 0 of every case, both variants (interleaved as in the fixed design);
- * - round 2 (K ≥ 2): sample index 1 of every case — after it, a case's four samples show whether it is one of the
- *   cases whose samples disagree;
- * - round 3 (K ≥ 3): sample indexes 2 … K − 1 of the cases whose samples disagree, nothing more for the others.
- *
- * After each round every gated rule is decided at that look's confidence ({@link lookConfidences}): the error
- * rate 1 − confidence is split over the looks (α_j = w_j · α, Σ w_j = 1), so by the union bound the chance that
- * any look fails a change that does nothing is at most the sum, (1 − confidence)/2 — whatever the looks' mutual
- * dependence and however the rounds were allocated (Bonferroni; a group-sequential design with alpha spending in
- * the sense of Lan & DeMets 1983, spent at fixed levels per look).
- */
-/** Share of the error rate spent at each look, by the number of looks (1, 2 or 3). Tuned by bench/sequential-sim.ts. */
-const LOOK_WEIGHTS = {
-    1: [1],
-    2: [0.3, 0.7],
-    3: [0.1, 0.15, 0.75],
-};
-/** Rounds (= looks) of a suite with `repeats` samples per case at most. */
-function roundsFor(repeats) {
-    return Math.max(1, Math.min(3, repeats));
-}
-/**
- * The confidence each look's intervals and decisions are computed at: 1 − w_j · (1 − confidence). A rule fails
- * at look j when its one-sided p-value is below w_j · (1 − confidence)/2, so over every look a change that does
- * nothing fails at most (1 − confidence)/2 of the time, as a fixed design does.
- */
-function lookConfidences(confidence, repeats) {
-    const weights = LOOK_WEIGHTS[roundsFor(repeats)];
-    return weights.map((w) => 1 - w * (1 - confidence));
-}
-/**
- * Do a case's samples disagree: any two of its samples, under either variant, differ. A case whose samples all
- * agree after two rounds (near-deterministic, the common case in real eval sets) gets nothing more: more repeats
- * would not change its value. The rule is symmetric in the two variants, so with a change that does nothing the
- * per-case difference stays symmetric around zero (docs/sequential.md, "Why the estimate stays honest").
- */
-function disagrees(baseline, candidate) {
-    const first = baseline[0] ?? candidate[0];
-    if (first === undefined)
-        return false;
-    return baseline.some((s) => s !== first) || candidate.some((s) => s !== first);
-}
-/**
- * The sample indexes round `round` (1-based) adds to a case, given the scores it has so far (both variants).
- * Empty when the case gets nothing more in that round.
- */
-function roundIndexes(round, repeats, scores) {
-    if (round > roundsFor(repeats))
-        return [];
-    if (round === 1)
-        return [0];
-    if (round === 2)
-        return [1];
-    if (!disagrees(scores.baseline, scores.candidate))
-        return [];
-    return Array.from({ length: repeats - 2 }, (_, i) => i + 2);
-}
-/**
- * The gate's pass-rate rule for one comparison (src/gate/evaluate.ts: fail when the one-sided p-value for "worse
- * than −max_drop" is below (1 − confidence)/2; pass when the interval's lower end is at or above −max_drop), for
- * simulations that must decide thousands of looks without building a report.
- */
-function passRateDecision(pairs, confidence, maxDrop) {
-    const delta = pairedDeltaInterval(pairs, confidence);
-    if (!delta)
-        return { decision: 'inconclusive', delta };
-    if (pValueBelow(delta, -maxDrop) < (1 - confidence) / 2)
-        return { decision: 'fail', delta };
-    if (delta.ci[0] >= -maxDrop)
-        return { decision: 'pass', delta };
-    return { decision: 'inconclusive', delta };
-}
-/**
- * What an inconclusive result at the maximum calls for (req. of docs/sequential.md): more cases when the spread
- * between cases dominates the interval's width, more repeats when the noise within cases does. `withinVariance`
- * is the mean over cases of the sampling variance of a case's value (what more repeats remove), `sd` the per-case
- * standard deviation (which includes it).
- */
-function moreOf(delta) {
-    const total = delta.sd * delta.sd;
-    const within = delta.withinVariance ?? 0;
-    return within > total / 2 ? 'repeats' : 'cases';
-}
 
-;// CONCATENATED MODULE: ./src/run/sequential.ts
 
 
 
 const key = (suite, caseId) => `${suite}\0${caseId}`;
+/**
+ * A case's continuation coin, uniform on [0, 1): 48 bits of sha256 over (seed, suite, case id). It depends on
+ * nothing the samples say, which is what keeps the estimate unbiased (src/stats/sequential.ts), and on nothing
+ * that changes between a run and its rerun, which is what lets an interrupted run resume from the cache.
+ */
+function continuationCoin(seed, suite, caseId) {
+    return ((0,external_node_crypto_.createHash)('sha256')
+        .update((0,canonical_json/* canonicalJson */.d)(['promptgate-continuation', seed, suite, caseId]))
+        .digest()
+        .readUIntBE(0, 6) /
+        2 ** 48);
+}
 /** A suite compared in rounds: both variants run and something changed; otherwise it runs fixed. */
 const isSequential = (s) => !!s.baseline && !!s.candidate && !s.message && s.change !== 'unchanged';
 /** Decided: a look at which the gate says pass, fail or error leaves nothing for more samples to settle. */
@@ -397,8 +328,8 @@ async function sampleSuites(args) {
     let stopped;
     let spent = 0;
     const repeatsOf = new Map(planned.map((s) => [s.name, s.repeats]));
-    const looks = Math.max(1, ...[...sequential].map((name) => roundsFor(repeatsOf.get(name) ?? 1)));
-    const levels = sequential.size > 0 ? lookConfidences(args.confidence, looks === 1 ? 1 : looks) : [args.confidence];
+    const looks = Math.max(1, ...[...sequential].map((name) => (0,stats_sequential/* roundsFor */.p5)(repeatsOf.get(name) ?? 1)));
+    const levels = sequential.size > 0 ? (0,stats_sequential/* lookConfidences */.lt)(args.confidence, looks === 1 ? 1 : looks) : [args.confidence];
     // Scores so far per (suite, case), both variants: what the next round's allocation reads.
     const scores = new Map();
     const open = new Set(sequential);
@@ -410,7 +341,7 @@ async function sampleSuites(args) {
             if (!open.has(q.suite))
                 return false;
             const s = scores.get(key(q.suite, q.caseId)) ?? { baseline: [], candidate: [] };
-            return roundIndexes(round, repeatsOf.get(q.suite), s).includes(q.sampleIndex);
+            return (0,stats_sequential/* roundIndexes */.TF)(round, repeatsOf.get(q.suite), s, continuationCoin(args.seed, q.suite, q.caseId)).includes(q.sampleIndex);
         });
         if (batch.length === 0 && round > 1)
             break;
@@ -446,7 +377,7 @@ async function sampleSuites(args) {
         }
         if (open.size === 0 || round === looks)
             break;
-        const verdicts = args.decide(records, scheduled, confidence);
+        const verdicts = args.decide(records, scheduled, confidence, sequential);
         for (const name of [...open])
             if (DECIDED.has(verdicts.get(name) ?? 'inconclusive'))
                 open.delete(name);
@@ -499,12 +430,90 @@ function withSamplingNotes(report, planned, sampled, confidence) {
         const delta = (0,intervals/* pairedDeltaInterval */.H)((0,aggregate/* aggregateSuite */.K)(plan, sampled.records).samples.flatMap((c) => (c.baseline && c.candidate ? [{ baseline: c.baseline.scores, candidate: c.candidate.scores }] : [])), sampled.confidence);
         if (!delta || !(delta.sd > 0))
             continue;
-        const more = moreOf(delta);
+        const more = (0,stats_sequential/* moreOf */.bd)(delta);
         notes.push(more === 'cases'
             ? `${suite.name}: still inconclusive after its most samples; the spread between cases dominates the interval, so more cases would settle it, not more repeats.`
             : `${suite.name}: still inconclusive after its most samples; the noise within cases dominates the interval, so more repeats (a higher \`repeats\`) would settle it.`);
     }
     return notes.length ? { ...report, notes: [...(report.notes ?? []), ...notes] } : report;
+}
+
+;// CONCATENATED MODULE: ./src/review/sampling.ts
+
+
+
+
+
+
+
+const sharded = (shard) => !!shard && shard.count > 1;
+/** Why a sequential request runs the fixed design: a merge of shard files, or a shard. */
+function samplingFallback(requested, given, shard) {
+    if (requested !== 'sequential')
+        return undefined;
+    return given ? MERGE_FALLBACK : sharded(shard) ? SHARD_FALLBACK : undefined;
+}
+async function sampleAndReport(args) {
+    const { planned, gate, run: runConfig, given, log } = args;
+    const fallback = samplingFallback(args.requested, !!given, args.shard);
+    if (fallback)
+        log(`Sequential sampling was asked for, but ${fallback}.`);
+    if (!given)
+        log(`Running ${args.requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${args.concurrency}).`);
+    // The statistics' sample-free work runs while the model calls are in flight (docs/statistics.md).
+    if (!given) {
+        void (0,stats/* prepareStatistics */.bI)(planned.map((s) => s.cases.length));
+        void warmReportCode(args.skeleton('skipped', []));
+    }
+    const sampled = await sampleSuites({
+        mode: fallback ? 'fixed' : args.requested,
+        fallback,
+        planned,
+        requests: args.requests,
+        confidence: gate.confidence,
+        seed: args.head,
+        budgetUsd: args.budgetUsd,
+        log,
+        decide: (records, scheduled, confidence, sequential) => {
+            const look = (0,build/* buildReport */.F)({ planned, records, calls: countCalls(records), gateConfig: { ...gate, confidence }, skeleton: args.skeleton, sharded: false, scheduled, sequential });
+            return new Map(look.suites.map((s) => [s.name, s.verdict]));
+        },
+        run: async (batch, budgetLeft) => {
+            if (given) {
+                const records = pickGivenRecords(batch, given);
+                return { records, calls: countCalls(records), warnings: [] };
+            }
+            return (0,run/* runSamples */.Tf)(batch, {
+                concurrency: args.concurrency,
+                timeoutMs: runConfig.timeout_s * 1000,
+                maxRetries: runConfig.max_retries,
+                rpm: runConfig.rpm,
+                tpm: runConfig.tpm,
+                cache: args.cache,
+                budgetUsd: budgetLeft,
+                signal: args.signal,
+                forceStop: args.forceStop,
+                // Graders (llm_rubric) are model calls: paced, retried, budgeted and cached like the samples (docs/reliability.md).
+                grade: (req, output, run) => (0,assertions/* gradeOutput */.zR)(req.assert, output, { grader: run.grader }),
+                onProgress: args.onProgress,
+            });
+        },
+    });
+    for (const w of sampled.warnings)
+        log(`warning: ${w}`);
+    const built = (0,build/* buildReport */.F)({
+        planned,
+        records: sampled.records,
+        calls: sampled.calls,
+        gateConfig: { ...gate, confidence: sampled.confidence },
+        skeleton: args.skeleton,
+        stopped: sampled.stopped,
+        sharded: sharded(args.shard),
+        scheduled: sampled.scheduled,
+        sampling: sampled.sampling,
+        sequential: sampled.sequential,
+    });
+    return { report: withSamplingNotes(built, planned, sampled, gate.confidence), records: sampled.records };
 }
 
 // EXTERNAL MODULE: ./src/run/progress.ts
@@ -526,10 +535,9 @@ var progress = __webpack_require__(66358);
 
 
 
-
 /**
- * The one pipeline behind the CLI and the Action (docs/architecture.md): read both sides → plan → run (or take
- * given samples) → statistics → gate → report. Bad input throws PromptgateError before any model call; a failed
+ * The one pipeline behind the CLI and the Action (docs/architecture.md): read both sides → plan → limits → budget
+ * preflight → sample (fixed or sequential; or take given samples) and build the report (statistics → gate) → redact. Bad input throws PromptgateError before any model call; a failed
  * run still returns a report (verdict `error`) so nothing computed is lost.
  */
 async function review(input) {
@@ -582,14 +590,13 @@ async function review(input) {
     if (input.records)
         matchGivenRepeats(planned, input.records);
     // Limits before anything is rendered: samples per review, and rendered text per review (docs/input-limits.md).
-    (0,limits/* checkCount */.wE)('samples', planned.reduce((n, s) => n + (0,plan_requests/* plannedSamples */.OA)(s), 0), { file: trustedSide.configFile ?? undefined });
+    const samples = planned.reduce((n, s) => n + (0,plan_requests/* plannedSamples */.OA)(s), 0);
+    (0,limits/* checkCount */.wE)('samples', samples, { file: trustedSide.configFile ?? undefined });
+    // Before anything is rendered: a review handed elsewhere here has built nothing large (src/cli/run.ts).
+    input.onPlanned?.(input.shard ? Math.ceil(samples / input.shard.count) : samples);
     const renderBudget = new limits/* RenderBudget */.uc();
     const requests = (0,plan_requests/* shardSlice */.RD)(planned.flatMap((s) => (0,plan_requests/* planRequests */._8)(s, endpointFor, renderBudget)), input.shard);
     const cache = input.noCache || input.records ? null : (0,run/* diskCache */.IS)((0,external_node_path_.join)(input.repoDir, runConfig.cache_dir));
-    const requested = input.overrides?.sampling ?? runConfig.sampling;
-    const fallback = requested !== 'sequential' ? undefined : input.records ? MERGE_FALLBACK : input.shard && input.shard.count > 1 ? SHARD_FALLBACK : undefined;
-    if (fallback)
-        log(`Sequential sampling was asked for, but ${fallback}.`);
     const budget = input.overrides?.budgetUsd ?? runConfig.budget_usd;
     if (budget !== undefined && !input.records) {
         // The preflight prices the most a review may make: a sequential run that stops early spends less.
@@ -600,62 +607,30 @@ async function review(input) {
             return { report: skeleton('error', suites, { notes: [preflight.refusal] }), changedPrompts, records: [], planned: requests.length };
         }
     }
-    const concurrency = input.overrides?.concurrency ?? runConfig.concurrency;
-    if (!input.records)
-        log(`Running ${requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${concurrency}).`);
-    const given = input.records;
-    const sampled = await sampleSuites({
-        mode: fallback ? 'fixed' : requested,
-        fallback,
+    const { report, records } = await sampleAndReport({
         planned,
         requests,
-        confidence: gate.confidence,
+        gate,
+        run: runConfig,
+        requested: input.overrides?.sampling ?? runConfig.sampling,
+        given: input.records,
+        shard: input.shard,
+        cache,
         budgetUsd: budget,
-        log,
-        decide: (records, scheduled, confidence) => {
-            const look = (0,build/* buildReport */.F)({ planned, records, calls: countCalls(records), gateConfig: { ...gate, confidence }, skeleton, sharded: false, scheduled });
-            return new Map(look.suites.map((s) => [s.name, s.verdict]));
-        },
-        run: async (batch, budgetLeft) => {
-            if (given) {
-                const records = pickGivenRecords(batch, given);
-                return { records, calls: countCalls(records), warnings: [] };
-            }
-            return (0,run/* runSamples */.Tf)(batch, {
-                concurrency,
-                timeoutMs: runConfig.timeout_s * 1000,
-                maxRetries: runConfig.max_retries,
-                rpm: runConfig.rpm,
-                tpm: runConfig.tpm,
-                cache,
-                budgetUsd: budgetLeft,
-                signal: input.signal,
-                forceStop: input.forceStop,
-                // Graders (llm_rubric) are model calls: paced, retried, budgeted and cached like the samples (docs/reliability.md).
-                grade: (req, output, run) => (0,assertions/* gradeOutput */.zR)(req.assert, output, { grader: run.grader }),
-                onProgress: input.onProgress,
-            });
-        },
-    });
-    for (const w of sampled.warnings)
-        log(`warning: ${w}`);
-    const { records, calls, stopped } = sampled;
-    const built = (0,build/* buildReport */.F)({
-        planned,
-        records,
-        calls,
-        gateConfig: { ...gate, confidence: sampled.confidence },
+        concurrency: input.overrides?.concurrency ?? runConfig.concurrency,
+        head: headSha,
         skeleton,
-        stopped,
-        sharded: !!input.shard && input.shard.count > 1,
-        scheduled: sampled.scheduled,
-        sampling: sampled.sampling,
+        signal: input.signal,
+        forceStop: input.forceStop,
+        onProgress: input.onProgress,
+        log,
     });
-    const report = withSamplingNotes(built, planned, sampled, gate.confidence);
     // Nothing the run knows as a secret leaves in the report, the note, the check or a shard file (docs/security.md).
     return { report: report_schema/* ReportSchema */.M9.parse(redact.secrets.redactDeep(report)), changedPrompts, records: records.map(redactRecord), planned: requests.length };
 }
 
+// EXTERNAL MODULE: ./src/launch.ts + 3 modules
+var launch = __webpack_require__(59956);
 // EXTERNAL MODULE: ./src/cli/common.ts
 var common = __webpack_require__(60577);
 // EXTERNAL MODULE: ./src/cli/zero-config.ts
@@ -673,15 +648,66 @@ var zero_config = __webpack_require__(19417);
 
 
 
+
+/** Thrown from the review's plan step to hand a large review to the launcher (see {@link runCommand}). */
+class HandOff extends Error {
+}
+/**
+ * `promptgate run`. Started by the bin in its own process, a review whose plan is larger than
+ * IN_PROCESS_MAX_SAMPLES (or PROMPTGATE_IN_PROCESS_MAX_SAMPLES) moves behind the launcher before its first model
+ * call (docs/reliability.md, "The launcher"); until the plan says it stays, what it would print waits, so that the
+ * launched process prints it once.
+ */
 async function runCommand(opts, io) {
+    const relaunch = io.relaunch;
+    if (!relaunch)
+        return runHere(opts, io);
+    const limit = Number(io.env.PROMPTGATE_IN_PROCESS_MAX_SAMPLES ?? launch/* IN_PROCESS_MAX_SAMPLES */.t);
+    let held = [];
+    const release = () => {
+        const lines = held ?? [];
+        held = null;
+        for (const text of lines)
+            io.stderr(text);
+    };
+    const holding = { ...io, stderr: (text) => (held ? held.push(text) : io.stderr(text)) };
+    try {
+        return await runHere(opts, holding, (samples) => {
+            if (samples > limit)
+                throw new HandOff();
+            release();
+        });
+    }
+    catch (err) {
+        if (!(err instanceof HandOff))
+            throw err;
+        held = null;
+        return relaunch();
+    }
+    finally {
+        release();
+    }
+}
+async function runHere(opts, io, onPlanned) {
     const repoDir = (await (0,git.git)(io.cwd, ['rev-parse', '--show-toplevel'])).trim();
     redact.secrets.addUrl(opts.baseUrl);
-    if (!opts.quiet && opts.head === 'HEAD')
-        for (const line of await uncommittedWarnings(repoDir, opts.config))
-            io.stderr(line + '\n');
+    const warnings = !opts.quiet && opts.head === 'HEAD' ? uncommittedWarnings(repoDir, opts.config) : Promise.resolve([]);
+    // Independent git reads run side by side (see docs/architecture.md, "Start-up").
+    const headHasConfig = opts.config === undefined ? (0,zero_config.hasConfigAt)(repoDir, opts.head) : Promise.resolve(true);
+    headHasConfig.catch(() => { });
     const base = opts.base ?? (await (0,git.defaultBase)(repoDir, opts.head));
+    const context = commitContext(repoDir, base, opts.head);
+    // What the review reads first, read now and side by side: it finds them known (src/changes/git.ts).
+    const shas = Promise.all([(0,git.resolveRev)(repoDir, base), (0,git.resolveRev)(repoDir, opts.head)]);
+    const changedFiles = shas.then(async ([b, h]) => {
+        const [changed] = await Promise.all([(0,git.changedFilesBetween)(repoDir, b, h), (0,git.listFilesAt)(repoDir, b), (0,git.listFilesAt)(repoDir, h)]);
+        return changed;
+    });
+    const prefetched = Promise.all([shas, changedFiles]).then(([[b, h], changed]) => ({ base: b, head: h, changedFiles: changed }), () => ({ base, head: opts.head }));
+    for (const line of await warnings)
+        io.stderr(line + '\n');
     // No config at the head: zero-config, on GitHub Models unless --base-url says otherwise (docs/github-models.md).
-    const zero = opts.config === undefined && !(await (0,zero_config.hasConfigAt)(repoDir, opts.head)) ? await (0,zero_config.zeroConfigCredential)(opts.baseUrl, io.env) : undefined;
+    const zero = !(await headHasConfig) ? await (0,zero_config.zeroConfigCredential)(opts.baseUrl, io.env) : undefined;
     if (zero) {
         redact.secrets.add(zero.apiKey);
         if (!opts.quiet)
@@ -691,10 +717,10 @@ async function runCommand(opts, io) {
     let out;
     try {
         out = await review({
-            context: await commitContext(repoDir, base, opts.head),
+            context: await context,
             repoDir,
-            base,
-            head: opts.head,
+            // Read above; a revision that is not found is left for the review to report, as it reports it.
+            ...(await prefetched),
             configPath: opts.config,
             overrides: { repeats: opts.repeats, concurrency: opts.concurrency, budgetUsd: opts.budgetUsd, sampling: opts.sampling, baseUrl: opts.baseUrl, ...(zero?.apiKey ? { apiKey: zero.apiKey } : {}) },
             // Without a config no key is read from the environment but the one named above: an OPENAI_API_KEY that happens
@@ -704,6 +730,7 @@ async function runCommand(opts, io) {
             shard: opts.shard,
             noCache: !opts.cache,
             onProgress: progress?.update,
+            onPlanned,
             log: opts.quiet ? undefined : (line) => io.stderr(line + '\n'),
             signal: io.signal,
             forceStop: io.forceStop,
@@ -764,7 +791,10 @@ async function uncommittedWarnings(repoDir, configPath) {
     catch {
         return [];
     }
-    const dirty = status.split('\0').filter((e) => /^.. /.test(e)).map((e) => e.slice(3));
+    const dirty = status
+        .split('\0')
+        .filter((e) => /^.. /.test(e))
+        .map((e) => e.slice(3));
     if (dirty.length === 0)
         return [];
     let config = null;
@@ -775,21 +805,19 @@ async function uncommittedWarnings(repoDir, configPath) {
         // A config that does not parse is reported by the review itself.
     }
     const configPaths = configPath ? [configPath] : [...load/* CONFIG_PATHS */.iE];
-    const matches = config
-        ? picomatch_default()([...config.suites.map((s) => s.prompt), ...config.suites.flatMap((s) => (s.cases ? [s.cases] : []))], { dot: true })
-        : (p) => /\.prompt\.ya?ml$/i.test(p);
+    const matches = config ? picomatch_default()([...config.suites.map((s) => s.prompt), ...config.suites.flatMap((s) => (s.cases ? [s.cases] : []))], { dot: true }) : (p) => /\.prompt\.ya?ml$/i.test(p);
     const touched = dirty.filter((p) => configPaths.includes(p) || matches(p));
-    return touched.length
-        ? [`warning: uncommitted changes to ${touched.join(', ')} are not part of this review (it compares commits); commit or stash them to review them.`]
-        : [];
+    return touched.length ? [`warning: uncommitted changes to ${touched.join(', ')} are not part of this review (it compares commits); commit or stash them to review them.`] : [];
 }
 /** Locally there is no PR: the head commit's message is the Goal (and may carry `Goal:` / `Rollout:` lines). */
 async function commitContext(repoDir, base, head) {
     try {
+        const message = (0,git.git)(repoDir, ['log', '-1', '--format=%B', head]);
+        message.catch(() => { });
         const count = Number((await (0,git.git)(repoDir, ['rev-list', '--count', `${base}..${head}`])).trim());
         if (count === 0)
             return undefined;
-        const [title, ...rest] = (await (0,git.git)(repoDir, ['log', '-1', '--format=%B', head])).trim().split('\n');
+        const [title, ...rest] = (await message).trim().split('\n');
         return { title, body: rest.join('\n').trim() };
     }
     catch {
@@ -848,7 +876,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61036);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73395);
 /* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1345);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76670);
@@ -864,16 +892,8 @@ const BASE_URL_KEY_ENVS = ['PROMPTGATE_API_KEY', 'OPENAI_API_KEY'];
 const TOKEN_ENVS = ['GITHUB_TOKEN', 'GH_TOKEN'];
 /** Is there a promptgate.yml (or .github/promptgate.yml) in the head commit? */
 async function hasConfigAt(repoDir, ref) {
-    for (const path of _config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .CONFIG_PATHS */ .iE) {
-        try {
-            await (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_2__.git)(repoDir, ['cat-file', '-e', `${ref}:${path}`]);
-            return true;
-        }
-        catch {
-            // not there
-        }
-    }
-    return false;
+    const found = await Promise.all(_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .CONFIG_PATHS */ .iE.map((path) => (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_2__.existsAt)(repoDir, ref, path)));
+    return found.includes(true);
 }
 function withoutKeys(env) {
     const copy = { ...env };
@@ -945,3 +965,4 @@ function progressLine(p) {
 /***/ })
 
 };
+;

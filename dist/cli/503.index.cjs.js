@@ -1,10 +1,11 @@
-export const id = 503;
-export const ids = [503];
-export const modules = {
+exports.id = 503;
+exports.ids = [503];
+exports.modules = {
 
 /***/ 68787:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -58,6 +59,7 @@ module.exports = main;
 /***/ 13742:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -118,6 +120,7 @@ module.exports = filled;
 /***/ 21830:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -165,6 +168,7 @@ module.exports = main;
 /***/ 1401:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -217,6 +221,7 @@ module.exports = zeros;
 /***/ 69979:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -276,6 +281,7 @@ module.exports = ctor;
 /***/ 15878:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -311,6 +317,7 @@ module.exports = ctor;
 /***/ 98520:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -355,6 +362,7 @@ module.exports = polyfill;
 /***/ 14826:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -414,6 +422,7 @@ module.exports = ctor;
 /***/ 43405:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -449,6 +458,7 @@ module.exports = ctor;
 /***/ 40523:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -493,6 +503,7 @@ module.exports = polyfill;
 /***/ 47096:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -552,6 +563,7 @@ module.exports = ctor;
 /***/ 62399:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -587,6 +599,7 @@ module.exports = ctor;
 /***/ 83689:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -631,6 +644,7 @@ module.exports = polyfill;
 /***/ 65183:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -690,6 +704,7 @@ module.exports = ctor;
 /***/ 78570:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -725,6 +740,7 @@ module.exports = ctor;
 /***/ 97540:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -769,6 +785,7 @@ module.exports = polyfill;
 /***/ 5265:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -804,6 +821,7 @@ module.exports = main;
 /***/ 39714:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -851,6 +869,7 @@ module.exports = hasFloat64ArraySupport;
 /***/ 16405:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -922,6 +941,7 @@ module.exports = hasFloat64ArraySupport;
 /***/ 67640:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -969,6 +989,7 @@ module.exports = main;
 /***/ 43103:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1027,6 +1048,7 @@ module.exports = hasGeneratorSupport;
 /***/ 31907:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1081,6 +1103,7 @@ module.exports = main;
 /***/ 54270:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1152,6 +1175,7 @@ module.exports = hasOwnProp;
 /***/ 75547:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1199,6 +1223,7 @@ module.exports = main;
 /***/ 166:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1248,6 +1273,7 @@ module.exports = hasSymbolSupport;
 /***/ 9501:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1295,6 +1321,7 @@ module.exports = main;
 /***/ 36284:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1351,6 +1378,7 @@ module.exports = hasToStringTagSupport;
 /***/ 55613:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1398,6 +1426,7 @@ module.exports = hasUint16ArraySupport;
 /***/ 62364:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1472,6 +1501,7 @@ module.exports = hasUint16ArraySupport;
 /***/ 5929:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1507,6 +1537,7 @@ module.exports = main;
 /***/ 44171:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1554,6 +1585,7 @@ module.exports = hasUint32ArraySupport;
 /***/ 8950:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1628,6 +1660,7 @@ module.exports = hasUint32ArraySupport;
 /***/ 22709:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1663,6 +1696,7 @@ module.exports = main;
 /***/ 4246:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1710,6 +1744,7 @@ module.exports = hasUint8ArraySupport;
 /***/ 90249:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1784,6 +1819,7 @@ module.exports = hasUint8ArraySupport;
 /***/ 85545:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1819,6 +1855,7 @@ module.exports = main;
 /***/ 25672:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1870,6 +1907,7 @@ module.exports = isFloat64Array;
 /***/ 87439:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1936,6 +1974,7 @@ module.exports = isFloat64Array;
 /***/ 57604:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -1980,6 +2019,7 @@ module.exports = ctors;
 /***/ 40347:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2027,6 +2067,7 @@ module.exports = IS_LITTLE_ENDIAN;
 /***/ 77158:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2105,6 +2146,7 @@ module.exports = bool;
 /***/ 63599:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2156,6 +2198,7 @@ module.exports = isUint16Array;
 /***/ 82394:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2222,6 +2265,7 @@ module.exports = isUint16Array;
 /***/ 13209:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2273,6 +2317,7 @@ module.exports = isUint32Array;
 /***/ 98168:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2339,6 +2384,7 @@ module.exports = isUint32Array;
 /***/ 10228:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2390,6 +2436,7 @@ module.exports = isUint8Array;
 /***/ 37755:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2456,6 +2503,7 @@ module.exports = isUint8Array;
 /***/ 79951:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2519,6 +2567,7 @@ module.exports = FLOAT32_MAX;
 /***/ 28858:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2588,6 +2637,7 @@ module.exports = FLOAT32_SMALLEST_NORMAL;
 /***/ 20045:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2644,6 +2694,7 @@ module.exports = E;
 /***/ 55088:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2708,6 +2759,7 @@ module.exports = FLOAT64_EPSILON;
 /***/ 82404:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2764,6 +2816,7 @@ module.exports = EULERGAMMA;
 /***/ 11877:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2829,6 +2882,7 @@ module.exports = FLOAT64_EXPONENT_BIAS;
 /***/ 86862:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2884,6 +2938,7 @@ module.exports = FOURTH_PI;
 /***/ 13822:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2939,6 +2994,7 @@ module.exports = FLOAT64_GAMMA_LANCZOS_G;
 /***/ 29475:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -2996,6 +3052,7 @@ module.exports = HALF_LN2;
 /***/ 5553:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3051,6 +3108,7 @@ module.exports = HALF_PI;
 /***/ 43935:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3114,6 +3172,7 @@ module.exports = FLOAT64_HIGH_WORD_ABS_MASK;
 /***/ 30222:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3177,6 +3236,7 @@ module.exports = FLOAT64_HIGH_WORD_EXPONENT_MASK;
 /***/ 45976:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3240,6 +3300,7 @@ module.exports = FLOAT64_HIGH_WORD_SIGN_MASK;
 /***/ 28910:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3303,6 +3364,7 @@ module.exports = FLOAT64_HIGH_WORD_SIGNIFICAND_MASK;
 /***/ 74322:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3361,6 +3423,7 @@ module.exports = LN_SQRT_TWO_PI;
 /***/ 81239:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3419,6 +3482,7 @@ module.exports = LN2;
 /***/ 92656:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3480,6 +3544,7 @@ module.exports = FLOAT64_MAX_BASE2_EXPONENT_SUBNORMAL;
 /***/ 46276:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3541,6 +3606,7 @@ module.exports = FLOAT64_MAX_BASE2_EXPONENT;
 /***/ 74193:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3604,6 +3670,7 @@ module.exports = FLOAT64_MAX_LN;
 /***/ 30313:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3660,6 +3727,7 @@ module.exports = FLOAT64_MAX_NTH_FACTORIAL;
 /***/ 44241:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3724,6 +3792,7 @@ module.exports = FLOAT64_MAX_SAFE_INTEGER;
 /***/ 83424:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3787,6 +3856,7 @@ module.exports = FLOAT64_MAX;
 /***/ 34862:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3848,6 +3918,7 @@ module.exports = FLOAT64_MIN_BASE2_EXPONENT_SUBNORMAL;
 /***/ 67999:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3911,6 +3982,7 @@ module.exports = FLOAT64_MIN_LN;
 /***/ 81475:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -3978,6 +4050,7 @@ module.exports = FLOAT64_NINF;
 /***/ 31277:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4032,6 +4105,7 @@ module.exports = FLOAT64_NUM_HIGH_WORD_SIGNIFICAND_BITS;
 /***/ 39701:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4087,6 +4161,7 @@ module.exports = PI;
 /***/ 50469:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4150,6 +4225,7 @@ module.exports = FLOAT64_PINF;
 /***/ 55417:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4219,6 +4295,7 @@ module.exports = FLOAT64_SMALLEST_NORMAL;
 /***/ 33975:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4288,6 +4365,7 @@ module.exports = FLOAT64_SMALLEST_SUBNORMAL;
 /***/ 58159:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4348,6 +4426,7 @@ module.exports = FLOAT64_SQRT_EPSILON;
 /***/ 62385:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4403,6 +4482,7 @@ module.exports = SQRT_TWO_PI;
 /***/ 96515:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4461,6 +4541,7 @@ module.exports = SQRT2;
 /***/ 7120:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4516,6 +4597,7 @@ module.exports = TWO_PI;
 /***/ 83960:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4584,6 +4666,7 @@ module.exports = INT32_MAX;
 /***/ 26653:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4652,6 +4735,7 @@ module.exports = UINT16_MAX;
 /***/ 98035:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4720,6 +4804,7 @@ module.exports = UINT32_MAX;
 /***/ 92732:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4788,6 +4873,7 @@ module.exports = UINT8_MAX;
 /***/ 36990:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4837,6 +4923,7 @@ module.exports = main;
 /***/ 74209:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4888,6 +4975,7 @@ module.exports = Fcn;
 /***/ 20530:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -4944,6 +5032,7 @@ module.exports = main;
 /***/ 18085:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5008,6 +5097,7 @@ module.exports = isEven;
 /***/ 57234:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5064,6 +5154,7 @@ module.exports = main;
 /***/ 50661:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5129,6 +5220,7 @@ module.exports = isInfinite;
 /***/ 2804:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5179,6 +5271,7 @@ module.exports = main;
 /***/ 63835:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5235,6 +5328,7 @@ module.exports = isInteger;
 /***/ 86523:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5285,6 +5379,7 @@ module.exports = main;
 /***/ 49382:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5336,6 +5431,7 @@ module.exports = isnan;
 /***/ 23270:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5386,6 +5482,7 @@ module.exports = main;
 /***/ 48121:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5442,6 +5539,7 @@ module.exports = isNegativeZero;
 /***/ 97687:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5498,6 +5596,7 @@ module.exports = main;
 /***/ 9106:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5566,6 +5665,7 @@ module.exports = isOdd;
 /***/ 30866:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5616,6 +5716,7 @@ module.exports = main;
 /***/ 7685:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5672,6 +5773,7 @@ module.exports = isPositiveZero;
 /***/ 66260:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5731,6 +5833,7 @@ module.exports = main;
 /***/ 76443:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5794,6 +5897,7 @@ module.exports = abs;
 /***/ 99418:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5847,6 +5951,7 @@ module.exports = main;
 /***/ 80989:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -5971,6 +6076,7 @@ module.exports = acos;
 /***/ 49827:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -6027,6 +6133,7 @@ module.exports = main;
 /***/ 222:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -6172,6 +6279,7 @@ module.exports = asin;
 /***/ 27947:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -6243,6 +6351,7 @@ module.exports = evalrational;
 /***/ 50035:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -6314,6 +6423,7 @@ module.exports = evalrational;
 /***/ 91354:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -6376,6 +6486,7 @@ module.exports = main;
 /***/ 59530:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -6447,6 +6558,7 @@ module.exports = evalrational;
 /***/ 91165:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -6607,6 +6719,7 @@ module.exports = beta;
 /***/ 89986:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -6663,6 +6776,7 @@ module.exports = main;
 /***/ 44757:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -6731,6 +6845,7 @@ module.exports = betainc;
 /***/ 17548:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -6796,6 +6911,7 @@ module.exports = main;
 /***/ 67811:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -6959,6 +7075,7 @@ module.exports = binomcoef;
 /***/ 3385:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -7015,6 +7132,7 @@ module.exports = main;
 /***/ 27640:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -7072,6 +7190,7 @@ module.exports = ceil;
 /***/ 35672:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -7131,6 +7250,7 @@ module.exports = main;
 /***/ 39775:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -7230,6 +7350,7 @@ module.exports = copysign;
 /***/ 99191:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -7283,6 +7404,7 @@ module.exports = main;
 /***/ 84274:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -7422,6 +7544,7 @@ module.exports = cos;
 /***/ 30988:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -7484,6 +7607,7 @@ module.exports = main;
 /***/ 84387:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -7901,6 +8025,7 @@ module.exports = erfc;
 /***/ 60675:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -7955,6 +8080,7 @@ module.exports = evalpoly;
 /***/ 48300:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8009,6 +8135,7 @@ module.exports = evalpoly;
 /***/ 25266:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8063,6 +8190,7 @@ module.exports = evalpoly;
 /***/ 98018:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8117,6 +8245,7 @@ module.exports = evalpoly;
 /***/ 98925:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8171,6 +8300,7 @@ module.exports = evalpoly;
 /***/ 516:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8225,6 +8355,7 @@ module.exports = evalpoly;
 /***/ 61332:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8279,6 +8410,7 @@ module.exports = evalpoly;
 /***/ 99101:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8333,6 +8465,7 @@ module.exports = evalpoly;
 /***/ 80119:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8392,6 +8525,7 @@ module.exports = main;
 /***/ 44306:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8624,6 +8758,7 @@ module.exports = erfcinv;
 /***/ 54801:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8695,6 +8830,7 @@ module.exports = evalrational;
 /***/ 29945:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8766,6 +8902,7 @@ module.exports = evalrational;
 /***/ 55733:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8837,6 +8974,7 @@ module.exports = evalrational;
 /***/ 95917:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8908,6 +9046,7 @@ module.exports = evalrational;
 /***/ 98097:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -8979,6 +9118,7 @@ module.exports = evalrational;
 /***/ 36567:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -9085,6 +9225,7 @@ module.exports = expmulti;
 /***/ 31851:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -9141,6 +9282,7 @@ module.exports = main;
 /***/ 81878:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -9382,6 +9524,7 @@ module.exports = exp;
 /***/ 71589:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -9436,6 +9579,7 @@ module.exports = evalpoly;
 /***/ 40141:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -9492,6 +9636,7 @@ module.exports = expm1;
 /***/ 56172:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -9858,6 +10003,7 @@ module.exports = expm1;
 /***/ 46736:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -9912,6 +10058,7 @@ module.exports = evalpoly;
 /***/ 79119:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -9977,6 +10124,7 @@ module.exports = main;
 /***/ 42938:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -10070,6 +10218,7 @@ module.exports = factorial;
 /***/ 42334:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -10126,6 +10275,7 @@ module.exports = main;
 /***/ 55681:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -10183,6 +10333,7 @@ module.exports = floor;
 /***/ 11011:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -10304,6 +10455,7 @@ module.exports = gammaDeltaRatioLanczos;
 /***/ 84320:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -10357,6 +10509,7 @@ module.exports = main;
 /***/ 72503:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -10490,6 +10643,7 @@ module.exports = gammaDeltaRatio;
 /***/ 82638:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -10552,6 +10706,7 @@ module.exports = main;
 /***/ 62193:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -10632,6 +10787,7 @@ module.exports = gammaLanczosSumExpGScaled;
 /***/ 61878:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -10703,6 +10859,7 @@ module.exports = evalrational;
 /***/ 82950:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -10765,6 +10922,7 @@ module.exports = main;
 /***/ 92185:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -10845,6 +11003,7 @@ module.exports = gammaLanczosSum;
 /***/ 90350:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -10916,6 +11075,7 @@ module.exports = evalrational;
 /***/ 40905:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -10981,6 +11141,7 @@ module.exports = main;
 /***/ 19848:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -11169,6 +11330,7 @@ module.exports = gamma;
 /***/ 6886:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -11223,6 +11385,7 @@ module.exports = evalpoly;
 /***/ 63381:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -11294,6 +11457,7 @@ module.exports = evalrational;
 /***/ 76630:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -11358,6 +11522,7 @@ module.exports = gamma;
 /***/ 90101:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -11444,6 +11609,7 @@ module.exports = gamma;
 /***/ 27186:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -11500,6 +11666,7 @@ module.exports = gamma1pm1;
 /***/ 23256:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -11658,6 +11825,7 @@ module.exports = lgammaSmallImp;
 /***/ 67013:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -11762,6 +11930,7 @@ module.exports = gamma1pm1;
 /***/ 38280:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -11833,6 +12002,7 @@ module.exports = evalrational;
 /***/ 1440:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -11904,6 +12074,7 @@ module.exports = evalrational;
 /***/ 87492:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -11975,6 +12146,7 @@ module.exports = evalrational;
 /***/ 17078:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -12054,6 +12226,7 @@ module.exports = finiteGammaQ;
 /***/ 25120:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -12141,6 +12314,7 @@ module.exports = finiteHalfGammaQ;
 /***/ 85852:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -12231,6 +12405,7 @@ module.exports = fullIGammaPrefix;
 /***/ 6144:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -12496,6 +12671,7 @@ module.exports = igammaFinal;
 /***/ 10712:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -12609,6 +12785,7 @@ module.exports = igammaTemmeLarge;
 /***/ 55479:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -12671,6 +12848,7 @@ module.exports = main;
 /***/ 47178:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -12750,6 +12928,7 @@ module.exports = lowerGammaSeries;
 /***/ 53027:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -12825,6 +13004,7 @@ module.exports = lowerIncompleteGammaSeries;
 /***/ 63218:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -12974,6 +13154,7 @@ module.exports = gammainc;
 /***/ 4410:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13028,6 +13209,7 @@ module.exports = evalpoly;
 /***/ 35273:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13082,6 +13264,7 @@ module.exports = evalpoly;
 /***/ 50736:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13136,6 +13319,7 @@ module.exports = evalpoly;
 /***/ 8135:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13190,6 +13374,7 @@ module.exports = evalpoly;
 /***/ 36870:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13244,6 +13429,7 @@ module.exports = evalpoly;
 /***/ 67589:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13298,6 +13484,7 @@ module.exports = evalpoly;
 /***/ 3164:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13352,6 +13539,7 @@ module.exports = evalpoly;
 /***/ 8099:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13406,6 +13594,7 @@ module.exports = evalpoly;
 /***/ 81794:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13460,6 +13649,7 @@ module.exports = evalpoly;
 /***/ 94175:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13602,6 +13792,7 @@ module.exports = regularisedGammaPrefix;
 /***/ 27708:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13683,6 +13874,7 @@ module.exports = smallGamma2Series;
 /***/ 23781:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13753,6 +13945,7 @@ module.exports = tgammaILargeX;
 /***/ 94809:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13828,6 +14021,7 @@ module.exports = tgammaILargeXSeries;
 /***/ 80097:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13916,6 +14110,7 @@ module.exports = tgammaSmallUpperPart;
 /***/ 20386:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -13982,6 +14177,7 @@ module.exports = upperGammaFraction;
 /***/ 12923:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -14059,6 +14255,7 @@ module.exports = upperIncompleteGammaFract;
 /***/ 33474:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -14145,6 +14342,7 @@ module.exports = chepolsum;
 /***/ 28819:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -14430,6 +14628,7 @@ module.exports = compute;
 /***/ 2469:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -14487,6 +14686,7 @@ module.exports = eps1;
 /***/ 72732:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -14556,6 +14756,7 @@ module.exports = eps2;
 /***/ 28195:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -14635,6 +14836,7 @@ module.exports = eps3;
 /***/ 48201:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -14696,6 +14898,7 @@ module.exports = gamstar;
 /***/ 17841:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -14825,6 +15028,7 @@ module.exports = higherNewton;
 /***/ 85778:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -14887,6 +15091,7 @@ module.exports = main;
 /***/ 40787:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15002,6 +15207,7 @@ module.exports = lambdaeta;
 /***/ 93381:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15107,6 +15313,7 @@ module.exports = gammaincinv;
 /***/ 53923:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15161,6 +15368,7 @@ module.exports = evalpoly;
 /***/ 60454:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15215,6 +15423,7 @@ module.exports = evalpoly;
 /***/ 77333:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15269,6 +15478,7 @@ module.exports = evalpoly;
 /***/ 76832:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15323,6 +15533,7 @@ module.exports = evalpoly;
 /***/ 32556:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15394,6 +15605,7 @@ module.exports = evalrational;
 /***/ 48654:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15465,6 +15677,7 @@ module.exports = evalrational;
 /***/ 75356:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15536,6 +15749,7 @@ module.exports = evalrational;
 /***/ 45482:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15607,6 +15821,7 @@ module.exports = evalrational;
 /***/ 6060:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15678,6 +15893,7 @@ module.exports = evalrational;
 /***/ 37086:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15749,6 +15965,7 @@ module.exports = evalrational;
 /***/ 94364:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15820,6 +16037,7 @@ module.exports = evalrational;
 /***/ 12594:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15891,6 +16109,7 @@ module.exports = evalrational;
 /***/ 2924:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -15962,6 +16181,7 @@ module.exports = evalrational;
 /***/ 95324:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -16048,6 +16268,7 @@ module.exports = stirling;
 /***/ 67711:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -16113,6 +16334,7 @@ module.exports = main;
 /***/ 28554:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -16525,6 +16747,7 @@ module.exports = gammaln;
 /***/ 89303:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -16579,6 +16802,7 @@ module.exports = evalpoly;
 /***/ 95690:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -16633,6 +16857,7 @@ module.exports = evalpoly;
 /***/ 71271:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -16687,6 +16912,7 @@ module.exports = evalpoly;
 /***/ 47120:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -16741,6 +16967,7 @@ module.exports = evalpoly;
 /***/ 62778:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -16795,6 +17022,7 @@ module.exports = evalpoly;
 /***/ 66503:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -16849,6 +17077,7 @@ module.exports = evalpoly;
 /***/ 42352:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -16903,6 +17132,7 @@ module.exports = evalpoly;
 /***/ 67942:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -16957,6 +17187,7 @@ module.exports = evalpoly;
 /***/ 45059:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -17011,6 +17242,7 @@ module.exports = evalpoly;
 /***/ 89596:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -17065,6 +17297,7 @@ module.exports = evalpoly;
 /***/ 60512:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -17153,6 +17386,7 @@ module.exports = gcd;
 /***/ 19216:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -17241,6 +17475,7 @@ module.exports = gcd;
 /***/ 24370:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -17288,6 +17523,7 @@ module.exports = main;
 /***/ 21413:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -17378,6 +17614,7 @@ module.exports = gcd;
 /***/ 49061:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /* eslint-disable max-statements, max-lines */
 
 /**
@@ -17816,6 +18053,7 @@ module.exports = ibetaImp;
 /***/ 51471:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -17988,6 +18226,7 @@ module.exports = betaSmallBLargeASeries;
 /***/ 9912:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -18097,6 +18336,7 @@ module.exports = binomialCCDF;
 /***/ 17499:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -18189,6 +18429,7 @@ module.exports = fullIGammaPrefix;
 /***/ 59140:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -18279,6 +18520,7 @@ module.exports = ibetaAStep;
 /***/ 92148:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -18407,6 +18649,7 @@ module.exports = ibetaFraction2;
 /***/ 96005:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -18662,6 +18905,7 @@ module.exports = ibetaPowerTerms;
 /***/ 46203:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -18840,6 +19084,7 @@ module.exports = ibetaSeries;
 /***/ 59818:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -18907,6 +19152,7 @@ module.exports = main;
 /***/ 94573:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -18967,6 +19213,7 @@ module.exports = kernelBetainc;
 /***/ 74141:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -19114,6 +19361,7 @@ module.exports = regularizedGammaPrefix;
 /***/ 31402:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -19192,6 +19440,7 @@ module.exports = risingFactorialRatio;
 /***/ 85319:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -19269,6 +19518,7 @@ module.exports = findIBetaInvFromTDist;
 /***/ 30177:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -19497,6 +19747,7 @@ module.exports = halleyIterate;
 /***/ 48670:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -19609,6 +19860,7 @@ module.exports = ibetaRoots;
 /***/ 61489:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -19665,6 +19917,7 @@ module.exports = main;
 /***/ 43979:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -19868,6 +20121,7 @@ module.exports = inverseStudentsT;
 /***/ 31256:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -19975,6 +20229,7 @@ module.exports = inverseStudentsTBodySeries;
 /***/ 49201:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -20084,6 +20339,7 @@ module.exports = inverseStudentsTHill;
 /***/ 15454:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -20202,6 +20458,7 @@ module.exports = inverseStudentsTTailSeries;
 /***/ 33184:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /* eslint-disable max-statements, max-lines */
 
 /**
@@ -20642,6 +20899,7 @@ module.exports = ibetaInvImp;
 /***/ 79346:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -20799,6 +21057,7 @@ module.exports = newtonRaphsonIterate;
 /***/ 66017:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -20853,6 +21112,7 @@ module.exports = evalpoly;
 /***/ 21820:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -20907,6 +21167,7 @@ module.exports = evalpoly;
 /***/ 19811:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -20961,6 +21222,7 @@ module.exports = evalpoly;
 /***/ 49638:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21015,6 +21277,7 @@ module.exports = evalpoly;
 /***/ 67909:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21069,6 +21332,7 @@ module.exports = evalpoly;
 /***/ 2640:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21123,6 +21387,7 @@ module.exports = evalpoly;
 /***/ 26791:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21177,6 +21442,7 @@ module.exports = evalpoly;
 /***/ 23066:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21231,6 +21497,7 @@ module.exports = evalpoly;
 /***/ 78121:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21285,6 +21552,7 @@ module.exports = evalpoly;
 /***/ 54564:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21339,6 +21607,7 @@ module.exports = evalpoly;
 /***/ 53835:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21393,6 +21662,7 @@ module.exports = evalpoly;
 /***/ 73259:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21447,6 +21717,7 @@ module.exports = evalpoly;
 /***/ 7931:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21501,6 +21772,7 @@ module.exports = evalpoly;
 /***/ 43636:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21555,6 +21827,7 @@ module.exports = evalpoly;
 /***/ 71837:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21609,6 +21882,7 @@ module.exports = evalpoly;
 /***/ 8164:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21663,6 +21937,7 @@ module.exports = evalpoly;
 /***/ 55185:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21717,6 +21992,7 @@ module.exports = evalpoly;
 /***/ 87298:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21771,6 +22047,7 @@ module.exports = evalpoly;
 /***/ 26255:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21825,6 +22102,7 @@ module.exports = evalpoly;
 /***/ 91896:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21879,6 +22157,7 @@ module.exports = evalpoly;
 /***/ 87333:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21933,6 +22212,7 @@ module.exports = evalpoly;
 /***/ 19590:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -21987,6 +22267,7 @@ module.exports = evalpoly;
 /***/ 17028:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -22081,6 +22362,7 @@ module.exports = temmeRootFinder;
 /***/ 10502:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -22221,6 +22503,7 @@ module.exports = temme1;
 /***/ 32259:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -22437,6 +22720,7 @@ module.exports = temme2;
 /***/ 34268:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -22615,6 +22899,7 @@ module.exports = temme3;
 /***/ 71567:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -22671,6 +22956,7 @@ module.exports = main;
 /***/ 94010:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -22806,6 +23092,7 @@ module.exports = kernelCos;
 /***/ 25732:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -22860,6 +23147,7 @@ module.exports = evalpoly;
 /***/ 53242:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -22914,6 +23202,7 @@ module.exports = evalpoly;
 /***/ 70186:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -22976,6 +23265,7 @@ module.exports = main;
 /***/ 97485:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -23116,6 +23406,7 @@ module.exports = kernelSin;
 /***/ 83291:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -23181,6 +23472,7 @@ module.exports = main;
 /***/ 23078:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -23338,6 +23630,7 @@ module.exports = ldexp;
 /***/ 51550:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -23397,6 +23690,7 @@ module.exports = main;
 /***/ 75553:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -23578,6 +23872,7 @@ module.exports = ln;
 /***/ 36488:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -23632,6 +23927,7 @@ module.exports = evalpoly;
 /***/ 71103:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -23686,6 +23982,7 @@ module.exports = evalpoly;
 /***/ 74879:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -23748,6 +24045,7 @@ module.exports = log1p;
 /***/ 7306:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24112,6 +24410,7 @@ module.exports = log1p;
 /***/ 10897:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24166,6 +24465,7 @@ module.exports = evalpoly;
 /***/ 15430:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24222,6 +24522,7 @@ module.exports = log1pmx;
 /***/ 44781:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24294,6 +24595,7 @@ module.exports = log1pSeries;
 /***/ 44473:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24394,6 +24696,7 @@ module.exports = log1pmx;
 /***/ 32974:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24447,6 +24750,7 @@ module.exports = max;
 /***/ 78641:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24525,6 +24829,7 @@ module.exports = max;
 /***/ 79594:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24578,6 +24883,7 @@ module.exports = maxabs;
 /***/ 63757:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24640,6 +24946,7 @@ module.exports = maxabs;
 /***/ 38008:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24693,6 +25000,7 @@ module.exports = min;
 /***/ 29503:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24771,6 +25079,7 @@ module.exports = min;
 /***/ 89912:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24824,6 +25133,7 @@ module.exports = minabs;
 /***/ 10431:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24886,6 +25196,7 @@ module.exports = minabs;
 /***/ 6310:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -24954,6 +25265,7 @@ module.exports = main;
 /***/ 59905:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -25173,6 +25485,7 @@ module.exports = log2ax;
 /***/ 53726:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -25271,6 +25584,7 @@ module.exports = logx;
 /***/ 87609:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -25662,6 +25976,7 @@ module.exports = pow;
 /***/ 53140:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -25716,6 +26031,7 @@ module.exports = evalpoly;
 /***/ 35568:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -25770,6 +26086,7 @@ module.exports = evalpoly;
 /***/ 837:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -25824,6 +26141,7 @@ module.exports = evalpoly;
 /***/ 55224:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -25966,6 +26284,7 @@ module.exports = pow2;
 /***/ 72122:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -26073,6 +26392,7 @@ module.exports = pow;
 /***/ 30888:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -26176,6 +26496,7 @@ module.exports = pow;
 /***/ 93355:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -26271,6 +26592,7 @@ module.exports = pow;
 /***/ 74756:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -26339,6 +26661,7 @@ module.exports = powm1;
 /***/ 2603:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -26478,6 +26801,7 @@ module.exports = powm1;
 /***/ 93982:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -26532,6 +26856,7 @@ module.exports = rempio2;
 /***/ 97236:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -26967,6 +27292,7 @@ module.exports = kernelRempio2;
 /***/ 44385:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -27226,6 +27552,7 @@ module.exports = rempio2;
 /***/ 92880:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -27357,6 +27684,7 @@ module.exports = rempio2Medium;
 /***/ 18972:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -27436,6 +27764,7 @@ module.exports = main;
 /***/ 66547:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -27521,6 +27850,7 @@ module.exports = round;
 /***/ 79079:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -27580,6 +27910,7 @@ module.exports = main;
 /***/ 10178:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -27651,6 +27982,7 @@ module.exports = signum;
 /***/ 61794:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -27707,6 +28039,7 @@ module.exports = main;
 /***/ 53205:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -27846,6 +28179,7 @@ module.exports = sin;
 /***/ 18901:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -27902,6 +28236,7 @@ module.exports = main;
 /***/ 83012:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -28009,6 +28344,7 @@ module.exports = sinpi;
 /***/ 15478:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -28068,6 +28404,7 @@ module.exports = main;
 /***/ 91689:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -28126,6 +28463,7 @@ module.exports = sqrt;
 /***/ 81262:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -28191,6 +28529,7 @@ module.exports = main;
 /***/ 92657:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -28271,6 +28610,7 @@ module.exports = trunc;
 /***/ 13962:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -28473,6 +28813,7 @@ module.exports = continuedFraction;
 /***/ 57028:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -28715,6 +29056,7 @@ module.exports = continuedFraction;
 /***/ 30508:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -28784,6 +29126,7 @@ module.exports = continuedFraction;
 /***/ 71278:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -28919,6 +29262,7 @@ module.exports = factory;
 /***/ 62096:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -28984,6 +29328,7 @@ module.exports = main;
 /***/ 93767:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29055,6 +29400,7 @@ module.exports = evalpoly;
 /***/ 56049:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29148,6 +29494,7 @@ module.exports = sumSeries;
 /***/ 13333:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29254,6 +29601,7 @@ module.exports = sumSeries;
 /***/ 96491:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29322,6 +29670,7 @@ module.exports = sumSeries;
 /***/ 84241:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29369,6 +29718,7 @@ module.exports = main;
 /***/ 97696:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29399,6 +29749,7 @@ module.exports = Number; // eslint-disable-line stdlib/require-globals
 /***/ 6075:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29455,6 +29806,7 @@ module.exports = main;
 /***/ 67014:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29528,6 +29880,7 @@ module.exports = exponent;
 /***/ 17844:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29593,6 +29946,7 @@ module.exports = main;
 /***/ 99593:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29647,6 +30001,7 @@ module.exports = indices;
 /***/ 15259:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29774,6 +30129,7 @@ module.exports = fromWords;
 /***/ 69828:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29819,6 +30175,7 @@ module.exports = HIGH;
 /***/ 2882:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29866,6 +30223,7 @@ module.exports = main;
 /***/ 16053:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -29964,6 +30322,7 @@ module.exports = getHighWord;
 /***/ 31662:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -30011,6 +30370,7 @@ module.exports = main;
 /***/ 75844:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -30056,6 +30416,7 @@ module.exports = LOW;
 /***/ 23761:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -30154,6 +30515,7 @@ module.exports = getLowWord;
 /***/ 40750:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -30258,6 +30620,7 @@ module.exports = normalize;
 /***/ 79335:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -30331,6 +30694,7 @@ module.exports = main;
 /***/ 86754:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -30411,6 +30775,7 @@ module.exports = normalize;
 /***/ 72880:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -30456,6 +30821,7 @@ module.exports = HIGH;
 /***/ 45990:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -30515,6 +30881,7 @@ module.exports = main;
 /***/ 96921:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -30626,6 +30993,7 @@ module.exports = setHighWord;
 /***/ 23786:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -30693,6 +31061,7 @@ module.exports = main;
 /***/ 79760:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -30738,6 +31107,7 @@ module.exports = LOW;
 /***/ 10253:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -30857,6 +31227,7 @@ module.exports = setLowWord;
 /***/ 65132:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -30971,6 +31342,7 @@ module.exports = toWords;
 /***/ 87949:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -31037,6 +31409,7 @@ module.exports = main;
 /***/ 33808:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -31091,6 +31464,7 @@ module.exports = indices;
 /***/ 16364:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -31143,6 +31517,7 @@ module.exports = toWords;
 /***/ 86519:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -31194,6 +31569,7 @@ module.exports = uint32ToInt32;
 /***/ 73234:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -31248,6 +31624,7 @@ module.exports = uint32ToInt32;
 /***/ 32335:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -31342,6 +31719,7 @@ module.exports = factory;
 /***/ 86021:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -31409,6 +31787,7 @@ module.exports = main;
 /***/ 61044:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -31505,6 +31884,7 @@ module.exports = cdf;
 /***/ 62077:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -31594,6 +31974,7 @@ module.exports = factory;
 /***/ 74455:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -31662,6 +32043,7 @@ module.exports = main;
 /***/ 75186:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -31755,6 +32137,7 @@ module.exports = quantile;
 /***/ 92029:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -31865,6 +32248,7 @@ module.exports = formatDouble;
 /***/ 91836:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -31987,6 +32371,7 @@ module.exports = formatInteger;
 /***/ 50024:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -32035,6 +32420,7 @@ module.exports = main;
 /***/ 86392:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -32088,6 +32474,7 @@ module.exports = isNumber;
 /***/ 97852:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -32137,6 +32524,7 @@ module.exports = isString;
 /***/ 84879:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -32387,6 +32775,7 @@ module.exports = formatInterpolate;
 /***/ 34484:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -32459,6 +32848,7 @@ module.exports = spacePad;
 /***/ 20122:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -32550,6 +32940,7 @@ module.exports = zeroPad;
 /***/ 19340:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -32598,6 +32989,7 @@ module.exports = main;
 /***/ 58755:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -32700,6 +33092,7 @@ module.exports = formatTokenize;
 /***/ 17760:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -32750,6 +33143,7 @@ module.exports = main;
 /***/ 28676:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -32799,6 +33193,7 @@ module.exports = isString;
 /***/ 63191:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -32870,6 +33265,7 @@ module.exports = format;
 /***/ 32038:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -32917,6 +33313,7 @@ module.exports = main;
 /***/ 62873:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -32952,6 +33349,7 @@ module.exports = Sym;
 /***/ 3084:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33007,6 +33405,7 @@ module.exports = main;
 /***/ 8675:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33070,6 +33469,7 @@ module.exports = wrap;
 /***/ 4568:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33124,6 +33524,7 @@ module.exports = main;
 /***/ 26239:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33189,6 +33590,7 @@ module.exports = setNonEnumerableReadOnly;
 /***/ 97619:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33257,6 +33659,7 @@ module.exports = defineProperty;
 /***/ 15141:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33292,6 +33695,7 @@ module.exports = main;
 /***/ 32342:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33350,6 +33754,7 @@ module.exports = hasDefinePropertySupport;
 /***/ 50708:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33415,6 +33820,7 @@ module.exports = defineProperty;
 /***/ 80061:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33544,6 +33950,7 @@ module.exports = defineProperty;
 /***/ 13595:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33591,6 +33998,7 @@ module.exports = evil;
 /***/ 547:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33659,6 +34067,7 @@ module.exports = main;
 /***/ 31006:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33722,6 +34131,7 @@ module.exports = nativeClass;
 /***/ 9728:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33810,6 +34220,7 @@ module.exports = nativeClass;
 /***/ 55763:
 /***/ ((module) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -33845,6 +34256,7 @@ module.exports = toStr;
 /***/ 94499:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
+"use strict";
 /**
 * @license Apache-2.0
 *
@@ -34717,6 +35129,7 @@ function plural(ms, n, name) {
 /***/ 19821:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+"use strict";
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ xoroshiro128plus)
 /* harmony export */ });
@@ -34808,6 +35221,7 @@ function xoroshiro128plus(seed) {
 /***/ 15521:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+"use strict";
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   RE: () => (/* binding */ mean),
 /* harmony export */   Z4: () => (/* binding */ quantileSorted),
@@ -39855,8 +40269,10 @@ function zScore(x, mean, standardDeviation) {
 /***/ 75613:
 /***/ ((module) => {
 
+"use strict";
 module.exports = /*#__PURE__*/JSON.parse('[1,1,2,6,24,120,720,5040,40320,362880,3628800,39916800,479001600,6227020800,87178291200,1307674368000,20922789888000,355687428096000,6402373705728000,121645100408832000,2432902008176640000,51090942171709440000,1.1240007277776077e+21,2.585201673888498e+22,6.204484017332394e+23,1.5511210043330986e+25,4.0329146112660565e+26,1.0888869450418352e+28,3.0488834461171387e+29,8.841761993739702e+30,2.6525285981219107e+32,8.222838654177922e+33,2.631308369336935e+35,8.683317618811886e+36,2.9523279903960416e+38,1.0333147966386145e+40,3.7199332678990125e+41,1.3763753091226346e+43,5.230226174666011e+44,2.0397882081197444e+46,8.159152832478977e+47,3.345252661316381e+49,1.40500611775288e+51,6.041526306337383e+52,2.658271574788449e+54,1.1962222086548019e+56,5.502622159812089e+57,2.5862324151116818e+59,1.2413915592536073e+61,6.082818640342675e+62,3.0414093201713376e+64,1.5511187532873822e+66,8.065817517094388e+67,4.2748832840600255e+69,2.308436973392414e+71,1.2696403353658276e+73,7.109985878048635e+74,4.0526919504877214e+76,2.3505613312828785e+78,1.3868311854568984e+80,8.32098711274139e+81,5.075802138772248e+83,3.146997326038794e+85,1.98260831540444e+87,1.2688693218588417e+89,8.247650592082472e+90,5.443449390774431e+92,3.647111091818868e+94,2.4800355424368305e+96,1.711224524281413e+98,1.1978571669969892e+100,8.504785885678623e+101,6.1234458376886085e+103,4.4701154615126844e+105,3.307885441519386e+107,2.48091408113954e+109,1.8854947016660504e+111,1.4518309202828587e+113,1.1324281178206297e+115,8.946182130782976e+116,7.156945704626381e+118,5.797126020747368e+120,4.753643337012842e+122,3.945523969720659e+124,3.314240134565353e+126,2.81710411438055e+128,2.4227095383672734e+130,2.107757298379528e+132,1.8548264225739844e+134,1.650795516090846e+136,1.4857159644817615e+138,1.352001527678403e+140,1.2438414054641308e+142,1.1567725070816416e+144,1.087366156656743e+146,1.032997848823906e+148,9.916779348709496e+149,9.619275968248212e+151,9.426890448883248e+153,9.332621544394415e+155,9.332621544394415e+157,9.42594775983836e+159,9.614466715035127e+161,9.90290071648618e+163,1.0299016745145628e+166,1.081396758240291e+168,1.1462805637347084e+170,1.226520203196138e+172,1.324641819451829e+174,1.4438595832024937e+176,1.588245541522743e+178,1.7629525510902446e+180,1.974506857221074e+182,2.2311927486598138e+184,2.5435597334721877e+186,2.925093693493016e+188,3.393108684451898e+190,3.969937160808721e+192,4.684525849754291e+194,5.574585761207606e+196,6.689502913449127e+198,8.094298525273444e+200,9.875044200833601e+202,1.214630436702533e+205,1.506141741511141e+207,1.882677176888926e+209,2.372173242880047e+211,3.0126600184576594e+213,3.856204823625804e+215,4.974504222477287e+217,6.466855489220474e+219,8.47158069087882e+221,1.1182486511960043e+224,1.4872707060906857e+226,1.9929427461615188e+228,2.6904727073180504e+230,3.659042881952549e+232,5.012888748274992e+234,6.917786472619489e+236,9.615723196941089e+238,1.3462012475717526e+241,1.898143759076171e+243,2.695364137888163e+245,3.854370717180073e+247,5.5502938327393044e+249,8.047926057471992e+251,1.1749972043909107e+254,1.727245890454639e+256,2.5563239178728654e+258,3.80892263763057e+260,5.713383956445855e+262,8.62720977423324e+264,1.3113358856834524e+267,2.0063439050956823e+269,3.0897696138473508e+271,4.789142901463394e+273,7.471062926282894e+275,1.1729568794264145e+278,1.853271869493735e+280,2.9467022724950384e+282,4.7147236359920616e+284,7.590705053947219e+286,1.2296942187394494e+289,2.0044015765453026e+291,3.287218585534296e+293,5.423910666131589e+295,9.003691705778438e+297,1.503616514864999e+300,2.5260757449731984e+302,4.269068009004705e+304,7.257415615307999e+306]');
 
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 345;
-export const ids = [345];
-export const modules = {
+"use strict";
+exports.id = 345;
+exports.ids = [345];
+exports.modules = {
 
 /***/ 1345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -591,3 +592,4 @@ class RenderBudget {
 /***/ })
 
 };
+;

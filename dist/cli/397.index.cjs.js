@@ -1,6 +1,7 @@
-export const id = 397;
-export const ids = [397];
-export const modules = {
+"use strict";
+exports.id = 397;
+exports.ids = [397];
+exports.modules = {
 
 /***/ 60397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -83,3 +84,4 @@ async function validateRepo(args) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 431;
-export const ids = [431];
-export const modules = {
+"use strict";
+exports.id = 431;
+exports.ids = [431];
+exports.modules = {
 
 /***/ 50431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -181,3 +182,4 @@ async function exists(path) {
 /***/ })
 
 };
+;

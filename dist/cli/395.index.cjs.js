@@ -1,6 +1,7 @@
-export const id = 132;
-export const ids = [132,345,992];
-export const modules = {
+"use strict";
+exports.id = 395;
+exports.ids = [395,992];
+exports.modules = {
 
 /***/ 62879:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -31,10 +32,7 @@ const fields = {
     whole: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
 };
 /** One strict object per type (literal `type`), to spread into the assertion registry's discriminated union. */
-const ContainsJsonSpecSchemas = [
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('contains_json'), ...fields }),
-    zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('not_contains_json'), ...fields }),
-];
+const ContainsJsonSpecSchemas = [zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('contains_json'), ...fields }), zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz('not_contains_json'), ...fields })];
 const ContainsJsonSpecSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .discriminatedUnion */ .gMt('type', [...ContainsJsonSpecSchemas]);
 /** Whether an assertion spec is one of this file's types. */
 function isContainsJson(spec) {
@@ -554,7 +552,10 @@ function readCsv(path, text) {
         const value = {};
         for (const [key, cell] of Object.entries(record)) {
             if (key === 'tags')
-                value.tags = cell.split(';').map((t) => t.trim()).filter(Boolean);
+                value.tags = cell
+                    .split(';')
+                    .map((t) => t.trim())
+                    .filter(Boolean);
             else if ((key === 'id' || key === 'expected') && cell === '')
                 continue;
             else if (JSON_COLUMNS.has(key)) {
@@ -582,515 +583,42 @@ function readCsv(path, text) {
 
 /***/ }),
 
-/***/ 1345:
+/***/ 73395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   changedFilesBetween: () => (/* binding */ changedFilesBetween),
-/* harmony export */   defaultBase: () => (/* binding */ defaultBase),
-/* harmony export */   git: () => (/* binding */ git),
-/* harmony export */   listFilesAt: () => (/* binding */ listFilesAt),
-/* harmony export */   readFileAt: () => (/* binding */ readFileAt),
-/* harmony export */   resolveRev: () => (/* binding */ resolveRev)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59304);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  iE: () => (/* binding */ CONFIG_PATHS),
+  qO: () => (/* binding */ expandEnv),
+  u0: () => (/* binding */ findConfig)
+});
 
+// UNUSED EXPORTS: assertInsideRepo, parseConfig
 
-
-const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
-/** The git edge: every read of the repository's history goes through here (`git` on PATH). */
-async function git(repoDir, args) {
-    try {
-        const { stdout } = await run('git', args, { cwd: repoDir, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
-        return stdout;
-    }
-    catch (err) {
-        const stderr = err.stderr?.trim();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.PromptgateError(`git ${args[0]} failed: ${stderr || err.message}`, {
-            hint: 'run promptgate inside a git work tree that has both commits (in Actions: actions/checkout with fetch-depth: 0)',
-            cause: err,
-        });
-    }
-}
-async function resolveRev(repoDir, rev) {
-    try {
-        return (await git(repoDir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.PromptgateError(`git revision "${rev}" was not found`, {
-            hint: `check the name, or fetch it first (git fetch origin ${rev}); in Actions use actions/checkout with fetch-depth: 0`,
-        });
-    }
-}
-const READ_LIMIT_BYTES = 2 * _config_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_INPUT_FILE_BYTES */ .hu;
-/** The file's text at a commit, or null when it does not exist there. */
-async function readFileAt(repoDir, sha, path) {
-    try {
-        // Twice the largest input promptgate reads: a file a little over its kind's limit is read and refused by that
-        // limit (with the kind's own message); a far larger one is refused here by size, never reported missing.
-        const { stdout } = await run('git', ['show', `${sha}:${path}`], { cwd: repoDir, maxBuffer: READ_LIMIT_BYTES, encoding: 'utf8' });
-        return stdout;
-    }
-    catch (err) {
-        if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.PromptgateError(`is larger than ${(0,_config_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z3)(READ_LIMIT_BYTES)} at ${sha.slice(0, 7)}, far more than any file promptgate reads`, {
-                file: path,
-                hint: 'see docs/input-limits.md for the limit of each kind of file',
-            });
-        }
-        return null;
-    }
-}
-async function listFilesAt(repoDir, sha) {
-    const out = await git(repoDir, ['ls-tree', '-r', '-z', '--name-only', sha]);
-    return out.split('\0').filter(Boolean);
-}
-/** Files changed between two commits, renames followed (git's similarity detection, -M). */
-async function changedFilesBetween(repoDir, base, head) {
-    const out = await git(repoDir, ['diff', '--name-status', '-z', '-M', base, head]);
-    const parts = out.split('\0').filter((p) => p !== '');
-    const files = [];
-    for (let i = 0; i < parts.length;) {
-        const status = parts[i++];
-        if (status.startsWith('R')) {
-            const previousPath = parts[i++];
-            files.push({ status: 'renamed', previousPath, path: parts[i++] });
-        }
-        else if (status.startsWith('C')) {
-            i++;
-            files.push({ status: 'added', path: parts[i++] });
-        }
-        else {
-            const path = parts[i++];
-            files.push({ status: status === 'A' ? 'added' : status === 'D' ? 'removed' : 'modified', path });
-        }
-    }
-    return files;
-}
-/**
- * The CLI's default base: the merge-base of HEAD with the default branch (origin's HEAD, else main, else master).
- */
-async function defaultBase(repoDir, head) {
-    const candidates = [];
-    try {
-        candidates.push((await git(repoDir, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'])).trim());
-    }
-    catch {
-        /* no remote default branch recorded */
-    }
-    candidates.push('origin/main', 'origin/master', 'main', 'master');
-    for (const ref of candidates) {
-        try {
-            await resolveRev(repoDir, ref);
-            return (await git(repoDir, ['merge-base', ref, head])).trim();
-        }
-        catch {
-            /* try the next candidate */
-        }
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.PromptgateError('could not find the default branch to compare against', {
-        hint: 'pass --base REF (for example --base main or --base HEAD~1)',
-    });
-}
-
-
-/***/ }),
-
-/***/ 59304:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B4: () => (/* binding */ formatCount),
-/* harmony export */   C1: () => (/* binding */ checkSize),
-/* harmony export */   Cu: () => (/* binding */ depthError),
-/* harmony export */   H$: () => (/* binding */ MAX_COUNT),
-/* harmony export */   H6: () => (/* binding */ MAX_JSON_VALUES),
-/* harmony export */   LL: () => (/* binding */ guardParse),
-/* harmony export */   aF: () => (/* binding */ MAX_KEYS),
-/* harmony export */   e_: () => (/* binding */ MAX_CSV_CELLS),
-/* harmony export */   gZ: () => (/* binding */ MAX_FILE_BYTES),
-/* harmony export */   hu: () => (/* binding */ MAX_INPUT_FILE_BYTES),
-/* harmony export */   lr: () => (/* binding */ MAX_DEPTH),
-/* harmony export */   pw: () => (/* binding */ checkValueShape),
-/* harmony export */   uc: () => (/* binding */ RenderBudget),
-/* harmony export */   wE: () => (/* binding */ checkCount),
-/* harmony export */   yw: () => (/* binding */ MAX_YAML_TOKENS),
-/* harmony export */   z3: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-
-/**
- * Limits on outside input. Under `pull_request_target` the prompt text comes from a stranger's fork, and in every
- * event the config, prompt files and eval sets are data promptgate did not write: no file may exhaust the memory,
- * overflow the stack or hang the process. Every limit is far above what a real repository holds and far below
- * what would put a review near its heap cap; the measurements behind each number are in docs/input-limits.md.
- * A file over a limit stops the review with a PromptgateError naming the file, the limit and what to do.
- */
-const KiB = 1024;
-const MiB = 1024 * KiB;
-/** Largest file, in UTF-8 bytes, of each kind. */
-const MAX_FILE_BYTES = {
-    config: 1 * MiB,
-    prompt: 1 * MiB,
-    cases: 64 * MiB,
-};
-/** The largest of MAX_FILE_BYTES: a reader (git, disk) may stop reading past this many bytes. */
-const MAX_INPUT_FILE_BYTES = Math.max(...Object.values(MAX_FILE_BYTES));
-/**
- * Deepest nesting of lists and mappings in any JSON or YAML value (the top-level list of a .json eval set counts as
- * one level, each case object as the next). Real files nest a handful of levels; the recursive code that reads,
- * hashes and sends these values then never comes near the stack limit.
- */
-const MAX_DEPTH = 64;
-/**
- * Values (scalars, objects and arrays; counted as commas + objects + arrays) in one JSON text: a file, a CSV cell,
- * a jsonSchema string. Size alone does not bound memory: `[{},{},…]` costs ~22 bytes of heap per byte of text,
- * and each value costs again when cases are normalised and hashed.
- */
-const MAX_JSON_VALUES = 2_000_000;
-/**
- * Keys in one JSON object or YAML mapping, and columns in a CSV eval set. One object with a million keys takes
- * ~550 bytes per key by the time its case is normalised and hashed; real objects (vars, settings) have a few dozen.
- */
-const MAX_KEYS = 10_000;
-/**
- * YAML tokens (scalars, indicators, brackets, line breaks) in one YAML text. The `yaml` parser keeps every token
- * and node of a document until it is converted, at up to ~300 bytes each: token count, not byte size, bounds it.
- */
-const MAX_YAML_TOKENS = 1_000_000;
-/** Cells (rows × columns) of a CSV eval set: csv-parse keeps a record object per row. */
-const MAX_CSV_CELLS = 2_000_000;
-/** Counted things, each with its limit. */
-const MAX_COUNT = {
-    /** Cases in one eval set (a cases file, or a GitHub Models prompt file's testData). */
-    cases: 20_000,
-    /** Messages in one prompt file. */
-    messages: 1_000,
-    /** Assertions in one list: a case's `assert`, a prompt file's evaluators. */
-    assertions: 100,
-    /** Prompt files one suite's `prompt` glob matches in a commit. */
-    promptFiles: 1_000,
-    /** Suites in one review (after globs are expanded: one suite per matched prompt file). */
-    suites: 1_000,
-    /** Samples (model calls) planned in one review: cases × variants × repeats over every suite (~1 KB each kept). */
-    samples: 200_000,
-    /** Characters of one case's prompt as sent (every message, after `{{var}}` rendering), per variant. */
-    renderedChars: 4 * MiB,
-    /** Characters of every rendered prompt of one review together (every case × variant): at most 256 MB of strings. */
-    renderedCharsPerReview: 128 * MiB,
-};
-const COUNT_TEXT = {
-    cases: {
-        what: (n) => `has ${n} cases`,
-        hint: 'split the eval set into several suites (each with its own cases file), or sample it down: every case runs for both variants and every repeat on every review',
-    },
-    messages: {
-        what: (n) => `has ${n} messages`,
-        hint: 'a prompt is a few messages with {{variables}}; put the data in the eval set instead of in the prompt file',
-    },
-    assertions: {
-        what: (n) => `has ${n} assertions in one list`,
-        hint: 'combine checks (one regex or json_schema assertion can check many things), or split the suite',
-    },
-    promptFiles: {
-        what: (n) => `matches ${n} prompt files with one suite's prompt glob`,
-        hint: 'narrow the suite\'s `prompt` glob (for example prompts/support/*.prompt.yml instead of **/*), or split it into several suites',
-    },
-    suites: {
-        what: (n) => `makes ${n} suites in one review`,
-        hint: 'narrow the `prompt` globs of the suites, so a review runs only the prompts that matter',
-    },
-    samples: {
-        what: (n) => `plans ${n} model calls in one review`,
-        hint: 'lower `repeats`, use fewer cases, or split the review with --shard',
-    },
-    renderedChars: {
-        what: (n) => `renders a prompt of ${n} characters`,
-        hint: 'a variable this large does not fit any model\'s context; shorten the variable or the number of {{variables}} that use it',
-    },
-    renderedCharsPerReview: {
-        what: (n) => `renders prompts of ${n} characters in all`,
-        hint: 'use fewer cases or shorter variables, or split the review with --shard',
-    },
-};
-const LIMIT_TEXT = {
-    cases: 'cases per eval set',
-    messages: 'messages per prompt file',
-    assertions: 'assertions per list',
-    promptFiles: 'prompt files per suite glob',
-    suites: 'suites per review',
-    samples: 'model calls per review',
-    renderedChars: 'characters per rendered prompt',
-    renderedCharsPerReview: 'rendered characters per review',
-};
-/** `12,345` */
-const formatCount = (n) => n.toLocaleString('en-US');
-/** `1 MiB`, `4.3 MiB`, `640 KiB`, `12 bytes` */
-function formatBytes(n) {
-    if (n >= MiB)
-        return `${Number.isInteger(n / MiB) ? n / MiB : (n / MiB).toFixed(1)} MiB`;
-    if (n >= KiB)
-        return `${Number.isInteger(n / KiB) ? n / KiB : (n / KiB).toFixed(1)} KiB`;
-    return `${n} bytes`;
-}
-/**
- * Throw when `n` is over the limit for `kind`. `where` names the file (and line or case) the count is of; the
- * message reads as "<file>: has 25,000 cases, more than the limit of 20,000 cases per eval set".
- */
-function checkCount(kind, n, where = {}) {
-    const limit = MAX_COUNT[kind];
-    if (n <= limit)
-        return;
-    const text = COUNT_TEXT[kind];
-    const shown = n === Infinity ? 'more than ' + formatCount(limit) : formatCount(n);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.PromptgateError(`${text.what(shown)}, more than the limit of ${formatCount(limit)} ${LIMIT_TEXT[kind]}`, { ...where, hint: text.hint });
-}
-const KIND_TEXT = {
-    config: { name: 'a config file', hint: 'a config is a few kilobytes; move data out of it (cases belong in a cases file)' },
-    prompt: {
-        name: 'a prompt file',
-        hint: 'keep test data in the eval set (a cases file) rather than in the prompt file; a prompt this large does not fit a model\'s context',
-    },
-    cases: {
-        name: 'an eval set',
-        hint: 'split the eval set into several suites, or keep a sample of it for pull requests',
-    },
-};
-/** Throw when `text` is larger (in UTF-8 bytes) than files of this kind may be. */
-function checkSize(kind, file, text) {
-    const limit = MAX_FILE_BYTES[kind];
-    // A string of n code units is at least n bytes: skip the encoding pass for the common small file.
-    if (text.length * 3 <= limit)
-        return;
-    const bytes = Buffer.byteLength(text, 'utf8');
-    if (bytes <= limit)
-        return;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.PromptgateError(`is ${formatBytes(bytes)}, more than the ${formatBytes(limit)} limit for ${KIND_TEXT[kind].name}`, {
-        file,
-        hint: KIND_TEXT[kind].hint,
-    });
-}
-/** The error for nesting deeper than MAX_DEPTH, at a place in a file. */
-function depthError(where, what = 'nests lists and objects') {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__.PromptgateError(`${what} more than ${MAX_DEPTH} levels deep, the limit`, {
-        ...where,
-        hint: `flatten the data: real prompts, configs and cases nest a few levels; a variable that needs more can be a JSON string`,
-    });
-}
-/**
- * Walk a parsed value without recursion and throw when it nests deeper than MAX_DEPTH, or when, counted as a tree
- * (a value reachable twice, as YAML aliases make it, counts twice), it holds more than `maxNodes` values or
- * `maxChars` characters of strings. The code after parsing (hashing, JSON for requests) walks values as trees, so
- * the tree size is what it pays for.
- */
-function checkValueShape(value, where, budget) {
-    const stack = [{ v: value, depth: 0 }];
-    let nodes = 0;
-    let chars = 0;
-    const tooBig = () => new _errors_js__WEBPACK_IMPORTED_MODULE_0__.PromptgateError(`expands to more than ${formatCount(budget.maxNodes)} values or ${formatBytes(budget.maxChars)} of text once its aliases (*name) are resolved`, {
-        ...where,
-        hint: 'use fewer aliases, or write the repeated data out once where it is needed',
-    });
-    while (stack.length > 0) {
-        const { v, depth } = stack.pop();
-        if (++nodes > budget.maxNodes)
-            throw tooBig();
-        if (typeof v === 'string') {
-            chars += v.length;
-            if (chars > budget.maxChars)
-                throw tooBig();
-            continue;
-        }
-        if (v === null || typeof v !== 'object')
-            continue;
-        if (depth + 1 > MAX_DEPTH)
-            throw depthError(where);
-        // Keys count as text too: a mapping's keys are as much of its size as its values.
-        const children = Array.isArray(v) ? v : Object.values(v);
-        if (!Array.isArray(v))
-            for (const k of Object.keys(v))
-                chars += k.length;
-        if (chars > budget.maxChars)
-            throw tooBig();
-        for (const child of children)
-            stack.push({ v: child, depth: depth + 1 });
-    }
-}
-/**
- * Run a parser on outside input and turn anything it throws that is not already a PromptgateError (a RangeError
- * from deep recursion, an "Invalid string length", a library's internal error) into one that names the file.
- */
-function guardParse(file, what, parse) {
-    try {
-        return parse();
-    }
-    catch (err) {
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__.PromptgateError)
-            throw err;
-        const message = err instanceof Error ? err.message : String(err);
-        const stack = err instanceof RangeError;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.PromptgateError(`could not be read as ${what}: ${message}`, {
-            file,
-            hint: stack
-                ? `the file is too large or too deeply nested to read (limits: ${formatBytes(MAX_FILE_BYTES.cases)} per eval set, ${formatBytes(MAX_FILE_BYTES.prompt)} per prompt or config file, ${MAX_DEPTH} levels of nesting)`
-                : 'check the file\'s syntax; if it looks right, please report this error with the file',
-            cause: err,
-        });
-    }
-}
-/**
- * A running total of rendered prompt characters over one review (every case × variant), so that many cases each
- * just under the per-prompt limit cannot add up to more memory than the review has: create one per review and
- * pass it to every `renderMessages` call.
- */
-class RenderBudget {
-    limit;
-    used = 0;
-    constructor(limit = MAX_COUNT.renderedCharsPerReview) {
-        this.limit = limit;
-    }
-    /** Count `chars` more; throw (naming `where`) when the total passes the limit. */
-    take(chars, where) {
-        this.used += chars;
-        if (this.used > this.limit) {
-            const text = COUNT_TEXT.renderedCharsPerReview;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.PromptgateError(`${text.what('more than ' + formatCount(this.limit))}, the limit of ${LIMIT_TEXT.renderedCharsPerReview}`, { ...where, hint: text.hint });
-        }
-    }
-    get total() {
-        return this.used;
-    }
-}
-
-
-/***/ }),
-
-/***/ 61036:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   iE: () => (/* binding */ CONFIG_PATHS),
-/* harmony export */   qO: () => (/* binding */ expandEnv),
-/* harmony export */   u0: () => (/* binding */ findConfig)
-/* harmony export */ });
-/* unused harmony exports parseConfig, assertInsideRepo */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _promptfoo_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84808);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90131);
-/* harmony import */ var _source_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89094);
-
-
-
-
-
-/** Where promptgate looks for its config, in order (docs/contract.md §2). */
-const CONFIG_PATHS = ['promptgate.yml', '.github/promptgate.yml'];
-/** Parse and validate `promptgate.yml` text. Pure: the caller reads the file (from disk or from a git commit). */
-function parseConfig(file, text) {
-    const source = (0,_source_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlSource */ .WF)(file, text);
-    if (source.value === null || source.value === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.PromptgateError('is empty', { file, hint: 'start from `npx promptgate init`, or see the README for the format' });
-    }
-    const config = (0,_source_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseWithSchema */ .fe)(_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigSchema */ .Sk, source, 'config');
-    const names = new Set();
-    config.suites.forEach((suite, i) => {
-        if (names.has(suite.name)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.PromptgateError(`two suites are named "${suite.name}"`, {
-                file,
-                line: source.lineOf(['suites', i, 'name']),
-                hint: 'give every suite a unique name; it is how reports and checks refer to it',
-            });
-        }
-        names.add(suite.name);
-        for (const key of ['prompt', 'cases']) {
-            const value = suite[key];
-            if (value !== undefined)
-                assertInsideRepo(value, { file, line: source.lineOf(['suites', i, key]), key });
-        }
-    });
-    assertInsideRepo(config.run.cache_dir, { file, line: source.lineOf(['run', 'cache_dir']), key: 'cache_dir' });
-    return config;
-}
-/** Paths in the config are repo-relative and must stay inside the repo. */
-function assertInsideRepo(path, where) {
-    const normal = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(path.replaceAll('\\', '/'));
-    if (node_path__WEBPACK_IMPORTED_MODULE_0__.posix.isAbsolute(normal) || normal === '..' || normal.startsWith('../')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.PromptgateError(`${where.key} "${path}" points outside the repository`, {
-            file: where.file,
-            line: where.line,
-            hint: 'use a path relative to the repository root, without leading "/" or ".."',
-        });
-    }
-}
-/**
- * Expand `${VAR}` references (allowed in `base_url` and `model` only, docs/contract.md §2). An unset variable is an error,
- * never an empty string: a silently empty base URL would send requests somewhere unintended.
- */
-function expandEnv(value, env, where) {
-    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name) => {
-        const v = env[name];
-        if (v === undefined || v === '') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.PromptgateError(`${where.key} refers to \${${name}}, which is not set`, {
-                file: where.file,
-                hint: `set the environment variable ${name}, or write the value in ${where.key} directly`,
-            });
-        }
-        return v;
-    });
-}
-/**
- * The config at one side of the comparison: `configPath` when given, else the first of CONFIG_PATHS that exists.
- * `read` returns a file's text or null (from a commit, or from the working tree). null config: zero-config mode.
- * A promptfoo config (`--config promptfooconfig.yaml`, see docs/formats.md) gives a promptgate config whose suites'
- * `cases` is the config file itself, and `cases`: its tests, read at the same commit.
- */
-async function findConfig(read, configPath) {
-    for (const path of configPath ? [configPath] : CONFIG_PATHS) {
-        const text = await read(path);
-        if (text === null)
-            continue;
-        if (configPath && (0,_promptfoo_js__WEBPACK_IMPORTED_MODULE_2__/* .isPromptfooConfig */ .LO)(path, (0,_source_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlSource */ .WF)(path, text).value)) {
-            const { config, cases } = await (0,_promptfoo_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePromptfooConfig */ .GA)(path, text, read);
-            return { config, configFile: path, text, cases };
-        }
-        return { config: parseConfig(path, text), configFile: path, text };
-    }
-    return { config: null, configFile: null, text: null };
-}
-
-
-/***/ }),
-
-/***/ 84808:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GA: () => (/* binding */ parsePromptfooConfig),
-/* harmony export */   LO: () => (/* binding */ isPromptfooConfig),
-/* harmony export */   Sh: () => (/* binding */ promptfooInlinePrompt)
-/* harmony export */ });
-/* unused harmony exports PROMPTFOO_CONFIG, mapAssertion */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(45586);
-/* harmony import */ var _assertions_contains_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62879);
-/* harmony import */ var _assertions_schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(55834);
-/* harmony import */ var _cases_readers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7817);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _prompts_messages_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(94551);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59304);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(90131);
-/* harmony import */ var _source_yaml_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89094);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
+var schemas = __webpack_require__(45586);
+// EXTERNAL MODULE: ./src/assertions/contains-json.ts
+var contains_json = __webpack_require__(62879);
+// EXTERNAL MODULE: ./src/assertions/schema.ts
+var schema = __webpack_require__(55834);
+// EXTERNAL MODULE: ./src/cases/readers.ts
+var readers = __webpack_require__(7817);
+// EXTERNAL MODULE: ./src/prompts/promptfoo.ts
+var promptfoo = __webpack_require__(12985);
+// EXTERNAL MODULE: ./src/config/limits.ts
+var limits = __webpack_require__(59304);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var config_schema = __webpack_require__(90131);
+// EXTERNAL MODULE: ./src/source/yaml.ts
+var yaml = __webpack_require__(89094);
+;// CONCATENATED MODULE: ./src/config/promptfoo.ts
 
 
 
@@ -1107,30 +635,13 @@ async function findConfig(read, configPath) {
  * docs/formats.md, "promptfoo configs"). Every prompt × provider becomes a suite; every test runs in every suite,
  * as in `promptfoo eval`. What promptgate cannot run is an error naming the key, never a silent skip.
  */
-/** `promptfooconfig.yaml` / `.yml`, anywhere in the repo. */
-const PROMPTFOO_CONFIG = /(^|\/)promptfooconfig\.ya?ml$/i;
-/** Whether a config file is a promptfoo config: by name, or by promptfoo's top-level keys. */
-function isPromptfooConfig(path, value) {
-    if (PROMPTFOO_CONFIG.test(path))
-        return true;
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return false;
-    return !('version' in value) && ['prompts', 'providers', 'tests'].some((k) => k in value);
-}
-const AssertSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .looseObject */ ._H3({ type: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().min(1), value: zod__WEBPACK_IMPORTED_MODULE_10__/* .unknown */ .L5J().optional(), threshold: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().optional() });
-const TestSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .looseObject */ ._H3({
-    description: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().optional(),
-    vars: zod__WEBPACK_IMPORTED_MODULE_10__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_10__/* .unknown */ .L5J()).optional(),
-    assert: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(AssertSchema).optional(),
-});
-const ProviderObjectSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .looseObject */ ._H3({ id: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().min(1), label: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().optional(), config: zod__WEBPACK_IMPORTED_MODULE_10__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_10__/* .unknown */ .L5J()).optional() });
-const PromptObjectSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .looseObject */ ._H3({ raw: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().optional(), id: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().optional(), label: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().optional() });
-const PromptfooSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .looseObject */ ._H3({
-    description: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().optional(),
-    prompts: zod__WEBPACK_IMPORTED_MODULE_10__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_10__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(), PromptObjectSchema]))]),
-    providers: zod__WEBPACK_IMPORTED_MODULE_10__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_10__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(), ProviderObjectSchema]))]),
-    defaultTest: zod__WEBPACK_IMPORTED_MODULE_10__/* .unknown */ .L5J().optional(),
-    tests: zod__WEBPACK_IMPORTED_MODULE_10__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_10__/* .unknown */ .L5J())]).optional(),
+// Whether a file is a promptfoo config, and its inline prompt, are the prompt readers' (src/prompts/promptfoo.ts).
+
+const AssertSchema = schemas/* looseObject */._H3({ type: schemas/* string */.YjP().min(1), value: schemas/* unknown */.L5J().optional(), threshold: schemas/* number */.aig().optional() });
+const TestSchema = schemas/* looseObject */._H3({
+    description: schemas/* string */.YjP().optional(),
+    vars: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    assert: schemas/* array */.YOg(AssertSchema).optional(),
 });
 /** Top-level keys promptgate reads; others promptfoo knows are named in an error, never ignored. */
 const KNOWN_TOP = new Set(['description', 'prompts', 'providers', 'defaultTest', 'tests', '$schema', 'sharing', 'outputPath', 'writeLatestResults', 'tags', 'env']);
@@ -1151,11 +662,11 @@ const PARAM_KEYS = {
  * vars; paths are relative to the config's folder, as promptfoo resolves them, and must stay in the repo.
  */
 async function parsePromptfooConfig(file, text, read) {
-    const source = (0,_source_yaml_js__WEBPACK_IMPORTED_MODULE_9__/* .parseYamlSource */ .WF)(file, text);
-    const pf = (0,_source_yaml_js__WEBPACK_IMPORTED_MODULE_9__/* .parseWithSchema */ .fe)(PromptfooSchema, source, 'promptfoo config');
+    const source = (0,yaml/* parseYamlSource */.WF)(file, text);
+    const pf = (0,yaml/* parseWithSchema */.fe)(promptfoo/* PromptfooSchema */.ad, source, 'promptfoo config');
     for (const key of Object.keys(pf)) {
         if (!KNOWN_TOP.has(key)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`uses "${key}", which promptgate does not read from a promptfoo config`, {
+            throw new errors.PromptgateError(`uses "${key}", which promptgate does not read from a promptfoo config`, {
                 file,
                 line: source.lineOf([], key),
                 hint: 'promptgate reads prompts, providers, defaultTest and tests; remove the key or run it with promptfoo itself',
@@ -1163,9 +674,9 @@ async function parsePromptfooConfig(file, text, read) {
         }
     }
     if (pf.env !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError('sets "env", which promptgate does not take from a config', { file, line: source.lineOf([], 'env'), hint: 'set environment variables in the workflow instead' });
+        throw new errors.PromptgateError('sets "env", which promptgate does not take from a config', { file, line: source.lineOf([], 'env'), hint: 'set environment variables in the workflow instead' });
     }
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(file);
+    const dir = external_node_path_.posix.dirname(file);
     const prompts = promptsOf(pf, source, dir);
     const providers = providersOf(pf, source);
     const suites = prompts.flatMap((prompt) => providers.map((provider) => ({
@@ -1177,44 +688,14 @@ async function parsePromptfooConfig(file, text, read) {
     for (const prompt of prompts)
         if (prompt.path !== file)
             await checkPromptFile(prompt.path, read, { file, line: prompt.line });
-    const config = (0,_source_yaml_js__WEBPACK_IMPORTED_MODULE_9__/* .parseWithSchema */ .fe)(_schema_js__WEBPACK_IMPORTED_MODULE_8__/* .ConfigSchema */ .Sk, { ...source, value: { version: 1, suites } }, 'promptfoo config (as a promptgate config)');
+    const config = (0,yaml/* parseWithSchema */.fe)(config_schema/* ConfigSchema */.Sk, { ...source, value: { version: 1, suites } }, 'promptfoo config (as a promptgate config)');
     const cases = await casesOf(pf, source, dir, read);
     return { config, cases };
 }
-/**
- * The prompt of a promptfoo config that has one inline prompt: the config file is then the suite's prompt file.
- * A prompt that is a JSON list of messages is a chat prompt, as in promptfoo; other text is one user message.
- */
-function promptfooInlinePrompt(file, text) {
-    const source = (0,_source_yaml_js__WEBPACK_IMPORTED_MODULE_9__/* .parseYamlSource */ .WF)(file, text, 0, 'prompt');
-    const pf = (0,_source_yaml_js__WEBPACK_IMPORTED_MODULE_9__/* .parseWithSchema */ .fe)(PromptfooSchema, source, 'promptfoo config');
-    const list = typeof pf.prompts === 'string' ? [pf.prompts] : pf.prompts;
-    const first = list[0];
-    const raw = typeof first === 'string' ? first : first?.raw;
-    if (list.length !== 1 || raw === undefined || raw.startsWith('file://')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError('is not a prompt file: its prompts are in other files', { file, line: source.lineOf(['prompts']), hint: 'point the suite at the prompt files the config lists' });
-    }
-    const line = source.lineOf(typeof pf.prompts === 'string' ? ['prompts'] : ['prompts', 0]);
-    if (/^\s*\[/.test(raw)) {
-        let messages;
-        try {
-            messages = JSON.parse(raw);
-        }
-        catch {
-            messages = undefined;
-        }
-        const parsed = zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(_prompts_messages_js__WEBPACK_IMPORTED_MODULE_6__/* .MessageSchema */ .R).min(1).safeParse(messages);
-        if (parsed.success)
-            return { path: file, format: 'chat', messages: parsed.data, params: {} };
-    }
-    if (raw.trim() === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError('has an empty prompt', { file, line, hint: 'write the prompt text' });
-    return { path: file, format: 'text', messages: [{ role: 'user', content: raw }], params: {} };
-}
 function resolvePath(dir, ref, where) {
-    const path = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(dir, ref.replace(/^file:\/\//, '')));
-    if (node_path__WEBPACK_IMPORTED_MODULE_0__.posix.isAbsolute(ref.replace(/^file:\/\//, '')) || path === '..' || path.startsWith('../')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`${where.key} "${ref}" points outside the repository`, { file: where.file, line: where.line, hint: 'use a path relative to the config file, inside the repository' });
+    const path = external_node_path_.posix.normalize(external_node_path_.posix.join(dir, ref.replace(/^file:\/\//, '')));
+    if (external_node_path_.posix.isAbsolute(ref.replace(/^file:\/\//, '')) || path === '..' || path.startsWith('../')) {
+        throw new errors.PromptgateError(`${where.key} "${ref}" points outside the repository`, { file: where.file, line: where.line, hint: 'use a path relative to the config file, inside the repository' });
     }
     return path;
 }
@@ -1225,15 +706,15 @@ function resolvePath(dir, ref, where) {
 async function checkPromptFile(path, read, where) {
     const text = await read(path);
     if (text === null)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`prompt ${path} does not exist`, { ...where, hint: 'fix the file:// path (relative to the config file)' });
+        throw new errors.PromptgateError(`prompt ${path} does not exist`, { ...where, hint: 'fix the file:// path (relative to the config file)' });
     if (/\.(txt|md)$/i.test(path) && /\n---[ \t]*\r?\n/.test(text) && !/^---[ \t]*\r?\n/.test(text)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`prompt ${path} holds several prompts separated by "---"`, {
+        throw new errors.PromptgateError(`prompt ${path} holds several prompts separated by "---"`, {
             ...where,
             hint: 'put each prompt in its own file and list each as file://… (promptgate compares each prompt file between commits)',
         });
     }
     if (!/\.prompty$/i.test(path) && (/\{%/.test(text) || /\{\{[^}]*\|/.test(text))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`prompt ${path} uses Nunjucks tags or filters, which promptgate does not render in promptfoo prompts`, {
+        throw new errors.PromptgateError(`prompt ${path} uses Nunjucks tags or filters, which promptgate does not render in promptfoo prompts`, {
             ...where,
             hint: 'use plain {{var}} substitution, or write the prompt as a .prompty file (Jinja)',
         });
@@ -1251,14 +732,14 @@ function promptsOf(pf, source, dir) {
                 out.push({ ...filePrompt(p.id, dir, source.file, line, label), line });
                 return;
             }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`prompts[${i}] has neither raw text nor a file:// id`, { file: source.file, line, hint: 'write the prompt as a string, or as file://path/to/prompt.txt' });
+            throw new errors.PromptgateError(`prompts[${i}] has neither raw text nor a file:// id`, { file: source.file, line, hint: 'write the prompt as a string, or as file://path/to/prompt.txt' });
         }
         if (raw.startsWith('file://')) {
             out.push({ ...filePrompt(raw, dir, source.file, line, label), line });
             return;
         }
         if (list.length > 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`prompts[${i}] is written inline, next to other prompts`, {
+            throw new errors.PromptgateError(`prompts[${i}] is written inline, next to other prompts`, {
                 file: source.file,
                 line,
                 hint: 'promptgate compares each prompt file between commits; with several prompts, put each in its own file and list it as file://prompts/name.txt (one inline prompt alone is fine)',
@@ -1273,13 +754,13 @@ const FUNCTION_PROMPT = /\.(js|cjs|mjs|ts|py)(:\w+)?$/i;
 const READABLE_PROMPT = /\.(txt|md|json|ya?ml|prompt|prompty)$/i;
 function filePrompt(ref, dir, file, line, label) {
     if (FUNCTION_PROMPT.test(ref)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`prompt "${ref}" is a prompt function, which promptgate does not run`, { file, line, hint: 'write the prompt as a text (.txt/.md) or chat (.json) file' });
+        throw new errors.PromptgateError(`prompt "${ref}" is a prompt function, which promptgate does not run`, { file, line, hint: 'write the prompt as a text (.txt/.md) or chat (.json) file' });
     }
     if (/[*?[]/.test(ref)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`prompt "${ref}" is a glob`, { file, line, hint: 'list every prompt file on its own line' });
+        throw new errors.PromptgateError(`prompt "${ref}" is a glob`, { file, line, hint: 'list every prompt file on its own line' });
     }
     if (!READABLE_PROMPT.test(ref)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`prompt "${ref}" is not a format promptgate reads`, { file, line, hint: 'use a .txt/.md text prompt or a .json chat prompt (a list of {role, content})' });
+        throw new errors.PromptgateError(`prompt "${ref}" is not a format promptgate reads`, { file, line, hint: 'use a .txt/.md text prompt or a .json chat prompt (a list of {role, content})' });
     }
     const path = resolvePath(dir, ref, { file, line, key: 'prompt' });
     return { path, label: label ?? path };
@@ -1287,14 +768,14 @@ function filePrompt(ref, dir, file, line, label) {
 function providersOf(pf, source) {
     const list = typeof pf.providers === 'string' ? [pf.providers] : pf.providers;
     if (list.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError('has no providers', { file: source.file, line: source.lineOf(['providers']), hint: 'list one, e.g. openai:chat:gpt-4o-mini' });
+        throw new errors.PromptgateError('has no providers', { file: source.file, line: source.lineOf(['providers']), hint: 'list one, e.g. openai:chat:gpt-4o-mini' });
     return list.map((p, i) => {
         const path = typeof pf.providers === 'string' ? ['providers'] : ['providers', i];
         const line = source.lineOf(path);
         const id = typeof p === 'string' ? p : p.id;
         const m = /^openai:(?:chat:)?([^:]+)$/.exec(id);
         if (!m || ['completion', 'embedding', 'embeddings', 'assistant', 'image', 'realtime', 'responses', 'moderation'].includes(m[1])) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`provider "${id}" is not an OpenAI-compatible chat model`, {
+            throw new errors.PromptgateError(`provider "${id}" is not an OpenAI-compatible chat model`, {
                 file: source.file,
                 line,
                 hint: 'promptgate calls OpenAI-compatible chat endpoints: use openai:chat:<model> (with config.apiBaseUrl for another endpoint)',
@@ -1312,10 +793,14 @@ function providersOf(pf, source) {
             else if (key in PARAM_KEYS)
                 params[PARAM_KEYS[key]] = value;
             else if (key === 'apiKey') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError('provider config holds an API key', { file: source.file, line: keyLine, hint: 'never commit a key: set it in the environment and name the variable with apiKeyEnvar (or use OPENAI_API_KEY)' });
+                throw new errors.PromptgateError('provider config holds an API key', {
+                    file: source.file,
+                    line: keyLine,
+                    hint: 'never commit a key: set it in the environment and name the variable with apiKeyEnvar (or use OPENAI_API_KEY)',
+                });
             }
             else {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`provider config "${key}" is not one promptgate sends`, {
+                throw new errors.PromptgateError(`provider config "${key}" is not one promptgate sends`, {
                     file: source.file,
                     line: keyLine,
                     hint: `promptgate reads apiBaseUrl, apiKeyEnvar and ${Object.keys(PARAM_KEYS).join(', ')}`,
@@ -1342,9 +827,13 @@ async function casesOf(pf, source, dir, read) {
         }
     }
     if (tests.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError('has no tests', { file: source.file, line: source.lineOf(['tests']), hint: 'add tests with vars and assert; promptgate runs every test against the baseline and the candidate prompt' });
+        throw new errors.PromptgateError('has no tests', {
+            file: source.file,
+            line: source.lineOf(['tests']),
+            hint: 'add tests with vars and assert; promptgate runs every test against the baseline and the candidate prompt',
+        });
     }
-    (0,_limits_js__WEBPACK_IMPORTED_MODULE_7__/* .checkCount */ .wE)('cases', tests.length, { file: source.file });
+    (0,limits/* checkCount */.wE)('cases', tests.length, { file: source.file });
     const defaults = pf.defaultTest === undefined ? {} : asTest(pf.defaultTest, 'defaultTest', { file: source.file, line: source.lineOf(['defaultTest']), lineOf: (key) => source.lineOf(['defaultTest'], key) });
     const ids = new Set();
     const cases = [];
@@ -1368,14 +857,14 @@ const TEST_KEYS = new Set(['description', 'vars', 'assert', 'metadata']);
 /** One test (or defaultTest) checked key by key, so an error names the test, the key and its line. */
 function asTest(value, label, where) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`${label} is not a test`, { file: where.file, line: where.line, hint: 'write a test as { description, vars: {...}, assert: [...] }' });
+        throw new errors.PromptgateError(`${label} is not a test`, { file: where.file, line: where.line, hint: 'write a test as { description, vars: {...}, assert: [...] }' });
     }
     checkTestKeys(value, where.file, where.line);
     const asserts = value.assert;
     if (Array.isArray(asserts)) {
         asserts.forEach((a, j) => {
             if (a !== null && typeof a === 'object' && '$ref' in a) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`${label}.assert[${j}] is a $ref to an assertion template, which promptgate does not resolve`, {
+                throw new errors.PromptgateError(`${label}.assert[${j}] is a $ref to an assertion template, which promptgate does not resolve`, {
                     file: where.file,
                     line: where.lineOf?.('assert') ?? where.line,
                     hint: 'write the assertion out in the test (type and value)',
@@ -1386,7 +875,7 @@ function asTest(value, label, where) {
     const parsed = TestSchema.safeParse(value);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`${label}.${issue.path.join('.')}: ${issue.message}`, {
+        throw new errors.PromptgateError(`${label}.${issue.path.join('.')}: ${issue.message}`, {
             file: where.file,
             line: where.lineOf?.(String(issue.path[0] ?? '')) ?? where.line,
             hint: 'write a test as { description, vars: {...}, assert: [{ type, value }] }',
@@ -1397,7 +886,7 @@ function asTest(value, label, where) {
 function checkTestKeys(t, file, line) {
     for (const key of Object.keys(t)) {
         if (!TEST_KEYS.has(key)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`a test uses "${key}", which promptgate does not run`, {
+            throw new errors.PromptgateError(`a test uses "${key}", which promptgate does not run`, {
                 file,
                 line,
                 hint: 'promptgate reads description, vars and assert of a test (options, threshold, provider and transforms are promptfoo-only)',
@@ -1409,28 +898,28 @@ async function readRepoFile(ref, dir, where, read) {
     const path = resolvePath(dir, ref, where);
     const text = await read(path);
     if (text === null)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`${where.key} refers to ${path}, which does not exist`, { file: where.file, line: where.line, hint: 'fix the file:// path (relative to the config file)' });
+        throw new errors.PromptgateError(`${where.key} refers to ${path}, which does not exist`, { file: where.file, line: where.line, hint: 'fix the file:// path (relative to the config file)' });
     return { path, text };
 }
 async function testsFromFile(ref, dir, where, read) {
     if (!ref.startsWith('file://'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`tests "${ref}" is not a file:// reference`, { ...where, hint: 'write tests inline, or as file://tests.csv / .yaml / .jsonl' });
+        throw new errors.PromptgateError(`tests "${ref}" is not a file:// reference`, { ...where, hint: 'write tests inline, or as file://tests.csv / .yaml / .jsonl' });
     const { path, text } = await readRepoFile(ref, dir, { ...where, key: 'tests' }, read);
-    (0,_limits_js__WEBPACK_IMPORTED_MODULE_7__/* .checkSize */ .C1)('cases', path, text);
+    (0,limits/* checkSize */.C1)('cases', path, text);
     let rows;
     let csv = false;
     if (/\.csv$/i.test(path)) {
-        rows = (0,_cases_readers_js__WEBPACK_IMPORTED_MODULE_4__/* .readCsv */ .Nb)(path, text);
+        rows = (0,readers/* readCsv */.Nb)(path, text);
         csv = true;
     }
     else if (/\.jsonl$/i.test(path))
-        rows = (0,_cases_readers_js__WEBPACK_IMPORTED_MODULE_4__/* .readJsonl */ .fl)(path, text);
+        rows = (0,readers/* readJsonl */.fl)(path, text);
     else if (/\.json$/i.test(path))
-        rows = (0,_cases_readers_js__WEBPACK_IMPORTED_MODULE_4__/* .readJson */ .Vh)(path, text);
+        rows = (0,readers/* readJson */.Vh)(path, text);
     else if (/\.ya?ml$/i.test(path))
-        rows = (0,_cases_readers_js__WEBPACK_IMPORTED_MODULE_4__/* .readYaml */ .gM)(path, text);
+        rows = (0,readers/* readYaml */.gM)(path, text);
     else
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`tests file ${path} is not a format promptgate reads`, { ...where, hint: 'use .csv, .yaml/.yml, .jsonl or .json (JavaScript and Python test generators are not run)' });
+        throw new errors.PromptgateError(`tests file ${path} is not a format promptgate reads`, { ...where, hint: 'use .csv, .yaml/.yml, .jsonl or .json (JavaScript and Python test generators are not run)' });
     return rows.map((row) => {
         const at = { file: path, ...(row.line !== undefined ? { line: row.line } : {}) };
         if (csv)
@@ -1455,7 +944,7 @@ function csvTest(row, where) {
         else if (column.startsWith('__metadata'))
             continue;
         else if (column.startsWith('__')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`column "${column}" is not one promptgate reads`, { ...where, hint: 'promptgate reads variable columns, __expected, __expected1… and __description' });
+            throw new errors.PromptgateError(`column "${column}" is not one promptgate reads`, { ...where, hint: 'promptgate reads variable columns, __expected, __expected1… and __description' });
         }
         else
             vars[column] = cell;
@@ -1471,14 +960,18 @@ function expectedCell(cell, where) {
     if (m) {
         const type = m[2] === 'grade' ? 'llm-rubric' : m[2] === 'fn' ? 'javascript' : m[2];
         if (type === 'eval')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError('an __expected cell uses eval:, which promptgate does not run', { ...where });
+            throw new errors.PromptgateError('an __expected cell uses eval:, which promptgate does not run', { ...where });
         return { type: `${m[1] ?? ''}${type}`, value: m[3] };
     }
     return { type: 'equals', value: cell };
 }
 async function varFromFile(ref, dir, where, read) {
     if (!/\.(txt|md)$/i.test(ref)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`${where.key} is "${ref}", which promptgate does not load`, { file: where.file, line: where.line, hint: 'a file:// var may name a .txt or .md file (its text becomes the value); write other values inline' });
+        throw new errors.PromptgateError(`${where.key} is "${ref}", which promptgate does not load`, {
+            file: where.file,
+            line: where.line,
+            hint: 'a file:// var may name a .txt or .md file (its text becomes the value); write other values inline',
+        });
     }
     return (await readRepoFile(ref, dir, where, read)).text;
 }
@@ -1498,10 +991,13 @@ function mapAssertion(a, where) {
     const not = negated ? 'not_' : '';
     const extra = Object.keys(a).filter((k) => !['type', 'value', 'threshold', 'weight', 'metric'].includes(k));
     if (extra.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`assertion ${a.type} uses "${extra[0]}", which promptgate does not run`, { ...where, hint: 'promptgate reads type, value, threshold, weight and metric of an assertion' });
+        throw new errors.PromptgateError(`assertion ${a.type} uses "${extra[0]}", which promptgate does not run`, {
+            ...where,
+            hint: 'promptgate reads type, value, threshold, weight and metric of an assertion',
+        });
     }
     const unsupported = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`assertion type "${a.type}" ${why}`, {
+        throw new errors.PromptgateError(`assertion type "${a.type}" ${why}`, {
             ...where,
             hint: 'promptgate runs equals, contains, icontains, starts-with, ends-with, regex, contains-any/all, icontains-any/all, is-json, contains-json, llm-rubric, latency and their not- forms',
         });
@@ -1522,7 +1018,11 @@ function mapAssertion(a, where) {
         }
         return [{ type: `${not}${TEXT_TYPES[base]}`, value: text(a.value) }];
     }
-    const list = () => (Array.isArray(a.value) ? a.value.map(text) : text(a.value).split(',').map((s) => s.trim()));
+    const list = () => Array.isArray(a.value)
+        ? a.value.map(text)
+        : text(a.value)
+            .split(',')
+            .map((s) => s.trim());
     switch (base) {
         case 'contains-all':
         case 'icontains-all': {
@@ -1540,14 +1040,14 @@ function mapAssertion(a, where) {
         case 'is-json':
         case 'contains-json': {
             const schema = schemaValue(a.value, where, a.type);
-            const spec = _assertions_contains_json_js__WEBPACK_IMPORTED_MODULE_2__/* .ContainsJsonSpecSchema */ .ME.parse({ type: `${not}contains_json`, ...(base === 'is-json' ? { whole: true } : {}), ...(schema !== undefined ? { value: schema } : {}) });
+            const spec = contains_json/* ContainsJsonSpecSchema */.ME.parse({ type: `${not}contains_json`, ...(base === 'is-json' ? { whole: true } : {}), ...(schema !== undefined ? { value: schema } : {}) });
             return [spec];
         }
         case 'llm-rubric': {
             if (negated)
                 unsupported('is negated, which promptgate does not grade');
             // Graded as promptfoo grades it: its own grading prompt and its reading of the judge's reply (docs/formats.md).
-            return [{ type: 'llm_rubric', value: text(a.value), ...(a.threshold !== undefined ? { threshold: a.threshold } : {}), semantics: _assertions_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .PROMPTFOO */ .Pb }];
+            return [{ type: 'llm_rubric', value: text(a.value), ...(a.threshold !== undefined ? { threshold: a.threshold } : {}), semantics: schema/* PROMPTFOO */.Pb }];
         }
         case 'latency': {
             if (negated || a.threshold === undefined)
@@ -1573,19 +1073,100 @@ function schemaValue(value, where, type) {
     let schema = value;
     if (typeof value === 'string') {
         if (value.startsWith('file://'))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`${type} names a schema file, which promptgate does not read`, { ...where, hint: 'write the JSON Schema inline under value:' });
+            throw new errors.PromptgateError(`${type} names a schema file, which promptgate does not read`, { ...where, hint: 'write the JSON Schema inline under value:' });
         try {
-            schema = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(value);
+            schema = (0,dist/* parse */.qg)(value);
         }
         catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`${type} value is not a JSON Schema`, { ...where, hint: 'write the schema as a YAML mapping under value:' });
+            throw new errors.PromptgateError(`${type} value is not a JSON Schema`, { ...where, hint: 'write the schema as a YAML mapping under value:' });
         }
     }
     if (typeof schema === 'boolean')
         return schema;
     if (schema === null || typeof schema !== 'object' || Array.isArray(schema))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__.PromptgateError(`${type} value is not a JSON Schema`, { ...where, hint: 'write the schema as a YAML mapping under value:' });
+        throw new errors.PromptgateError(`${type} value is not a JSON Schema`, { ...where, hint: 'write the schema as a YAML mapping under value:' });
     return schema;
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+
+
+
+
+
+/** Where promptgate looks for its config, in order (docs/contract.md §2). */
+const CONFIG_PATHS = ['promptgate.yml', '.github/promptgate.yml'];
+/** Parse and validate `promptgate.yml` text. Pure: the caller reads the file (from disk or from a git commit). */
+function parseConfig(file, text) {
+    const source = (0,yaml/* parseYamlSource */.WF)(file, text);
+    if (source.value === null || source.value === undefined) {
+        throw new errors.PromptgateError('is empty', { file, hint: 'start from `npx promptgate init`, or see the README for the format' });
+    }
+    const config = (0,yaml/* parseWithSchema */.fe)(config_schema/* ConfigSchema */.Sk, source, 'config');
+    const names = new Set();
+    config.suites.forEach((suite, i) => {
+        if (names.has(suite.name)) {
+            throw new errors.PromptgateError(`two suites are named "${suite.name}"`, {
+                file,
+                line: source.lineOf(['suites', i, 'name']),
+                hint: 'give every suite a unique name; it is how reports and checks refer to it',
+            });
+        }
+        names.add(suite.name);
+        for (const key of ['prompt', 'cases']) {
+            const value = suite[key];
+            if (value !== undefined)
+                assertInsideRepo(value, { file, line: source.lineOf(['suites', i, key]), key });
+        }
+    });
+    assertInsideRepo(config.run.cache_dir, { file, line: source.lineOf(['run', 'cache_dir']), key: 'cache_dir' });
+    return config;
+}
+/** Paths in the config are repo-relative and must stay inside the repo. */
+function assertInsideRepo(path, where) {
+    const normal = external_node_path_.posix.normalize(path.replaceAll('\\', '/'));
+    if (external_node_path_.posix.isAbsolute(normal) || normal === '..' || normal.startsWith('../')) {
+        throw new errors.PromptgateError(`${where.key} "${path}" points outside the repository`, {
+            file: where.file,
+            line: where.line,
+            hint: 'use a path relative to the repository root, without leading "/" or ".."',
+        });
+    }
+}
+/**
+ * Expand `${VAR}` references (allowed in `base_url` and `model` only, docs/contract.md §2). An unset variable is an error,
+ * never an empty string: a silently empty base URL would send requests somewhere unintended.
+ */
+function expandEnv(value, env, where) {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name) => {
+        const v = env[name];
+        if (v === undefined || v === '') {
+            throw new errors.PromptgateError(`${where.key} refers to \${${name}}, which is not set`, {
+                file: where.file,
+                hint: `set the environment variable ${name}, or write the value in ${where.key} directly`,
+            });
+        }
+        return v;
+    });
+}
+/**
+ * The config at one side of the comparison: `configPath` when given, else the first of CONFIG_PATHS that exists.
+ * `read` returns a file's text or null (from a commit, or from the working tree). null config: zero-config mode.
+ * A promptfoo config (`--config promptfooconfig.yaml`, see docs/formats.md) gives a promptgate config whose suites'
+ * `cases` is the config file itself, and `cases`: its tests, read at the same commit.
+ */
+async function findConfig(read, configPath) {
+    for (const path of configPath ? [configPath] : CONFIG_PATHS) {
+        const text = await read(path);
+        if (text === null)
+            continue;
+        if (configPath && (0,promptfoo/* isPromptfooConfig */.LO)(path, (0,yaml/* parseYamlSource */.WF)(path, text).value)) {
+            const { config, cases } = await parsePromptfooConfig(path, text, read);
+            return { config, configFile: path, text, cases };
+        }
+        return { config: parseConfig(path, text), configFile: path, text };
+    }
+    return { config: null, configFile: null, text: null };
 }
 
 
@@ -1595,76 +1176,73 @@ function schemaValue(value, where, type) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H8: () => (/* binding */ ModelParamsSchema),
 /* harmony export */   Sk: () => (/* binding */ ConfigSchema),
 /* harmony export */   ZM: () => (/* binding */ GateSchema),
 /* harmony export */   nl: () => (/* binding */ RunSchema)
 /* harmony export */ });
 /* unused harmony exports PricingSchema, ProviderSchema, SuiteSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45586);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45586);
 /* harmony import */ var _assertions_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55834);
+/* harmony import */ var _prompts_params_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19425);
+
 
 
 /** `promptgate.yml` (docs/contract.md §2). Every object is strict: an unknown key is an error, never ignored. */
-const PricingSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    input_per_mtok: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
-    output_per_mtok: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(),
+const PricingSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    input_per_mtok: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nonnegative(),
+    output_per_mtok: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().nonnegative(),
 });
-/** Model parameters sent with every call. Known ones are typed; others pass through to the endpoint as-is. */
-const ModelParamsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .looseObject */ ._H3({
-    temperature: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(2).optional(),
-    max_tokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
-    top_p: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(1).optional(),
-    seed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().optional(),
-    stop: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())]).optional(),
-    response_format: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
-});
-const ProviderSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    base_url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    api_key_env: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name like OPENAI_API_KEY').optional(),
-    params: ModelParamsSchema.optional(),
+// Model parameters belong to the prompt formats, below the config (docs/architecture.md, "Layers"); the config's
+// users take them from here as before.
+
+const ProviderSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    model: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional(),
+    base_url: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional(),
+    api_key_env: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name like OPENAI_API_KEY')
+        .optional(),
+    params: _prompts_params_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelParamsSchema */ .H.optional(),
     pricing: PricingSchema.optional(),
 });
-const SuiteSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-    prompt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-    cases: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    assert: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(_assertions_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .AssertionSpecSchema */ .Rf).optional(),
-    repeats: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).max(100).optional(),
+const SuiteSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+    prompt: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+    cases: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional(),
+    assert: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(_assertions_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .AssertionSpecSchema */ .Rf).optional(),
+    repeats: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(1).max(100).optional(),
     provider: ProviderSchema.optional(),
     // Suite-level shorthands for the most common overrides (equivalent to provider.model / provider.params).
-    model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    params: ModelParamsSchema.optional(),
+    model: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional(),
+    params: _prompts_params_js__WEBPACK_IMPORTED_MODULE_1__/* .ModelParamsSchema */ .H.optional(),
 });
-const GateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    confidence: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().gt(0.5).lt(1).default(0.95),
-    pass_rate: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ max_drop: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(1).default(0) }).default({ max_drop: 0 }),
-    latency_p95: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ max_increase: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).default(0.25) }).optional(),
-    cost: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ max_increase: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).default(0.2) }).optional(),
-    max_error_rate: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(1).default(0.05),
-    inconclusive: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['neutral', 'failure']).default('neutral'),
+const GateSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    confidence: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().gt(0.5).lt(1).default(0.95),
+    pass_rate: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ max_drop: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().min(0).max(1).default(0) }).default({ max_drop: 0 }),
+    latency_p95: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ max_increase: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().min(0).default(0.25) }).optional(),
+    cost: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ max_increase: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().min(0).default(0.2) }).optional(),
+    max_error_rate: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().min(0).max(1).default(0.05),
+    inconclusive: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['neutral', 'failure']).default('neutral'),
     /** The rule on the cases tagged `holdout` alone (docs/contract.md §15); absent: pass_rate's max_drop (docs/change-note.md). */
-    holdout: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ max_drop: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(1).default(0) }).optional(),
+    holdout: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ max_drop: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().min(0).max(1).default(0) }).optional(),
 });
-const RunSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    concurrency: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).max(256).default(8),
-    timeout_s: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().default(60),
-    max_retries: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(0).max(20).default(5),
-    budget_usd: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().optional(),
-    cache_dir: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().default('.promptgate/cache'),
+const RunSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    concurrency: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(1).max(256).default(8),
+    timeout_s: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().positive().default(60),
+    max_retries: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(0).max(20).default(5),
+    budget_usd: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().positive().optional(),
+    cache_dir: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().default('.promptgate/cache'),
     /** Client-side requests-per-minute limit (0 or absent: none). Extension, see README. */
-    rpm: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().optional(),
+    rpm: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().positive().optional(),
     /** Client-side tokens-per-minute limit (0 or absent: none). Extension, see README. */
-    tpm: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().optional(),
+    tpm: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().positive().optional(),
     /** `fixed`: every case gets `repeats` samples. `sequential`: rounds that stop when every gated rule is decided,
      *  `repeats` is then the most a case may get (docs/sequential.md). */
-    sampling: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['fixed', 'sequential']).default('fixed'),
+    sampling: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['fixed', 'sequential']).default('fixed'),
 });
-const ConfigSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
+const ConfigSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1),
     provider: ProviderSchema.default({}),
-    suites: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SuiteSchema).min(1),
+    suites: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(SuiteSchema).min(1),
     gate: GateSchema.default(GateSchema.parse({})),
     run: RunSchema.default(RunSchema.parse({})),
 });
@@ -1721,7 +1299,6 @@ function checkJsonText(text, opts) {
     // Per open level: whether it is an object, and how many commas it has had so far.
     const isObject = new Uint8Array(_config_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_DEPTH */ .lr + 1);
     const commas = new Uint32Array(_config_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_DEPTH */ .lr + 1);
-    let containers = 0;
     let inString = false;
     const at = (i, error) => {
         if (opts.pinpoint === false)
@@ -1972,6 +1549,107 @@ const MessageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .strictObject */ .rej({
 
 /***/ }),
 
+/***/ 19425:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ ModelParamsSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45586);
+
+/**
+ * Model parameters sent with every call. Known ones are typed; others pass through to the endpoint as-is. A prompt
+ * file may set them (front matter, `modelParameters`), and so may promptgate.yml: they live here, with the prompt
+ * formats, and the config's schema (src/config/schema.ts) takes them from here (see docs/architecture.md, "Layers").
+ */
+const ModelParamsSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    temperature: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(2).optional(),
+    max_tokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().positive().optional(),
+    top_p: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().min(0).max(1).optional(),
+    seed: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().optional(),
+    stop: zod__WEBPACK_IMPORTED_MODULE_0__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())]).optional(),
+    response_format: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
+});
+
+
+/***/ }),
+
+/***/ 12985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LO: () => (/* binding */ isPromptfooConfig),
+/* harmony export */   Sh: () => (/* binding */ promptfooInlinePrompt),
+/* harmony export */   ad: () => (/* binding */ PromptfooSchema)
+/* harmony export */ });
+/* unused harmony export PROMPTFOO_CONFIG */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(45586);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _source_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89094);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94551);
+
+
+
+
+/**
+ * What the prompt readers need of a promptfoo config (see docs/formats.md, "promptfoo configs"): whether a file is
+ * one, its top-level shape, and its one inline prompt when the config file is a suite's prompt file. The config
+ * reader (src/config/promptfoo.ts) builds on these; they live here, below it (docs/architecture.md, "Layers").
+ */
+/** `promptfooconfig.yaml` / `.yml`, anywhere in the repo. */
+const PROMPTFOO_CONFIG = /(^|\/)promptfooconfig\.ya?ml$/i;
+/** Whether a config file is a promptfoo config: by name, or by promptfoo's top-level keys. */
+function isPromptfooConfig(path, value) {
+    if (PROMPTFOO_CONFIG.test(path))
+        return true;
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return false;
+    return !('version' in value) && ['prompts', 'providers', 'tests'].some((k) => k in value);
+}
+const ProviderObjectSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1), label: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(), config: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J()).optional() });
+const PromptObjectSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({ raw: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(), id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(), label: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional() });
+/** A promptfoo config's top level, as promptgate reads it (src/config/promptfoo.ts checks the rest). */
+const PromptfooSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .looseObject */ ._H3({
+    description: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    prompts: zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), PromptObjectSchema]))]),
+    providers: zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), ProviderObjectSchema]))]),
+    defaultTest: zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J().optional(),
+    tests: zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J())]).optional(),
+});
+/**
+ * The prompt of a promptfoo config that has one inline prompt: the config file is then the suite's prompt file.
+ * A prompt that is a JSON list of messages is a chat prompt, as in promptfoo; other text is one user message.
+ */
+function promptfooInlinePrompt(file, text) {
+    const source = (0,_source_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlSource */ .WF)(file, text, 0, 'prompt');
+    const pf = (0,_source_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .parseWithSchema */ .fe)(PromptfooSchema, source, 'promptfoo config');
+    const list = typeof pf.prompts === 'string' ? [pf.prompts] : pf.prompts;
+    const first = list[0];
+    const raw = typeof first === 'string' ? first : first?.raw;
+    if (list.length !== 1 || raw === undefined || raw.startsWith('file://')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.PromptgateError('is not a prompt file: its prompts are in other files', { file, line: source.lineOf(['prompts']), hint: 'point the suite at the prompt files the config lists' });
+    }
+    const line = source.lineOf(typeof pf.prompts === 'string' ? ['prompts'] : ['prompts', 0]);
+    if (/^\s*\[/.test(raw)) {
+        let messages;
+        try {
+            messages = JSON.parse(raw);
+        }
+        catch {
+            messages = undefined;
+        }
+        const parsed = zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(_messages_js__WEBPACK_IMPORTED_MODULE_2__/* .MessageSchema */ .R).min(1).safeParse(messages);
+        if (parsed.success)
+            return { path: file, format: 'chat', messages: parsed.data, params: {} };
+    }
+    if (raw.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.PromptgateError('has an empty prompt', { file, line, hint: 'write the prompt text' });
+    return { path: file, format: 'text', messages: [{ role: 'user', content: raw }], params: {} };
+}
+
+
+/***/ }),
+
 /***/ 89094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2182,7 +1860,12 @@ function unwrap(node) {
             return node;
     }
 }
-const pathText = (path) => path.length === 0 ? '(top level)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+const pathText = (path) => path.length === 0
+    ? '(top level)'
+    : path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '');
 /**
  * Validate a parsed YAML/JSON value with a zod schema; on failure throw one PromptgateError that names the file,
  * the line of the first problem, every problem as `path: message`, and a "did you mean" for unknown keys.
@@ -2209,9 +1892,7 @@ function parseWithSchema(schema, source, what) {
                 const suggestion = closest(key, knownKeysAt(schema, issue.path));
                 problems.push(`unknown key "${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$)(key, 80)}" in ${pathText(issue.path)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`);
                 line ??= source.lineOf(issue.path, key);
-                hint ??= suggestion
-                    ? `rename "${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$)(key, 80)}" to "${suggestion}"`
-                    : `remove "${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$)(key, 80)}"; allowed keys here: ${knownKeysAt(schema, issue.path).join(', ') || '(see README)'}`;
+                hint ??= suggestion ? `rename "${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$)(key, 80)}" to "${suggestion}"` : `remove "${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$)(key, 80)}"; allowed keys here: ${knownKeysAt(schema, issue.path).join(', ') || '(see README)'}`;
             }
         }
         else {
@@ -2258,3 +1939,4 @@ function clip(text, max) {
 /***/ })
 
 };
+;

@@ -1,6 +1,7 @@
-export const id = 726;
-export const ids = [726];
-export const modules = {
+"use strict";
+exports.id = 726;
+exports.ids = [726];
+exports.modules = {
 
 /***/ 84734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -72,8 +73,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js + 2 modules
 var create = __webpack_require__(37291);
-// EXTERNAL MODULE: ./src/stats/index.ts + 7 modules
-var stats = __webpack_require__(9408);
+// EXTERNAL MODULE: ./src/stats/index.ts + 9 modules
+var stats = __webpack_require__(92691);
 // EXTERNAL MODULE: ./src/format/numbers.ts
 var numbers = __webpack_require__(3613);
 ;// CONCATENATED MODULE: ./src/gate/evaluate.ts
@@ -533,7 +534,7 @@ function emptySuiteReport(s, verdict, message) {
 /* harmony export */   K: () => (/* binding */ aggregateSuite)
 /* harmony export */ });
 /* harmony import */ var _case_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21367);
-/* harmony import */ var _stats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9408);
+/* harmony import */ var _stats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92691);
 
 
 const OUTPUT_CHARS = 2_000;
@@ -629,3 +630,4 @@ function aggregateSuite(suite, records) {
 /***/ })
 
 };
+;
