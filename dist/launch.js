@@ -14,7 +14,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 // The Action's `main` (dist/launch.js), built beside its bundle (dist/index.js): every run of the Action is a review,
-// so it always starts the bundle behind the launcher (see launch.ts). The CLI's bin is src/cli/launch-main.ts.
+// so it always starts the bundle behind the launcher (see launch.ts). The CLI's bin is src/cli/bin.cjs.
 const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url)), 'index.js');
 process.exitCode = await (0,_launch_js__WEBPACK_IMPORTED_MODULE_2__/* .launch */ .ql)({ target, args: process.argv.slice(2), env: (0,_launch_js__WEBPACK_IMPORTED_MODULE_2__/* .withCompileCache */ .YX)(process.env) });
 
