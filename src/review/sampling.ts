@@ -1,6 +1,7 @@
 import { gradeOutput } from '../assertions/index.js';
 import type { Config } from '../config/schema.js';
 import type { PlannedSuite } from '../plan/suites.js';
+import { onConnect } from '../providers/http-fetch.js';
 import { buildReport, type BuildArgs } from '../report/build.js';
 import { warmReportCode } from '../report/warm.js';
 import type { Report } from '../report/schema.js';
@@ -47,16 +48,40 @@ export function samplingFallback(requested: 'fixed' | 'sequential', given: boole
   return given ? MERGE_FALLBACK : sharded(shard) ? SHARD_FALLBACK : undefined;
 }
 
+/** How long after the first connection to a model the sample-free preparation starts. */
+export const PREPARE_AFTER_MS = 25;
+
+/**
+ * Runs `work` once the first model calls are on their way — {@link PREPARE_AFTER_MS} after the first connection to a
+ * model is made, by when the calls the concurrency allows have followed it — so that it fills the wait for their
+ * answers instead of delaying them (docs/architecture.md, "Start-up"). Never when no model is called (every sample
+ * from the cache), nor after the returned function is called.
+ */
+export function whenCallsAreOut(work: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = onConnect(() => {
+    stop();
+    timer = setTimeout(work, PREPARE_AFTER_MS);
+    timer.unref();
+  });
+  return () => {
+    stop();
+    if (timer) clearTimeout(timer);
+  };
+}
+
 export async function sampleAndReport(args: ReviewSamplingArgs): Promise<{ report: Report; records: SampleRecord[] }> {
   const { planned, gate, run: runConfig, given, log } = args;
   const fallback = samplingFallback(args.requested, !!given, args.shard);
   if (fallback) log(`Sequential sampling was asked for, but ${fallback}.`);
   if (!given) log(`Running ${args.requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${args.concurrency}).`);
-  // The statistics' sample-free work runs while the model calls are in flight (docs/statistics.md).
-  if (!given) {
-    void prepareStatistics(planned.map((s) => s.cases.length));
-    void warmReportCode(args.skeleton('skipped', []));
-  }
+  // The statistics' and the report's sample-free work runs while the model calls are in flight (docs/statistics.md).
+  const cancelPreparation = given
+    ? () => {}
+    : whenCallsAreOut(() => {
+        void prepareStatistics(planned.map((s) => s.cases.length));
+        void warmReportCode(args.skeleton('skipped', []));
+      });
   const sampled = await sampleSuites({
     mode: fallback ? 'fixed' : args.requested,
     fallback,
@@ -90,7 +115,7 @@ export async function sampleAndReport(args: ReviewSamplingArgs): Promise<{ repor
         onProgress: args.onProgress,
       });
     },
-  });
+  }).finally(cancelPreparation);
   for (const w of sampled.warnings) log(`warning: ${w}`);
   const built = buildReport({
     planned,
