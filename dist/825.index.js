@@ -144,8 +144,8 @@ var redact = __webpack_require__(76670);
 var build = __webpack_require__(32272);
 // EXTERNAL MODULE: ./src/report/schema.ts
 var report_schema = __webpack_require__(91327);
-// EXTERNAL MODULE: ./src/run/index.ts + 159 modules
-var run = __webpack_require__(4441);
+// EXTERNAL MODULE: ./src/run/index.ts + 158 modules
+var run = __webpack_require__(42237);
 ;// CONCATENATED MODULE: ./src/monitor.ts
 
 

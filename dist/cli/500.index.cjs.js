@@ -248,6 +248,8 @@ function redactRecord(r) {
 
 // EXTERNAL MODULE: ./src/assertions/index.ts + 4 modules
 var assertions = __webpack_require__(63980);
+// EXTERNAL MODULE: ./src/providers/http-fetch.ts
+var http_fetch = __webpack_require__(40621);
 // EXTERNAL MODULE: ./src/format/numbers.ts
 var numbers = __webpack_require__(3613);
 ;// CONCATENATED MODULE: ./src/report/warm.ts
@@ -277,8 +279,8 @@ function warmReportCode(skeleton) {
     }).then(() => turn(() => report_schema/* ReportSchema */.M9.parse(skeleton)));
 }
 
-// EXTERNAL MODULE: ./src/run/index.ts + 6 modules
-var run = __webpack_require__(28067);
+// EXTERNAL MODULE: ./src/run/index.ts + 5 modules
+var run = __webpack_require__(45772);
 // EXTERNAL MODULE: ./src/stats/index.ts + 9 modules
 var stats = __webpack_require__(92691);
 // EXTERNAL MODULE: external "node:crypto"
@@ -446,12 +448,34 @@ function withSamplingNotes(report, planned, sampled, confidence) {
 
 
 
+
 const sharded = (shard) => !!shard && shard.count > 1;
 /** Why a sequential request runs the fixed design: a merge of shard files, or a shard. */
 function samplingFallback(requested, given, shard) {
     if (requested !== 'sequential')
         return undefined;
     return given ? MERGE_FALLBACK : sharded(shard) ? SHARD_FALLBACK : undefined;
+}
+/** How long after the first connection to a model the sample-free preparation starts. */
+const PREPARE_AFTER_MS = 25;
+/**
+ * Runs `work` once the first model calls are on their way — {@link PREPARE_AFTER_MS} after the first connection to a
+ * model is made, by when the calls the concurrency allows have followed it — so that it fills the wait for their
+ * answers instead of delaying them (docs/architecture.md, "Start-up"). Never when no model is called (every sample
+ * from the cache), nor after the returned function is called.
+ */
+function whenCallsAreOut(work) {
+    let timer;
+    const stop = (0,http_fetch/* onConnect */.GJ)(() => {
+        stop();
+        timer = setTimeout(work, PREPARE_AFTER_MS);
+        timer.unref();
+    });
+    return () => {
+        stop();
+        if (timer)
+            clearTimeout(timer);
+    };
 }
 async function sampleAndReport(args) {
     const { planned, gate, run: runConfig, given, log } = args;
@@ -460,11 +484,13 @@ async function sampleAndReport(args) {
         log(`Sequential sampling was asked for, but ${fallback}.`);
     if (!given)
         log(`Running ${args.requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${args.concurrency}).`);
-    // The statistics' sample-free work runs while the model calls are in flight (docs/statistics.md).
-    if (!given) {
-        void (0,stats/* prepareStatistics */.bI)(planned.map((s) => s.cases.length));
-        void warmReportCode(args.skeleton('skipped', []));
-    }
+    // The statistics' and the report's sample-free work runs while the model calls are in flight (docs/statistics.md).
+    const cancelPreparation = given
+        ? () => { }
+        : whenCallsAreOut(() => {
+            void (0,stats/* prepareStatistics */.bI)(planned.map((s) => s.cases.length));
+            void warmReportCode(args.skeleton('skipped', []));
+        });
     const sampled = await sampleSuites({
         mode: fallback ? 'fixed' : args.requested,
         fallback,
@@ -498,7 +524,7 @@ async function sampleAndReport(args) {
                 onProgress: args.onProgress,
             });
         },
-    });
+    }).finally(cancelPreparation);
     for (const w of sampled.warnings)
         log(`warning: ${w}`);
     const built = (0,build/* buildReport */.F)({

@@ -35,7 +35,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(76670);
 /* harmony import */ var _report_build_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(85813);
 /* harmony import */ var _report_schema_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(91327);
-/* harmony import */ var _run_index_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(28067);
+/* harmony import */ var _run_index_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(45772);
 
 
 

@@ -889,7 +889,7 @@ function canonicalJson(value) {
 /* harmony import */ var _canonical_json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(21552);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _prompts_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10586);
-/* harmony import */ var _run_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28067);
+/* harmony import */ var _run_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45772);
 
 
 
@@ -2868,6 +2868,190 @@ function userMessage(path, content, line) {
 
 /***/ }),
 
+/***/ 40621:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GJ: () => (/* binding */ onConnect),
+/* harmony export */   vs: () => (/* binding */ nodeFetch),
+/* harmony export */   zi: () => (/* binding */ RESPONSE_TOO_LARGE)
+/* harmony export */ });
+/* unused harmony exports MAX_RESPONSE_BYTES, BufferedResponse */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * `fetch` for the openai SDK (its documented `fetch` option) over node:http/https with keep-alive agents.
+ *
+ * Why not Node's built-in fetch: it builds WHATWG streams, a Request and several AbortSignals for every call.
+ * On 60,000 calls against a zero-latency server (bench/run.ts) this one takes promptgate from ≈ 550 to ≈ 300 µs
+ * of CPU per call and from 361 to 276 MB peak RSS, because the garbage per call is what lets V8's heap grow.
+ *
+ * The whole body is read before the promise resolves, so the caller's signal covers the body too (no streaming:
+ * promptgate never streams), and it comes back as a {@link BufferedResponse} rather than a WHATWG Response, whose
+ * body stream would cost another ≈ 12 KB of garbage per call. Anything this does not handle — a Request object,
+ * a streamed body — goes to the built-in fetch.
+ */
+const agents = {
+    'http:': new (node_http__WEBPACK_IMPORTED_MODULE_0___default().Agent)({ keepAlive: true }),
+    'https:': new (node_https__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: true }),
+};
+/**
+ * The largest response body read, before and after decompression. A chat completion is kilobytes; without a cap a
+ * 1 MB gzip body that inflates to 900 MB (a hostile or broken endpoint) took a review to 5.6 GB of memory.
+ */
+const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** The code of the error a response over {@link MAX_RESPONSE_BYTES} rejects with (see providers/openai.ts). */
+const RESPONSE_TOO_LARGE = 'PROMPTGATE_RESPONSE_TOO_LARGE';
+function tooLarge(host) {
+    return Object.assign(new Error(`the response from ${host} is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`), { code: RESPONSE_TOO_LARGE });
+}
+const decoders = {
+    gzip: node_zlib__WEBPACK_IMPORTED_MODULE_2__.gunzip,
+    'x-gzip': node_zlib__WEBPACK_IMPORTED_MODULE_2__.gunzip,
+    deflate: node_zlib__WEBPACK_IMPORTED_MODULE_2__.inflate,
+    br: node_zlib__WEBPACK_IMPORTED_MODULE_2__.brotliDecompress,
+};
+/**
+ * What the openai SDK reads of a non-streamed response — status, ok, url, headers, text(), json() — over a body
+ * already in memory. `body` is null: nothing here is ever streamed (the SDK only cancels it, which null allows).
+ */
+class BufferedResponse {
+    data;
+    status;
+    statusText;
+    headers;
+    url;
+    ok;
+    redirected = false;
+    type = 'basic';
+    body = null;
+    bodyUsed = false;
+    constructor(data, status, statusText, headers, url) {
+        this.data = data;
+        this.status = status;
+        this.statusText = statusText;
+        this.headers = headers;
+        this.url = url;
+        this.ok = status >= 200 && status < 300;
+    }
+    take() {
+        if (this.bodyUsed)
+            throw new TypeError('Body is unusable: Body has already been read');
+        this.bodyUsed = true;
+        return this.data;
+    }
+    async text() {
+        return this.take()?.toString('utf8') ?? '';
+    }
+    async json() {
+        return JSON.parse(await this.text());
+    }
+    async arrayBuffer() {
+        const data = this.take();
+        return data ? new Uint8Array(data).buffer : new ArrayBuffer(0);
+    }
+    clone() {
+        if (this.bodyUsed)
+            throw new TypeError('Response.clone: Body has already been consumed');
+        return new BufferedResponse(this.data, this.status, this.statusText, this.headers, this.url);
+    }
+}
+const connectListeners = new Set();
+/**
+ * Calls `listener` with the origin (`scheme://host:port`) of every connection a call of {@link nodeFetch} gets from
+ * now on, once it is established (TCP, and TLS for https) or when a kept-alive one is reused: proof that something
+ * answers at that address, before the model has said a word. Returns the function that stops the calls.
+ */
+function onConnect(listener) {
+    connectListeners.add(listener);
+    return () => connectListeners.delete(listener);
+}
+function nodeFetch(input, init = {}) {
+    const body = init.body;
+    if (typeof input !== 'string' && !(input instanceof URL))
+        return fetch(input, init);
+    if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array))
+        return fetch(input, init);
+    const url = typeof input === 'string' ? new URL(input) : input;
+    const transport = url.protocol === 'https:' ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : url.protocol === 'http:' ? (node_http__WEBPACK_IMPORTED_MODULE_0___default()) : undefined;
+    if (!transport)
+        return fetch(input, init);
+    const headers = {};
+    (init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach((value, name) => {
+        headers[name] = value;
+    });
+    return new Promise((resolve, reject) => {
+        const req = transport.request(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol], signal: init.signal ?? undefined }, (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > MAX_RESPONSE_BYTES) {
+                    req.destroy();
+                    reject(tooLarge(url.host));
+                    return;
+                }
+                chunks.push(chunk);
+            });
+            res.on('error', reject);
+            res.on('close', () => {
+                if (!res.complete)
+                    reject(new Error(`the connection closed before the response ended (${url.host})`));
+            });
+            res.on('end', () => {
+                const raw = Buffer.concat(chunks);
+                const responseHeaders = new Headers();
+                for (let k = 0; k + 1 < res.rawHeaders.length; k += 2)
+                    responseHeaders.append(res.rawHeaders[k], res.rawHeaders[k + 1]);
+                const status = res.statusCode ?? 502;
+                const done = (data) => {
+                    const empty = status === 204 || status === 304 || init.method === 'HEAD';
+                    // The SDK reads only what BufferedResponse has (see there); it is not a WHATWG Response.
+                    resolve(new BufferedResponse(empty ? null : data, status, res.statusMessage ?? '', responseHeaders, url.href));
+                };
+                const decode = decoders[String(res.headers['content-encoding'] ?? '')
+                    .trim()
+                    .toLowerCase()];
+                if (!decode)
+                    return done(raw);
+                decode(raw, { maxOutputLength: MAX_RESPONSE_BYTES }, (err, data) => {
+                    if (err?.code === 'ERR_BUFFER_TOO_LARGE')
+                        return reject(tooLarge(url.host));
+                    if (err)
+                        return reject(err);
+                    responseHeaders.delete('content-encoding');
+                    responseHeaders.set('content-length', String(data.length));
+                    done(data);
+                });
+            });
+        });
+        req.on('error', reject);
+        if (connectListeners.size > 0) {
+            req.once('socket', (socket) => {
+                const connected = () => {
+                    for (const listener of connectListeners)
+                        listener(url.origin);
+                };
+                if (!socket.connecting)
+                    connected();
+                else
+                    socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
+            });
+        }
+        req.end(body ?? undefined);
+    });
+}
+
+
+/***/ }),
+
 /***/ 2887:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2964,7 +3148,7 @@ async function filterUncached(requests, cache) {
 
 /***/ }),
 
-/***/ 28067:
+/***/ 45772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3132,181 +3316,8 @@ function budgetPreflight(uncached, budgetUsd) {
     };
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
-var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(44708);
-var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
-;// CONCATENATED MODULE: ./src/providers/http-fetch.ts
-
-
-
-/**
- * `fetch` for the openai SDK (its documented `fetch` option) over node:http/https with keep-alive agents.
- *
- * Why not Node's built-in fetch: it builds WHATWG streams, a Request and several AbortSignals for every call.
- * On 60,000 calls against a zero-latency server (bench/run.ts) this one takes promptgate from ≈ 550 to ≈ 300 µs
- * of CPU per call and from 361 to 276 MB peak RSS, because the garbage per call is what lets V8's heap grow.
- *
- * The whole body is read before the promise resolves, so the caller's signal covers the body too (no streaming:
- * promptgate never streams), and it comes back as a {@link BufferedResponse} rather than a WHATWG Response, whose
- * body stream would cost another ≈ 12 KB of garbage per call. Anything this does not handle — a Request object,
- * a streamed body — goes to the built-in fetch.
- */
-const agents = {
-    'http:': new (external_node_http_default()).Agent({ keepAlive: true }),
-    'https:': new (external_node_https_default()).Agent({ keepAlive: true }),
-};
-/**
- * The largest response body read, before and after decompression. A chat completion is kilobytes; without a cap a
- * 1 MB gzip body that inflates to 900 MB (a hostile or broken endpoint) took a review to 5.6 GB of memory.
- */
-const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
-/** The code of the error a response over {@link MAX_RESPONSE_BYTES} rejects with (see providers/openai.ts). */
-const RESPONSE_TOO_LARGE = 'PROMPTGATE_RESPONSE_TOO_LARGE';
-function tooLarge(host) {
-    return Object.assign(new Error(`the response from ${host} is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`), { code: RESPONSE_TOO_LARGE });
-}
-const decoders = {
-    gzip: external_node_zlib_.gunzip,
-    'x-gzip': external_node_zlib_.gunzip,
-    deflate: external_node_zlib_.inflate,
-    br: external_node_zlib_.brotliDecompress,
-};
-/**
- * What the openai SDK reads of a non-streamed response — status, ok, url, headers, text(), json() — over a body
- * already in memory. `body` is null: nothing here is ever streamed (the SDK only cancels it, which null allows).
- */
-class BufferedResponse {
-    data;
-    status;
-    statusText;
-    headers;
-    url;
-    ok;
-    redirected = false;
-    type = 'basic';
-    body = null;
-    bodyUsed = false;
-    constructor(data, status, statusText, headers, url) {
-        this.data = data;
-        this.status = status;
-        this.statusText = statusText;
-        this.headers = headers;
-        this.url = url;
-        this.ok = status >= 200 && status < 300;
-    }
-    take() {
-        if (this.bodyUsed)
-            throw new TypeError('Body is unusable: Body has already been read');
-        this.bodyUsed = true;
-        return this.data;
-    }
-    async text() {
-        return this.take()?.toString('utf8') ?? '';
-    }
-    async json() {
-        return JSON.parse(await this.text());
-    }
-    async arrayBuffer() {
-        const data = this.take();
-        return data ? new Uint8Array(data).buffer : new ArrayBuffer(0);
-    }
-    clone() {
-        if (this.bodyUsed)
-            throw new TypeError('Response.clone: Body has already been consumed');
-        return new BufferedResponse(this.data, this.status, this.statusText, this.headers, this.url);
-    }
-}
-const connectListeners = new Set();
-/**
- * Calls `listener` with the origin (`scheme://host:port`) of every connection a call of {@link nodeFetch} gets from
- * now on, once it is established (TCP, and TLS for https) or when a kept-alive one is reused: proof that something
- * answers at that address, before the model has said a word. Returns the function that stops the calls.
- */
-function onConnect(listener) {
-    connectListeners.add(listener);
-    return () => connectListeners.delete(listener);
-}
-function nodeFetch(input, init = {}) {
-    const body = init.body;
-    if (typeof input !== 'string' && !(input instanceof URL))
-        return fetch(input, init);
-    if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array))
-        return fetch(input, init);
-    const url = typeof input === 'string' ? new URL(input) : input;
-    const transport = url.protocol === 'https:' ? (external_node_https_default()) : url.protocol === 'http:' ? (external_node_http_default()) : undefined;
-    if (!transport)
-        return fetch(input, init);
-    const headers = {};
-    (init.headers instanceof Headers ? init.headers : new Headers(init.headers)).forEach((value, name) => {
-        headers[name] = value;
-    });
-    return new Promise((resolve, reject) => {
-        const req = transport.request(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol], signal: init.signal ?? undefined }, (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > MAX_RESPONSE_BYTES) {
-                    req.destroy();
-                    reject(tooLarge(url.host));
-                    return;
-                }
-                chunks.push(chunk);
-            });
-            res.on('error', reject);
-            res.on('close', () => {
-                if (!res.complete)
-                    reject(new Error(`the connection closed before the response ended (${url.host})`));
-            });
-            res.on('end', () => {
-                const raw = Buffer.concat(chunks);
-                const responseHeaders = new Headers();
-                for (let k = 0; k + 1 < res.rawHeaders.length; k += 2)
-                    responseHeaders.append(res.rawHeaders[k], res.rawHeaders[k + 1]);
-                const status = res.statusCode ?? 502;
-                const done = (data) => {
-                    const empty = status === 204 || status === 304 || init.method === 'HEAD';
-                    // The SDK reads only what BufferedResponse has (see there); it is not a WHATWG Response.
-                    resolve(new BufferedResponse(empty ? null : data, status, res.statusMessage ?? '', responseHeaders, url.href));
-                };
-                const decode = decoders[String(res.headers['content-encoding'] ?? '')
-                    .trim()
-                    .toLowerCase()];
-                if (!decode)
-                    return done(raw);
-                decode(raw, { maxOutputLength: MAX_RESPONSE_BYTES }, (err, data) => {
-                    if (err?.code === 'ERR_BUFFER_TOO_LARGE')
-                        return reject(tooLarge(url.host));
-                    if (err)
-                        return reject(err);
-                    responseHeaders.delete('content-encoding');
-                    responseHeaders.set('content-length', String(data.length));
-                    done(data);
-                });
-            });
-        });
-        req.on('error', reject);
-        if (connectListeners.size > 0) {
-            req.once('socket', (socket) => {
-                const connected = () => {
-                    for (const listener of connectListeners)
-                        listener(url.origin);
-                };
-                if (!socket.connecting)
-                    connected();
-                else
-                    socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
-            });
-        }
-        req.end(body ?? undefined);
-    });
-}
-
+// EXTERNAL MODULE: ./src/providers/http-fetch.ts
+var http_fetch = __webpack_require__(40621);
 // EXTERNAL MODULE: ./node_modules/openai/index.mjs + 152 modules
 var openai = __webpack_require__(93674);
 // EXTERNAL MODULE: ./src/redact.ts
@@ -3382,7 +3393,7 @@ function clientFor(endpoint) {
     const key = `${endpoint.baseURL}\0${endpoint.apiKey}`;
     let client = clients.get(key);
     if (!client) {
-        client = new openai/* default */.Ay({ baseURL: endpoint.baseURL, apiKey: endpoint.apiKey, maxRetries: 0, fetch: nodeFetch });
+        client = new openai/* default */.Ay({ baseURL: endpoint.baseURL, apiKey: endpoint.apiKey, maxRetries: 0, fetch: http_fetch/* nodeFetch */.vs });
         clients.set(key, client);
     }
     return client;
@@ -3510,7 +3521,7 @@ function classify(err, endpoint) {
         const cause = err.cause;
         const code = cause?.code ?? cause?.cause?.code;
         // A body over the size cap is this request's fault, not the network's: never retried (docs/reliability.md).
-        if (code === RESPONSE_TOO_LARGE)
+        if (code === http_fetch/* RESPONSE_TOO_LARGE */.zi)
             return new CallError('rejected', `${cause?.message ?? 'the response is too large'} (${where}); a chat completion is never this large`, { cause: err });
         const why = code ? unreachableWhat(code, hostPort(endpoint.baseURL)) : (cause?.message ?? err.message);
         return new CallError('retryable', `cannot reach ${where}: ${why}`, { cause: err, ...(code ? { unreachable: code } : {}) });
@@ -4168,7 +4179,7 @@ async function runSamples(requests, opts) {
     // A connection made opens the origin to every call at once: the probe need not wait for the model's answer.
     for (const url of seenUrls)
         reachOf(url);
-    let stopListening = onConnect((origin) => {
+    let stopListening = (0,http_fetch/* onConnect */.GJ)((origin) => {
         const reach = reachByOrigin.get(origin);
         if (!reach || reach.reached)
             return;
