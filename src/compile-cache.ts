@@ -6,6 +6,9 @@ import { dirname, join, sep } from 'node:path';
 import { debuglog } from 'node:util';
 import { Script } from 'node:vm';
 
+/** Node 22.1+'s `module.enableCompileCache`; undefined on Node 20. */
+const enableNodeCache = (nodeModule as { enableCompileCache?: () => { directory?: string } }).enableCompileCache;
+
 /**
  * The `promptgate` bin keeps V8's compiled code of the CLI bundle between runs, so that every start after the first
  * skips parsing and compiling megabytes of JavaScript (see docs/architecture.md, "Start-up"):
@@ -18,16 +21,29 @@ import { Script } from 'node:vm';
  */
 export function useCompileCache(bundleDir: string, env: NodeJS.ProcessEnv = process.env): 'node' | 'script' | 'off' {
   if (env.NODE_DISABLE_COMPILE_CACHE) return 'off';
-  const enable = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
-  if (enable) {
-    try {
-      enable();
-      return 'node';
-    } catch {
-      return 'off';
-    }
-  }
+  if (enableNodeCache) return nodeCompileCache(env) ? 'node' : 'off';
   return installScriptCache(bundleDir, join(tmpdir(), `promptgate-compile-cache-${process.getuid?.() ?? 'user'}`)) ? 'script' : 'off';
+}
+
+/**
+ * For the Action's launcher, whose bundle is ESM: Node 22.1 and later keep V8's compiled code of the bundles between
+ * runs (in the OS temp directory, keyed by the Node version and each file's contents). Turns it on for this process
+ * and returns the environment that turns it on for a child too (Node does not pass it on by itself). Node 20 has no
+ * such cache and is left as it is; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ */
+export function withCompileCache(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const directory = nodeCompileCache(env)?.directory;
+  return directory && !env.NODE_COMPILE_CACHE ? { ...env, NODE_COMPILE_CACHE: directory } : env;
+}
+
+/** Node's own compile cache, turned on for this process: what it said, or null where it is missing, off or failed. */
+function nodeCompileCache(env: NodeJS.ProcessEnv): { directory?: string } | null {
+  if (!enableNodeCache || env.NODE_DISABLE_COMPILE_CACHE) return null;
+  try {
+    return enableNodeCache();
+  } catch {
+    return null;
+  }
 }
 
 const debug = debuglog('promptgate');

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import nodeModule from 'node:module';
 import { constants } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
@@ -88,23 +87,6 @@ export const LAUNCHED_COMMANDS: readonly string[] = ['merge', 'monitor'];
  * first model call.
  */
 export const IN_PROCESS_MAX_SAMPLES = 5_000;
-
-/**
- * Node 22.1 and later can keep V8's compiled code of the bundles between runs (in the OS temp directory, keyed by
- * the Node version and each file's contents): every later start skips parsing megabytes of JavaScript. Turns it on
- * for this process and returns the environment that turns it on for a child too (Node does not pass it on by itself).
- * Node 20 has no such cache and is left as it is; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
- */
-export function withCompileCache(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const enable = (nodeModule as { enableCompileCache?: () => { directory?: string } }).enableCompileCache;
-  if (!enable || env.NODE_DISABLE_COMPILE_CACHE) return env;
-  try {
-    const { directory } = enable();
-    return directory && !env.NODE_COMPILE_CACHE ? { ...env, NODE_COMPILE_CACHE: directory } : env;
-  } catch {
-    return env;
-  }
-}
 
 /** Heap flags the user has already chosen, on the command line or in NODE_OPTIONS, make ours step aside. */
 export function userSetHeap(execArgv: readonly string[], nodeOptions: string | undefined): boolean {

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHECK_RUN_ENV, CRASHED_ENV, launch, ORPHAN_KILL_MS, userSetHeap, withCompileCache } from '../src/launch.js';
+import { withCompileCache } from '../src/compile-cache.js';
+import { CHECK_RUN_ENV, CRASHED_ENV, launch, ORPHAN_KILL_MS, userSetHeap } from '../src/launch.js';
 import { until } from './support/until.js';
 
 /** The launcher in front of both bundles (src/launch.ts), against real child Node processes. */
