@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { quantileSorted } from 'simple-statistics';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { normalCdf, tQuantile } from './t-distribution.js';
@@ -99,17 +100,27 @@ export async function prepareResamples(nCases: number, opts: BootstrapOptions & 
   const seed = opts.seed ?? DEFAULT_SEED;
   if (!(Number.isInteger(nCases) && nCases >= 1) || nCases * resamples > MAX_PREPARED_DRAWS) return;
   const key = drawsKey(seed, nCases, resamples);
-  let draws = preparedDraws.get(key);
-  if (!draws) {
-    if (preparedDraws.size >= MAX_KEPT_DRAWS) preparedDraws.delete(preparedDraws.keys().next().value!);
-    draws = { nCases, resamples, rng: xoroshiro128plus(seed), drawn: 0, multiplicities: new Uint32Array(nCases * resamples) };
-    preparedDraws.set(key, draws);
-  }
-  const sliceMs = opts.sliceMs ?? 4;
-  while (draws.drawn < resamples) {
+  const draws = preparedDraws.get(key) ?? keepDraws(key, { nCases, resamples, rng: xoroshiro128plus(seed), drawn: 0, multiplicities: new Uint32Array(nCases * resamples) });
+  await inSlices(
+    () => draws.drawn >= resamples,
+    () => drawResamples(draws, 64),
+    opts.sliceMs ?? 4,
+  );
+}
+
+/** Keeps `draws` under `key`, the oldest kept draws making room past {@link MAX_KEPT_DRAWS}. */
+function keepDraws(key: string, draws: ResampleDraws): ResampleDraws {
+  if (preparedDraws.size >= MAX_KEPT_DRAWS) preparedDraws.delete(preparedDraws.keys().next().value!);
+  preparedDraws.set(key, draws);
+  return draws;
+}
+
+/** Runs `step` until `done`, a slice of about `sliceMs` at a time, yielding to the event loop after each slice. */
+async function inSlices(done: () => boolean, step: () => void, sliceMs: number): Promise<void> {
+  while (!done()) {
     const started = performance.now();
-    while (draws.drawn < resamples && performance.now() - started < sliceMs) drawResamples(draws, 64);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (!done() && performance.now() - started < sliceMs) step();
+    await nextTurn();
   }
 }
 
@@ -220,18 +231,17 @@ const LEVEL_BAND = 1e-9;
  * and whether or not this ran: it only moves the work earlier. Resolves when every grid is ready.
  */
 export async function prepareGridLevels(caseCounts: Iterable<number>, points = DEFAULT_RESAMPLES, sliceMs = 4): Promise<void> {
-  const slice = () => new Promise<void>((resolve) => setImmediate(resolve));
   for (const nCases of new Set(caseCounts)) {
     if (!(Number.isInteger(nCases) && nCases >= 2)) continue;
     const levels = gridLevelsFor(nCases, points);
-    while (!tGridDone(levels.t)) {
-      const started = performance.now();
-      while (!tGridDone(levels.t) && performance.now() - started < sliceMs) fillTGrid(levels.t, 64);
-      await slice();
-    }
+    await inSlices(
+      () => tGridDone(levels.t),
+      () => fillTGrid(levels.t, 64),
+      sliceMs,
+    );
     expandedLevels(levels);
     criticalValues(levels);
-    await slice();
+    await nextTurn();
   }
 }
 

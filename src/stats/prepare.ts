@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { prepareGridLevels, prepareResamples } from './bootstrap.js';
 import { measureSuite } from './measure-suite.js';
 import { normalCdf, tCdf, tCritical } from './t-distribution.js';
@@ -25,7 +26,7 @@ export async function prepareStatistics(caseCounts: Iterable<number>, points = D
   try {
     // The general t functions first, each in a turn of its own (their first call compiles a good deal of code).
     for (const warm of [() => tCritical(0.95, 11), () => tCdf(-1, 11), () => normalCdf(-1)]) {
-      await turn();
+      await nextTurn();
       warm();
     }
     // Then small measurements, their bootstraps reading draws made ahead as the real ones will: the first compiles
@@ -34,7 +35,7 @@ export async function prepareStatistics(caseCounts: Iterable<number>, points = D
     const warmUp = warmUpSuite();
     for (const resamples of [64, 500, 500, 500, 500]) {
       await prepareResamples(warmUp.length, { resamples });
-      await turn();
+      await nextTurn();
       measureSuite(warmUp, { confidence: 0.95, resamples });
     }
     const counts = [...new Set(caseCounts)];
@@ -44,8 +45,6 @@ export async function prepareStatistics(caseCounts: Iterable<number>, points = D
     // The measurement redoes whatever is missing.
   }
 }
-
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A small two-variant suite with every kind of value a measurement reads: scores, latencies, costs, a tag. */
 function warmUpSuite(): CaseSamples[] {
