@@ -122,8 +122,8 @@ async function closeDuplicates(octokit, where, keep, dupes) {
     return closed;
 }
 
-// EXTERNAL MODULE: ./src/github/response-cache.ts + 344 modules
-var response_cache = __webpack_require__(52759);
+// EXTERNAL MODULE: ./src/github/response-cache.ts + 345 modules
+var response_cache = __webpack_require__(28149);
 // EXTERNAL MODULE: ./src/assertions/index.ts + 9 modules
 var assertions = __webpack_require__(33749);
 // EXTERNAL MODULE: ./src/config/limits.ts

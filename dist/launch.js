@@ -1,6 +1,173 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 567:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  YX: () => (/* binding */ withCompileCache)
+});
+
+// UNUSED EXPORTS: installScriptCache, useCompileCache
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/compile-cache.ts
+
+
+
+
+
+
+
+/** Node 22.1+'s `module.enableCompileCache`; undefined on Node 20. */
+const enableNodeCache = (external_node_module_default()).enableCompileCache;
+/**
+ * The `promptgate` bin keeps V8's compiled code of the CLI bundle between runs, so that every start after the first
+ * skips parsing and compiling megabytes of JavaScript (see docs/architecture.md, "Start-up"):
+ * - Node 22.1 and later: Node's own compile cache (`module.enableCompileCache()`).
+ * - Node 20, which has no such API: {@link installScriptCache}, a `require` hook that compiles the bundle's files as
+ *   `vm.Script`s with V8's code cache. Written here, not taken from `v8-compile-cache`, because that package keeps
+ *   one blob per entry script under a directory any local user can write, and trusts what it finds there; this one
+ *   hashes each file's contents, keeps its cache in a directory only this user owns, and writes atomically.
+ * NODE_DISABLE_COMPILE_CACHE=1 turns both off. A cache is only ever a shortcut: any failure runs the plain path.
+ */
+function useCompileCache(bundleDir, env = process.env) {
+    if (env.NODE_DISABLE_COMPILE_CACHE)
+        return 'off';
+    if (enableNodeCache)
+        return nodeCompileCache(env) ? 'node' : 'off';
+    return installScriptCache(bundleDir, join(tmpdir(), `promptgate-compile-cache-${process.getuid?.() ?? 'user'}`)) ? 'script' : 'off';
+}
+/**
+ * For the Action's launcher, whose bundle is ESM: Node 22.1 and later keep V8's compiled code of the bundles between
+ * runs (in the OS temp directory, keyed by the Node version and each file's contents). Turns it on for this process
+ * and returns the environment that turns it on for a child too (Node does not pass it on by itself). Node 20 has no
+ * such cache and is left as it is; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ */
+function withCompileCache(env) {
+    const directory = nodeCompileCache(env)?.directory;
+    return directory && !env.NODE_COMPILE_CACHE ? { ...env, NODE_COMPILE_CACHE: directory } : env;
+}
+/** Node's own compile cache, turned on for this process: what it said, or null where it is missing, off or failed. */
+function nodeCompileCache(env) {
+    if (!enableNodeCache || env.NODE_DISABLE_COMPILE_CACHE)
+        return null;
+    try {
+        return enableNodeCache();
+    }
+    catch {
+        return null;
+    }
+}
+const debug = (0,external_node_util_namespaceObject.debuglog)('promptgate');
+/**
+ * Compiles every CommonJS file under `bundleDir` that `require` loads from now on as a `vm.Script` with V8's code
+ * cache from `cacheDir/<sha256 of the file>`; at exit, writes the cache of the files that had none, taken after they
+ * ran, so it holds the functions that run compiled too. Returns null where the directory cannot be made this user's.
+ */
+function installScriptCache(bundleDir, cacheDir) {
+    if (!ownDirectory(cacheDir))
+        return null;
+    const prefix = bundleDir.endsWith(sep) ? bundleDir : bundleDir + sep;
+    const proto = nodeModule.prototype;
+    const original = proto._compile;
+    const pending = [];
+    const cache = {
+        hits: [],
+        misses: [],
+        save: () => {
+            for (const { script, cacheFile } of pending.splice(0)) {
+                try {
+                    const temp = `${cacheFile}.${process.pid}.tmp`;
+                    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+                    renameSync(temp, cacheFile);
+                }
+                catch (err) {
+                    debug('compile cache: could not write %s: %s', cacheFile, err.message);
+                }
+            }
+        },
+        uninstall: () => {
+            if (proto._compile === compile)
+                proto._compile = original;
+            process.off('exit', cache.save);
+        },
+    };
+    const compile = function (content, filename) {
+        if (!filename.startsWith(prefix))
+            return original.call(this, content, filename);
+        const cacheFile = join(cacheDir, createHash('sha256').update(content).digest('hex'));
+        const cachedData = readOwnFile(cacheFile);
+        const script = new Script(nodeModule.wrap(content), { filename, cachedData });
+        if (cachedData && !script.cachedDataRejected) {
+            cache.hits.push(filename);
+        }
+        else {
+            cache.misses.push(filename);
+            pending.push({ script, cacheFile });
+        }
+        debug('compile cache: %s %s', cachedData && !script.cachedDataRejected ? 'hit' : 'miss', filename);
+        const wrapper = script.runInThisContext({ displayErrors: true });
+        const require = nodeModule.createRequire(filename);
+        return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
+    };
+    proto._compile = compile;
+    process.on('exit', cache.save);
+    return cache;
+}
+/**
+ * The cache directory, made if need be; used only when it is a directory itself (not a link another user may have
+ * planted in the shared temp directory), this user owns it, and nobody else may write to it.
+ */
+function ownDirectory(dir) {
+    try {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const st = lstatSync(dir);
+        const uid = process.getuid?.();
+        return st.isDirectory() && (uid === undefined || st.uid === uid) && (process.platform === 'win32' || (st.mode & 0o022) === 0);
+    }
+    catch {
+        return false;
+    }
+}
+/** A cache file's bytes, if it is this user's own (another user's could hold any code). */
+function readOwnFile(file) {
+    let fd;
+    try {
+        fd = openSync(file, 'r');
+        const uid = process.getuid?.();
+        if (uid !== undefined && fstatSync(fd).uid !== uid)
+            return undefined;
+        return readFileSync(fd);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            closeSync(fd);
+    }
+}
+
+
+/***/ }),
+
 /***/ 868:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -9,43 +176,40 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _launch_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(230);
+/* harmony import */ var _compile_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(567);
+/* harmony import */ var _launch_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(385);
+
 
 
 
 // The Action's `main` (dist/launch.js), built beside its bundle (dist/index.js): every run of the Action is a review,
 // so it always starts the bundle behind the launcher (see launch.ts). The CLI's bin is src/cli/bin.cjs.
 const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url)), 'index.js');
-process.exitCode = await (0,_launch_js__WEBPACK_IMPORTED_MODULE_2__/* .launch */ .ql)({ target, args: process.argv.slice(2), env: (0,_launch_js__WEBPACK_IMPORTED_MODULE_2__/* .withCompileCache */ .YX)(process.env) });
+process.exitCode = await (0,_launch_js__WEBPACK_IMPORTED_MODULE_3__/* .launch */ .ql)({ target, args: process.argv.slice(2), env: (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .withCompileCache */ .YX)(process.env) });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 230:
+/***/ 385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  ql: () => (/* binding */ launch),
-  YX: () => (/* binding */ withCompileCache)
+  ql: () => (/* binding */ launch)
 });
 
 // UNUSED EXPORTS: CHECK_RUN_ENV, CRASHED_ENV, HEAP_FLAGS, IN_PROCESS_MAX_SAMPLES, LAUNCHED_COMMANDS, LAUNCHED_ENV, ORPHAN_EXIT_MS, ORPHAN_KILL_MS, WATCHDOG_AFTER_MS, tellLauncher, userSetHeap, watchLauncher
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/launch.ts
-
 
 
 
@@ -92,24 +256,6 @@ const LAUNCHED_COMMANDS = (/* unused pure expression or super */ null && (['merg
  * first model call.
  */
 const IN_PROCESS_MAX_SAMPLES = 5_000;
-/**
- * Node 22.1 and later can keep V8's compiled code of the bundles between runs (in the OS temp directory, keyed by
- * the Node version and each file's contents): every later start skips parsing megabytes of JavaScript. Turns it on
- * for this process and returns the environment that turns it on for a child too (Node does not pass it on by itself).
- * Node 20 has no such cache and is left as it is; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
- */
-function withCompileCache(env) {
-    const enable = (external_node_module_default()).enableCompileCache;
-    if (!enable || env.NODE_DISABLE_COMPILE_CACHE)
-        return env;
-    try {
-        const { directory } = enable();
-        return directory && !env.NODE_COMPILE_CACHE ? { ...env, NODE_COMPILE_CACHE: directory } : env;
-    }
-    catch {
-        return env;
-    }
-}
 /** Heap flags the user has already chosen, on the command line or in NODE_OPTIONS, make ours step aside. */
 function userSetHeap(execArgv, nodeOptions) {
     const flags = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
@@ -200,7 +346,7 @@ function runChild(opts, nodeArgs, env) {
         child.once('close', (code, signal) => {
             done();
             const outOfMemory = signal === 'SIGABRT' || code === 134;
-            resolve({ code: code ?? 128 + (signal ? (external_node_os_namespaceObject.constants.signals[signal] ?? 1) : 1), signal, outOfMemory, ...seen });
+            resolve({ code: code ?? 128 + (signal ? (external_node_os_.constants.signals[signal] ?? 1) : 1), signal, outOfMemory, ...seen });
         });
     });
 }
@@ -282,6 +428,13 @@ function startWatchdog(launcher, killAfterMs, running) {
     }
 }
 
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

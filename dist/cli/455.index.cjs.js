@@ -450,6 +450,8 @@ function percentiles(values) {
     return { p50: (0,simple_statistics/* quantileSorted */.Z4)(asArray, 0.5), p95: (0,simple_statistics/* quantileSorted */.Z4)(asArray, 0.95), p99: (0,simple_statistics/* quantileSorted */.Z4)(asArray, 0.99) };
 }
 
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./node_modules/pure-rand/lib/esm/generator/xoroshiro128plus.js
 var xoroshiro128plus = __webpack_require__(19821);
 // EXTERNAL MODULE: ./node_modules/@stdlib/math-base-special-beta/lib/index.js
@@ -474,7 +476,9 @@ var math_base_special_erfc_lib_default = /*#__PURE__*/__webpack_require__.n(math
  * continued fraction (modified Lentz; Press et al., "Numerical Recipes", 3rd ed., §6.4), in the tail form for
  * x below (a + 1)/(a + b + 2) and through I_x(a, b) = 1 − I_{1−x}(b, a) above it, where P(T ≤ t) is near ½ and
  * the Newton residual is taken against ½ − u (exact there) so that a quantile near 0 keeps its relative
- * accuracy. Agreement with @stdlib: ≤ 3e-13 relative on every point of the grids checked in
+ * accuracy. The fraction is written here rather than called from @stdlib's betainc (~2.3 µs a call, measured; a
+ * point needs one or two, so the grid would be ~10× slower): each Newton step also shares its prefactor with the
+ * density it divides by. Agreement with @stdlib: ≤ 3e-13 relative on every point of the grids checked in
  * test/stats/t-grid.test.ts, mostly @stdlib's own error (checked against 40-digit arithmetic: @stdlib is within
  * ~1e-13 near u = ½, this within ~2e-15 up to 1,000 degrees of freedom and 3e-13 at 10,000). See
  * docs/statistics.md, "How the grids are prepared".
@@ -640,6 +644,7 @@ function fastNormalCdf(x) {
 
 
 
+
 /**
  * Draw `resamples` resamples of `nCases` cases with replacement (seeded xoroshiro128+ from pure-rand) and
  * evaluate every statistic on each. Returns, per statistic, its finite values sorted ascending. The draws depend on
@@ -706,19 +711,23 @@ async function prepareResamples(nCases, opts = {}) {
     if (!(Number.isInteger(nCases) && nCases >= 1) || nCases * resamples > MAX_PREPARED_DRAWS)
         return;
     const key = drawsKey(seed, nCases, resamples);
-    let draws = preparedDraws.get(key);
-    if (!draws) {
-        if (preparedDraws.size >= MAX_KEPT_DRAWS)
-            preparedDraws.delete(preparedDraws.keys().next().value);
-        draws = { nCases, resamples, rng: (0,xoroshiro128plus/* xoroshiro128plus */.b)(seed), drawn: 0, multiplicities: new Uint32Array(nCases * resamples) };
-        preparedDraws.set(key, draws);
-    }
-    const sliceMs = opts.sliceMs ?? 4;
-    while (draws.drawn < resamples) {
+    const draws = preparedDraws.get(key) ?? keepDraws(key, { nCases, resamples, rng: (0,xoroshiro128plus/* xoroshiro128plus */.b)(seed), drawn: 0, multiplicities: new Uint32Array(nCases * resamples) });
+    await inSlices(() => draws.drawn >= resamples, () => drawResamples(draws, 64), opts.sliceMs ?? 4);
+}
+/** Keeps `draws` under `key`, the oldest kept draws making room past {@link MAX_KEPT_DRAWS}. */
+function keepDraws(key, draws) {
+    if (preparedDraws.size >= MAX_KEPT_DRAWS)
+        preparedDraws.delete(preparedDraws.keys().next().value);
+    preparedDraws.set(key, draws);
+    return draws;
+}
+/** Runs `step` until `done`, a slice of about `sliceMs` at a time, yielding to the event loop after each slice. */
+async function inSlices(done, step, sliceMs) {
+    while (!done()) {
         const started = performance.now();
-        while (draws.drawn < resamples && performance.now() - started < sliceMs)
-            drawResamples(draws, 64);
-        await new Promise((resolve) => setImmediate(resolve));
+        while (!done() && performance.now() - started < sliceMs)
+            step();
+        await (0,promises_.setImmediate)();
     }
 }
 function finiteSorted(values) {
@@ -803,20 +812,14 @@ const LEVEL_BAND = 1e-9;
  * and whether or not this ran: it only moves the work earlier. Resolves when every grid is ready.
  */
 async function prepareGridLevels(caseCounts, points = types_DEFAULT_RESAMPLES, sliceMs = 4) {
-    const slice = () => new Promise((resolve) => setImmediate(resolve));
     for (const nCases of new Set(caseCounts)) {
         if (!(Number.isInteger(nCases) && nCases >= 2))
             continue;
         const levels = gridLevelsFor(nCases, points);
-        while (!tGridDone(levels.t)) {
-            const started = performance.now();
-            while (!tGridDone(levels.t) && performance.now() - started < sliceMs)
-                fillTGrid(levels.t, 64);
-            await slice();
-        }
+        await inSlices(() => tGridDone(levels.t), () => fillTGrid(levels.t, 64), sliceMs);
         expandedLevels(levels);
         criticalValues(levels);
-        await slice();
+        await (0,promises_.setImmediate)();
     }
 }
 /** The expanded percentile interval's confidence grid: the bootstrap distribution read at the expanded levels. */
@@ -1475,6 +1478,7 @@ function byTag(cases, confidence, sequential) {
 
 
 
+
 /**
  * The statistics' work that does not need the samples, done while the model calls are in flight, so that the
  * statistics after the last call only do what the samples decide (docs/statistics.md, "How the grids are
@@ -1497,7 +1501,7 @@ async function prepareStatistics(caseCounts, points = types_DEFAULT_RESAMPLES) {
     try {
         // The general t functions first, each in a turn of its own (their first call compiles a good deal of code).
         for (const warm of [() => (0,t_distribution/* tCritical */.c2)(0.95, 11), () => (0,t_distribution/* tCdf */.w_)(-1, 11), () => (0,t_distribution/* normalCdf */.vr)(-1)]) {
-            await turn();
+            await (0,promises_.setImmediate)();
             warm();
         }
         // Then small measurements, their bootstraps reading draws made ahead as the real ones will: the first compiles
@@ -1506,7 +1510,7 @@ async function prepareStatistics(caseCounts, points = types_DEFAULT_RESAMPLES) {
         const warmUp = warmUpSuite();
         for (const resamples of [64, 500, 500, 500, 500]) {
             await prepareResamples(warmUp.length, { resamples });
-            await turn();
+            await (0,promises_.setImmediate)();
             measureSuite(warmUp, { confidence: 0.95, resamples });
         }
         const counts = [...new Set(caseCounts)];
@@ -1518,7 +1522,6 @@ async function prepareStatistics(caseCounts, points = types_DEFAULT_RESAMPLES) {
         // The measurement redoes whatever is missing.
     }
 }
-const turn = () => new Promise((resolve) => setImmediate(resolve));
 /** A small two-variant suite with every kind of value a measurement reads: scores, latencies, costs, a tag. */
 function warmUpSuite() {
     return Array.from({ length: 12 }, (_, i) => {

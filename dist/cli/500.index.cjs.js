@@ -250,9 +250,12 @@ function redactRecord(r) {
 var assertions = __webpack_require__(63980);
 // EXTERNAL MODULE: ./src/providers/http-fetch.ts
 var http_fetch = __webpack_require__(40621);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: ./src/format/numbers.ts
 var numbers = __webpack_require__(3613);
 ;// CONCATENATED MODULE: ./src/report/warm.ts
+
 
 
 /**
@@ -261,22 +264,24 @@ var numbers = __webpack_require__(3613);
  * data: 17–60 ms on a CI machine) and compile the report schema's zod parser. Nothing it does changes a report; it
  * never rejects.
  */
-function warmReportCode(skeleton) {
-    const turn = (work) => new Promise((resolve) => setImmediate(() => {
-        try {
-            work();
-        }
-        catch {
-            // Only a head start: the report does the same work itself when it runs.
-        }
-        resolve();
-    }));
-    return turn(() => {
+async function warmReportCode(skeleton) {
+    await (0,external_node_timers_promises_.setImmediate)();
+    attempt(() => {
         (0,numbers/* count */.U9)(1234);
         (0,numbers/* pValue */.sp)(0.01);
         (0,numbers/* usd */.dR)(0.001);
         'case 2'.localeCompare('case 10', 'en', { numeric: true });
-    }).then(() => turn(() => report_schema/* ReportSchema */.M9.parse(skeleton)));
+    });
+    await (0,external_node_timers_promises_.setImmediate)();
+    attempt(() => report_schema/* ReportSchema */.M9.parse(skeleton));
+}
+function attempt(work) {
+    try {
+        work();
+    }
+    catch {
+        // Only a head start: what fails here, the report meets, and reports, itself when it runs.
+    }
 }
 
 // EXTERNAL MODULE: ./src/run/index.ts + 5 modules
@@ -655,8 +660,8 @@ async function review(input) {
     return { report: report_schema/* ReportSchema */.M9.parse(redact.secrets.redactDeep(report)), changedPrompts, records: records.map(redactRecord), planned: requests.length };
 }
 
-// EXTERNAL MODULE: ./src/launch.ts + 3 modules
-var launch = __webpack_require__(59956);
+// EXTERNAL MODULE: ./src/launch.ts + 2 modules
+var launch = __webpack_require__(31248);
 // EXTERNAL MODULE: ./src/cli/common.ts
 var common = __webpack_require__(60577);
 // EXTERNAL MODULE: ./src/cli/zero-config.ts

@@ -12,7 +12,8 @@ __nccwpck_require__.r(__webpack_exports__);
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   installScriptCache: () => (/* binding */ installScriptCache),
-  useCompileCache: () => (/* binding */ useCompileCache)
+  useCompileCache: () => (/* binding */ useCompileCache),
+  withCompileCache: () => (/* binding */ withCompileCache)
 });
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -38,6 +39,8 @@ const external_node_vm_namespaceObject = require("node:vm");
 
 
 
+/** Node 22.1+'s `module.enableCompileCache`; undefined on Node 20. */
+const enableNodeCache = (external_node_module_default()).enableCompileCache;
 /**
  * The `promptgate` bin keeps V8's compiled code of the CLI bundle between runs, so that every start after the first
  * skips parsing and compiling megabytes of JavaScript (see docs/architecture.md, "Start-up"):
@@ -51,17 +54,30 @@ const external_node_vm_namespaceObject = require("node:vm");
 function useCompileCache(bundleDir, env = process.env) {
     if (env.NODE_DISABLE_COMPILE_CACHE)
         return 'off';
-    const enable = (external_node_module_default()).enableCompileCache;
-    if (enable) {
-        try {
-            enable();
-            return 'node';
-        }
-        catch {
-            return 'off';
-        }
-    }
+    if (enableNodeCache)
+        return nodeCompileCache(env) ? 'node' : 'off';
     return installScriptCache(bundleDir, (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `promptgate-compile-cache-${process.getuid?.() ?? 'user'}`)) ? 'script' : 'off';
+}
+/**
+ * For the Action's launcher, whose bundle is ESM: Node 22.1 and later keep V8's compiled code of the bundles between
+ * runs (in the OS temp directory, keyed by the Node version and each file's contents). Turns it on for this process
+ * and returns the environment that turns it on for a child too (Node does not pass it on by itself). Node 20 has no
+ * such cache and is left as it is; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ */
+function withCompileCache(env) {
+    const directory = nodeCompileCache(env)?.directory;
+    return directory && !env.NODE_COMPILE_CACHE ? { ...env, NODE_COMPILE_CACHE: directory } : env;
+}
+/** Node's own compile cache, turned on for this process: what it said, or null where it is missing, off or failed. */
+function nodeCompileCache(env) {
+    if (!enableNodeCache || env.NODE_DISABLE_COMPILE_CACHE)
+        return null;
+    try {
+        return enableNodeCache();
+    }
+    catch {
+        return null;
+    }
 }
 const debug = (0,external_node_util_namespaceObject.debuglog)('promptgate');
 /**
