@@ -21,10 +21,20 @@ const regExp = Object.assign((pattern: string) => compilePattern(pattern, false)
 
 // `strict: false`: schemas written for OpenAI structured outputs carry keywords ajv's strict mode rejects.
 const options: Options = { allErrors: false, strict: false, code: { regExp } };
-const draft7 = new Ajv(options);
-const draft2020 = new Ajv2020(options);
-addFormats(draft7);
-addFormats(draft2020);
+/**
+ * Each built the first time a schema of its draft is compiled, not when this module loads: building one (meta-schemas,
+ * formats) costs milliseconds at start-up, before the first model call, in every review — most have no json_schema.
+ */
+let draft7: Ajv | undefined;
+let draft2020: Ajv2020 | undefined;
+function ajvFor(draft: '7' | '2020'): Ajv | Ajv2020 {
+  if (draft === '2020') {
+    if (!draft2020) addFormats((draft2020 = new Ajv2020(options)));
+    return draft2020;
+  }
+  if (!draft7) addFormats((draft7 = new Ajv(options)));
+  return draft7;
+}
 
 const schemaCache = new Map<string, ValidateFunction>();
 const regexCache = new Map<string, ReturnType<typeof compilePattern>>();
@@ -35,7 +45,7 @@ export function compileSchema(schema: unknown, where: AssertionWhere): ValidateF
   const cached = schemaCache.get(key);
   if (cached) return cached;
   const $schema = (schema as { $schema?: unknown } | null)?.$schema;
-  const ajv = typeof $schema === 'string' && $schema.includes('2020-12') ? draft2020 : draft7;
+  const ajv = ajvFor(typeof $schema === 'string' && $schema.includes('2020-12') ? '2020' : '7');
   let fn: ValidateFunction;
   try {
     fn = ajv.compile(schema as object);

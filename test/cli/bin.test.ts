@@ -101,7 +101,44 @@ describe('the promptgate bin: a second process only where a review needs it', ()
   });
 });
 
-describe('the compile cache on Node without one of its own (Node 20): a require hook with V8’s code cache', () => {
+describe('the compile cache: a require hook with V8’s code cache, on every Node version', () => {
+  it('the bin compiles its bundle from source once, then from the cache (this Node, whatever its version)', async () => {
+    const tmp = join(dir, 'bin-tmp');
+    mkdirSync(tmp);
+    const env = { TMPDIR: tmp, NODE_DEBUG: 'promptgate' };
+    const first = await bin(dir, ['--version'], env);
+    const second = await bin(dir, ['--version'], env);
+    const said = (r: Ran, what: string) => r.stderr.match(new RegExp(`compile cache: ${what} \\S+index\\.cjs$`, 'gm')) ?? [];
+    expect(said(first, 'miss')).toHaveLength(1);
+    expect(said(second, 'hit')).toHaveLength(1);
+    expect(said(second, 'miss')).toHaveLength(0);
+    expect(readdirSync(tmp)).toEqual([`promptgate-compile-cache-${process.getuid?.() ?? 'user'}`]);
+  });
+
+  it('takes the cache after the code ran, so it holds the functions that were called, not only what compiled eagerly', () => {
+    const bundle = join(dir, 'lazy-bundle');
+    mkdirSync(bundle);
+    const file = join(bundle, 'lazy.cjs');
+    const body = Array.from({ length: 200 }, (_, i) => `  total += (x * ${i}) % 7;`).join('\n');
+    const sizeAfter = (call: boolean, cacheDir: string) => {
+      // Sources that differ, or V8 would hand the second load the first one's compiled functions from its own memory.
+      writeFileSync(file, `// ${cacheDir}\nexports.work = function work(x) {\n  let total = 0;\n${body}\n  return total;\n};\n`);
+      const cache = installScriptCache(bundle, cacheDir)!;
+      try {
+        const require = createRequire(file);
+        delete require.cache[file];
+        const mod = require(file) as { work: (x: number) => number };
+        if (call) expect(mod.work(3)).toBeGreaterThan(0);
+        cache.save();
+      } finally {
+        cache.uninstall();
+      }
+      const [written] = readdirSync(cacheDir);
+      return statSync(join(cacheDir, written!)).size;
+    };
+    expect(sizeAfter(true, join(dir, 'lazy-called'))).toBeGreaterThan(sizeAfter(false, join(dir, 'lazy-not-called')) + 500);
+  });
+
   it('compiles from source and writes the cache once; the next load compiles from the cache; a changed file misses', () => {
     const bundle = join(dir, 'bundle');
     const cacheDir = join(dir, 'cache');
