@@ -1,12 +1,15 @@
 /**
  * `npm run bench -- [--cases 50] [--repeats 3] [--latency 200] [--concurrency 8] [--runner] [--cache] [--rerun] [--node PATH]`
+ * `npm run bench -- --client sdk|raw`   the same calls made by a client that does nothing else (bench/floor.mjs).
  * `npm run bench -- --scale`   10,000 cases × 2 variants × 3 repeats against a zero-latency server.
  *
  * N cases × 2 variants × k repeats against the bundled OpenAI-compatible server (in its own process). By default a
  * whole review exactly as users run it: the `promptgate` bin (dist/cli/launch.js, which starts the CLI bundle with
  * its heap settings) on a real git repo, in child processes whose peak RSS and CPU time bench/rusage-hook.cjs
  * records — so the numbers are promptgate's alone, on the Node given by --node (default: the one running this).
- * With --runner, runSamples on its own in this process. Prints:
+ * With --runner, runSamples on its own in this process. With --client sdk or raw, the floor: the same calls made by
+ * a bare openai SDK client or a bare node:http one (bench/floor.mjs), on the same Node, which is the least any
+ * client could take on this machine. Prints:
  * - wall time, the ideal (calls × latency / concurrency) and their ratio (target ≤ 1.10 at 300 calls, 200 ms, 8);
  * - peak RSS of the review process and of the launcher (target < 300 MB for --scale);
  * - calls made, as promptgate and as the server counted them;
@@ -37,8 +40,11 @@ const { values } = parseArgs({
     cache: { type: 'boolean', default: false },
     rerun: { type: 'boolean', default: false },
     node: { type: 'string', default: process.execPath },
+    client: { type: 'string', default: 'promptgate' },
   },
 });
+if (!['promptgate', 'sdk', 'raw'].includes(values.client)) throw new Error('--client must be promptgate, sdk or raw');
+const floor = values.client === 'promptgate' ? null : values.client;
 const cases = values.scale ? 10_000 : Number(values.cases);
 const repeats = values.scale ? 3 : Number(values.repeats);
 const latency = values.scale ? 0 : Number(values.latency);
@@ -99,7 +105,7 @@ interface Pass {
 }
 
 const server = await startFakeLlmProcess(['--latency', String(latency)]);
-const repo = values.runner ? null : makeRepo();
+const repo = values.runner || floor ? null : makeRepo();
 // A review keeps its cache in the repo (run.cache_dir); the runner alone gets a fresh directory.
 const cacheDir = useCache && !repo ? mkdtempSync(join(tmpdir(), 'promptgate-bench-cache-')) : null;
 
@@ -143,7 +149,34 @@ async function reviewThroughBin(dir: string, base: string, url: string): Promise
   };
 }
 
+/** bench/floor.mjs: the same calls by a client that does nothing else. */
+async function floorClient(mode: string, url: string): Promise<Pass> {
+  const usage = join(tmpdir(), `promptgate-bench-floor-${process.pid}-${Date.now()}.jsonl`);
+  const total = cases * 2 * repeats;
+  const t0 = performance.now();
+  const code = await new Promise<number>((done, fail) => {
+    const child = spawn(values.node, ['--require', HOOK, resolve('bench/floor.mjs'), mode, url, String(total), String(concurrency)], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, PROMPTGATE_BENCH_RUSAGE: usage },
+    });
+    child.on('error', fail);
+    child.on('exit', (c) => done(c ?? 2));
+  });
+  const wallMs = performance.now() - t0;
+  if (code !== 0) throw new Error(`bench/floor.mjs exited with ${code}`);
+  const proc = JSON.parse(readFileSync(usage, 'utf8').trim()) as { maxRssKb: number; cpuUs: number };
+  rmSync(usage);
+  return {
+    wallMs,
+    cpuMs: proc.cpuUs / 1000,
+    calls: { total, cached: 0, failed: 0, retried: 0 },
+    note: `a bare ${mode === 'sdk' ? 'openai SDK' : 'node:http'} client`,
+    rss: { review: proc.maxRssKb / 1024 },
+  };
+}
+
 async function once(): Promise<Pass> {
+  if (floor) return floorClient(floor, server.url);
   if (repo) return reviewThroughBin(repo.dir, repo.base, server.url);
   const cpu = process.cpuUsage();
   const t0 = performance.now();
@@ -171,7 +204,7 @@ try {
   const ideal = (made * latency) / concurrency;
   const node = execFileSync(values.node, ['--version'], { encoding: 'utf8' }).trim();
   console.log(
-    `${repo ? 'review (the promptgate bin)' : 'runner (in process)'} of ${cases} cases × 2 variants × ${repeats} repeats, server latency ${latency} ms, concurrency ${concurrency}${useCache ? ', response cache on' : ''}; Node ${repo ? node : process.version}`,
+    `${floor ? `floor (bench/floor.mjs ${floor})` : repo ? 'review (the promptgate bin)' : 'runner (in process)'} of ${cases} cases × 2 variants × ${repeats} repeats, server latency ${latency} ms, concurrency ${concurrency}${useCache ? ', response cache on' : ''}; Node ${repo || floor ? node : process.version}`,
   );
   console.log(`calls made          ${made} (${first.calls.failed} failed, ${first.calls.retried} retried); ${first.note}`);
   console.log(`wall time           ${s(first.wallMs)}`);
@@ -180,7 +213,7 @@ try {
     console.log(`ratio               ${(first.wallMs / ideal).toFixed(3)}  (target ≤ 1.10)`);
   }
   console.log(
-    `overhead per call   ${((first.cpuMs / Math.max(1, made)) * 1000).toFixed(0)} µs CPU in promptgate${repo ? "'s processes" : "'s process"}; ${(((first.wallMs - ideal) / Math.max(1, made)) * 1000).toFixed(0)} µs wall beyond the ideal`,
+    `overhead per call   ${((first.cpuMs / Math.max(1, made)) * 1000).toFixed(0)} µs CPU in ${floor ? 'the client' : repo ? "promptgate's processes" : "promptgate's process"}; ${(((first.wallMs - ideal) / Math.max(1, made)) * 1000).toFixed(0)} µs wall beyond the ideal`,
   );
   const mb = (n: number) => `${n.toFixed(0)} MB`;
   // The launcher only waits: most of its RSS is the Node binary's pages, which the review process maps too.
