@@ -3,12 +3,22 @@ import type { Report } from '../../src/report/schema.js';
 import { warmReportCode } from '../../src/report/warm.js';
 
 describe('warmReportCode', () => {
-  it('resolves whatever the skeleton, and leaves it as it was', async () => {
+  it('builds, parses and renders the made-up report it is given, and resolves whatever happens', async () => {
     const skeleton = { schema_version: 1, verdict: 'skipped', base: 'a', head: 'b', confidence: 0.95, suites: [] } as unknown as Report;
     const copy = structuredClone(skeleton);
-    await warmReportCode(skeleton);
+    let built = 0;
+    await warmReportCode(() => {
+      built++;
+      return skeleton;
+    });
+    expect(built).toBe(1);
     expect(skeleton).toEqual(copy);
-    // A report that does not parse is the report's own business later: the head start never rejects.
-    await expect(warmReportCode({ nonsense: true } as unknown as Report)).resolves.toBeUndefined();
+    // A report that does not parse, or a build that throws, is the report's own business later: the head start never rejects.
+    await expect(warmReportCode(() => ({ nonsense: true }) as unknown as Report)).resolves.toBeUndefined();
+    await expect(
+      warmReportCode(() => {
+        throw new Error('no');
+      }),
+    ).resolves.toBeUndefined();
   });
 });
