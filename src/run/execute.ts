@@ -33,9 +33,10 @@ export interface RunOptions {
   /** Stops starting calls; calls in flight finish and are cached (they are paid for), then the run returns. */
   signal?: AbortSignal;
   /**
-   * After `signal`, stops waiting for the calls in flight: the run returns at once without them (a second Ctrl-C,
-   * or the SIGTERM a CI runner sends shortly before it kills the job). Their answers are still cached if they
-   * arrive before the process exits.
+   * After `signal`, stops waiting for the calls in flight: the run returns without them (a second Ctrl-C, or the
+   * SIGTERM a CI runner sends shortly before it kills the job). Their answers are still cached if they arrive before
+   * the process exits. Samples whose answer is already in are still cached, graded and recorded — they are paid for —
+   * unless their grading waits on a grader call (a call in flight too), and for at most {@link FORCED_STOP_GRACE_MS}.
    */
   forceStop?: AbortSignal;
   /** Grades one output; `run.grader` is the paced, budgeted judge for `llm_rubric` (see {@link GradeTools}). */
@@ -65,6 +66,8 @@ export interface RunOutcome {
   warnings: string[];
 }
 
+/** How long a forced stop still waits for samples whose answer is in to be cached, graded and recorded. */
+export const FORCED_STOP_GRACE_MS = 1_000;
 const BASE_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 30_000;
 /** Estimates (characters / 4) can fall short of real usage, so the running guard keeps this margin on calls not yet paid. */
@@ -86,6 +89,8 @@ interface GradingState {
   reserve: number;
   /** A grader call was refused because the run stopped: the sample is left out, not recorded as an error. */
   stoppedOut: boolean;
+  /** Its grader calls not answered yet. */
+  graderCalls: number;
 }
 
 /** One grader call the runner owes a grading in progress. */
@@ -203,6 +208,7 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
   let active = 0;
   let activeSamples = 0;
   let grading = 0; // samples between their model answer and their record
+  let gradingOnGrader = 0; // of those, the ones whose grading waits on a grader call (a call in flight)
   let feeders = 0; // workers still grading cached samples
   let spent = 0;
   let inflightEstimate = 0;
@@ -251,7 +257,7 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
   /** The `run` argument of one sample's grading: its grader calls, their cost and the budget it reserved for them. */
   const toolsFor = (i: number, reserve: number) => {
     const q = requests[i]!;
-    const state: GradingState = { costUsd: 0, reserve, stoppedOut: false };
+    const state: GradingState = { costUsd: 0, reserve, stoppedOut: false, graderCalls: 0 };
     const tools: GradeTools = {
       grader: async (g) => {
         const e = graderEndpoint(q.endpoint, g.model);
@@ -266,6 +272,8 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
             state.stoppedOut = true;
             throw STOP;
           }
+          // Counted once per sample, however many of its grader calls are out at once.
+          if (state.graderCalls++ === 0) gradingOnGrader++;
           try {
             output = await new Promise<ModelOutput>((resolve, reject) => {
               due.push({ grading: state, endpoint: e, messages, retries: 0, resolve, reject });
@@ -275,6 +283,8 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
             if (err === STOP) state.stoppedOut = true;
             else graders.failed++;
             throw err;
+          } finally {
+            if (--state.graderCalls === 0) gradingOnGrader--;
           }
           if (opts.cache) {
             try {
@@ -528,12 +538,17 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
   });
   opts.signal?.addEventListener('abort', nudge);
   opts.forceStop?.addEventListener('abort', nudge);
+  let forcedAt: number | undefined;
   try {
     for (;;) {
       if ((opts.signal?.aborted || opts.forceStop?.aborted) && !stopped) stopped = { reason: 'aborted', message: 'the review was interrupted; the samples that finished are reported and cached' };
-      if (opts.forceStop?.aborted && stopped) break;
-      if (stopped) dropQueued();
       const now = Date.now();
+      // A forced stop returns without the calls in flight, once what was answered is recorded (or the grace is over).
+      if (opts.forceStop?.aborted && stopped) {
+        forcedAt ??= now;
+        if (grading === gradingOnGrader || now - forcedAt >= FORCED_STOP_GRACE_MS) break;
+      }
+      if (stopped) dropQueued();
       if (delayed.length) {
         delayed.sort((a, b) => a.at - b.at);
         while (delayed.length && delayed[0]!.at <= now) {
@@ -594,6 +609,7 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
       }
       if (stopped) dropQueued();
       if (delayed.length) waitMs = Math.min(waitMs, delayed[0]!.at - now);
+      if (forcedAt !== undefined) waitMs = Math.min(waitMs, forcedAt + FORCED_STOP_GRACE_MS - now);
       const nothingLeft = due.length === 0 && queued >= queue.length && delayed.length === 0;
       if (active === 0 && grading === 0 && feeders === 0 && (stopped || nothingLeft)) break;
       await wait(waitMs);

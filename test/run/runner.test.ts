@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PromptgateError } from '../../src/errors.js';
 import { gradeOutput } from '../../src/assertions/grade.js';
 import { CallError, callChat } from '../../src/providers/openai.js';
+import { FORCED_STOP_GRACE_MS } from '../../src/run/execute.js';
 import { cacheKey, checkBudgetPricing, diskCache, estimateCost, runSamples, type ResponseCache, type RunOptions } from '../../src/run/index.js';
 import type { Endpoint, ModelOutput, SampleRecord, SampleRequest } from '../../src/run/types.js';
 import { echoResponder, startFakeLlm, type FakeLlm, type FakeRequest } from '../../tools/fake-llm/index.js';
@@ -230,6 +231,67 @@ describe('runSamples', () => {
     expect(out.calls.total).toBe(0);
     const resumed = await runSamples(plan(s.url, 10, 1), { ...base, concurrency: 4, cache: diskCache(dir) });
     expect(resumed.calls.cached).toBe(4);
+  });
+
+  it('a forced stop still records the samples whose answers are in — not one whose grading waits on a grader call in flight', async () => {
+    // Samples answer at once; the grader's call (its prompt says JUDGE) would take 20 s.
+    const s = await server({ latencyMs: (req) => (req.messages.some((m) => m.content.includes('JUDGE')) ? 20_000 : 1) });
+    const stop = new AbortController();
+    const force = new AbortController();
+    let releaseGrading!: () => void;
+    const graded = new Promise<void>((r) => (releaseGrading = r));
+    // Each grading holds until the forced stop has come: the answers are in, their records not made yet.
+    force.signal.addEventListener('abort', () => setImmediate(releaseGrading));
+    let started = 0;
+    const out = await runSamples(plan(s.url, 3, 1), {
+      ...base,
+      concurrency: 6,
+      signal: stop.signal,
+      forceStop: force.signal,
+      grade: async (q, output, run) => {
+        if (q.caseId === 'c0' && q.variant === 'baseline') {
+          await run.grader({ prompt: 'JUDGE this' });
+          return { passed: true, score: 1 };
+        }
+        if (++started === 5) {
+          stop.abort();
+          force.abort();
+        }
+        await graded;
+        return grade(q, output, run);
+      },
+    });
+    expect(out.stopped?.reason).toBe('aborted');
+    // Five of six recorded; the one waiting on its grader's call is left out, and the run did not wait 20 s for it.
+    expect(out.records.map(key).sort()).toEqual(['baseline/c1/0', 'baseline/c2/0', 'candidate/c0/0', 'candidate/c1/0', 'candidate/c2/0']);
+    expect(out.calls.total).toBe(5);
+  });
+
+  it('a forced stop waits at most FORCED_STOP_GRACE_MS for a grading that does not end', async () => {
+    const s = await server({ latencyMs: 1 });
+    const stop = new AbortController();
+    const force = new AbortController();
+    let forcedAt = 0;
+    let started = 0;
+    const out = await runSamples(plan(s.url, 2, 1), {
+      ...base,
+      concurrency: 4,
+      signal: stop.signal,
+      forceStop: force.signal,
+      grade: async (q, output, run) => {
+        if (q.caseId === 'c0' && q.variant === 'baseline') return new Promise(() => {});
+        if (++started === 3) {
+          stop.abort();
+          forcedAt = Date.now();
+          force.abort();
+        }
+        return grade(q, output, run);
+      },
+    });
+    const waited = Date.now() - forcedAt;
+    expect(out.records).toHaveLength(3);
+    expect(waited).toBeGreaterThanOrEqual(FORCED_STOP_GRACE_MS - 20);
+    expect(waited).toBeLessThan(FORCED_STOP_GRACE_MS + 5_000);
   });
 
   it('a grader that fails makes that sample an error without calling the model again; a bad assertion stops the run', async () => {
