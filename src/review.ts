@@ -9,8 +9,7 @@ import { readSides } from './plan/read-sides.js';
 import { endpointResolver } from './plan/settings.js';
 import { planSuites } from './plan/suites.js';
 import { secrets } from './redact.js';
-import { emptySuiteReport } from './report/build.js';
-import { ReportSchema, type Report, type SuiteReport, type Verdict } from './report/schema.js';
+import type { Report, SuiteReport, Verdict } from './report/schema.js';
 import { matchGivenRepeats, redactRecord } from './results/given.js';
 import { sampleAndReport } from './review/sampling.js';
 import { budgetPreflight, diskCache, filterUncached, type ResponseCache, type ReviewProgress } from './run/index.js';
@@ -149,6 +148,7 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
     const preflight = budgetPreflight(cache ? await filterUncached(requests, cache) : requests, budget);
     log(preflight.line);
     if (preflight.refusal) {
+      const { emptySuiteReport } = await import('./report/build.js');
       const suites = planned.map((s) => emptySuiteReport(s, 'error', preflight.refusal!));
       return { report: skeleton('error', suites, { notes: [preflight.refusal] }), changedPrompts, records: [], planned: requests.length };
     }
@@ -172,5 +172,7 @@ export async function review(input: ReviewInput): Promise<ReviewOutput> {
     log,
   });
   // Nothing the run knows as a secret leaves in the report, the note, the check or a shard file (docs/security.md).
+  // The report's schema is loaded after the calls, like the rest of the report (docs/architecture.md, "Start-up").
+  const { ReportSchema } = await import('./report/schema.js');
   return { report: ReportSchema.parse(secrets.redactDeep(report)), changedPrompts, records: records.map(redactRecord), planned: requests.length };
 }

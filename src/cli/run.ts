@@ -6,7 +6,6 @@ import type { Config } from '../config/schema.js';
 import { changedFilesBetween, defaultBase, git, listFilesAt, resolveRev } from '../changes/git.js';
 import { PromptgateError } from '../errors.js';
 import { secrets } from '../redact.js';
-import { renderChangeNote, writeJsonReport } from '../report/index.js';
 import type { Report } from '../report/schema.js';
 import { combineShards, parseShardFile, shardFile } from '../results/shard-file.js';
 import { progressLine, review, type ReviewProgress } from '../review.js';
@@ -146,6 +145,8 @@ export async function mergeCommand(files: string[], opts: { config?: string; jso
 }
 
 async function finish(report: Report, opts: { json?: string; markdown?: string }, io: CliIo): Promise<number> {
+  // The report's code is loaded once there is a report (docs/architecture.md, "Start-up").
+  const { renderChangeNote, writeJsonReport } = await import('../report/index.js');
   const note = renderChangeNote(report, { target: 'cli' });
   if (opts.json) await writeOut(io, opts.json, writeJsonReport(report));
   if (opts.markdown) await writeOut(io, opts.markdown, note);

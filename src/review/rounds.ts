@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonical-json.js';
 import type { PlannedSuite } from '../plan/suites.js';
-import type { Report, SuiteReport, Verdict } from '../report/schema.js';
-import { aggregateSuite } from '../results/aggregate.js';
-import { pairedDeltaInterval } from '../stats/intervals.js';
-import { lookConfidences, moreOf, roundIndexes, roundsFor } from '../stats/sequential.js';
+import type { SuiteReport, Verdict } from '../report/schema.js';
+import { lookConfidences, roundIndexes, roundsFor } from '../stats/sequential-design.js';
 import type { RunOutcome } from '../run/execute.js';
 import type { CallCounts, SampleRecord, SampleRequest } from '../run/types.js';
 
@@ -39,7 +37,7 @@ export interface SamplingArgs {
    * planned per suite (so a suite is complete when every scheduled sample finished); `sequential` names the suites
    * sampled in rounds (their intervals use the design's estimator).
    */
-  decide: (records: SampleRecord[], scheduled: Map<string, number>, confidence: number, sequential: ReadonlySet<string>) => Map<string, Verdict>;
+  decide: (records: SampleRecord[], scheduled: Map<string, number>, confidence: number, sequential: ReadonlySet<string>) => Promise<Map<string, Verdict>>;
   log?: (line: string) => void;
 }
 
@@ -136,7 +134,7 @@ export async function sampleSuites(args: SamplingArgs): Promise<SamplingOutcome>
       break;
     }
     if (open.size === 0 || round === looks) break;
-    const verdicts = args.decide(records, scheduled, confidence, sequential);
+    const verdicts = await args.decide(records, scheduled, confidence, sequential);
     for (const name of [...open]) if (DECIDED.has(verdicts.get(name) ?? 'inconclusive')) open.delete(name);
     if (open.size === 0) break;
   }
@@ -162,39 +160,3 @@ export async function sampleSuites(args: SamplingArgs): Promise<SamplingOutcome>
 
 export const SHARD_FALLBACK = 'a sharded run uses the fixed design: deciding when to stop needs every sample of a suite in one run, and a shard sees one slice of them';
 export const MERGE_FALLBACK = 'merged shard results are fixed-design samples (a sharded run uses the fixed design)';
-
-const pct = (x: number) => `${Number((100 * x).toFixed(2))}%`;
-
-/**
- * The report's notes on how the suites were sampled: a sequential run's looks and the level each was decided at,
- * a fallback to the fixed design, and — for a suite still inconclusive at its most samples — whether the data call
- * for more cases or more repeats (from the share of the per-case variance that is noise within cases).
- */
-export function withSamplingNotes(report: Report, planned: PlannedSuite[], sampled: SamplingOutcome, confidence: number): Report {
-  const notes: string[] = [];
-  const fallback = [...sampled.sampling.values()].find((s) => s.fallback)?.fallback;
-  if (fallback) notes.push(`Sequential sampling was asked for, but ${fallback}.`);
-  if (sampled.sequential.size > 0) {
-    const looks = Math.max(...[...sampled.sequential].map((n) => sampled.sampling.get(n)?.rounds ?? 1));
-    notes.push(
-      `Sequential sampling (docs/sequential.md): after each round every gated rule is decided at a stricter level, so that over all looks together a change that does nothing fails at most ${pct((1 - confidence) / 2)} of the time; this review stopped after look ${looks}, and its intervals are at ${pct(sampled.confidence)}.`,
-    );
-  }
-  for (const suite of report.suites) {
-    const s = sampled.sampling.get(suite.name);
-    const plan = planned.find((p) => p.name === suite.name);
-    if (!s || !plan || s.mode !== 'sequential' || suite.verdict !== 'inconclusive' || report.partial) continue;
-    const delta = pairedDeltaInterval(
-      aggregateSuite(plan, sampled.records).samples.flatMap((c) => (c.baseline && c.candidate ? [{ baseline: c.baseline.scores, candidate: c.candidate.scores }] : [])),
-      sampled.confidence,
-    );
-    if (!delta || !(delta.sd > 0)) continue;
-    const more = moreOf(delta);
-    notes.push(
-      more === 'cases'
-        ? `${suite.name}: still inconclusive after its most samples; the spread between cases dominates the interval, so more cases would settle it, not more repeats.`
-        : `${suite.name}: still inconclusive after its most samples; the noise within cases dominates the interval, so more repeats (a higher \`repeats\`) would settle it.`,
-    );
-  }
-  return notes.length ? { ...report, notes: [...(report.notes ?? []), ...notes] } : report;
-}

@@ -2,13 +2,11 @@ import { gradeOutput } from '../assertions/index.js';
 import type { Config } from '../config/schema.js';
 import type { PlannedSuite } from '../plan/suites.js';
 import { onConnect } from '../providers/http-fetch.js';
-import { buildReport, type BuildArgs } from '../report/build.js';
-import { warmReportCode } from '../report/warm.js';
+import type { BuildArgs } from '../report/build.js';
 import type { Report } from '../report/schema.js';
 import { countCalls, pickGivenRecords } from '../results/given.js';
 import { runSamples, type ResponseCache, type ReviewProgress } from '../run/index.js';
-import { prepareStatistics } from '../stats/index.js';
-import { MERGE_FALLBACK, SHARD_FALLBACK, sampleSuites, withSamplingNotes } from './rounds.js';
+import { MERGE_FALLBACK, SHARD_FALLBACK, sampleSuites } from './rounds.js';
 import type { SampleRecord, SampleRequest } from '../run/types.js';
 
 /**
@@ -109,14 +107,23 @@ export async function sampleAndReport(args: ReviewSamplingArgs): Promise<{ repor
   if (fallback) log(`Sequential sampling was asked for, but ${fallback}.`);
   if (!given) log(`Running ${args.requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${args.concurrency}).`);
   // The statistics' and the report's sample-free work runs while the model calls are in flight (docs/statistics.md).
+  // Loaded when first needed: once the calls are out, or at the first look or report (./after-calls.ts).
+  let loaded: Promise<typeof import('./after-calls.js')> | undefined;
+  const late = () => (loaded ??= import('./after-calls.js'));
   const cancelPreparation = given
     ? () => {}
     : whenCallsAreOut(() => {
-        void prepareStatistics(planned.map((s) => s.cases.length));
-        void warmReportCode(() => {
-          const records = warmUpRecords(args.requests);
-          return buildReport({ planned, records, calls: countCalls(records), gateConfig: gate, skeleton: args.skeleton, sharded: false });
-        });
+        late().then(
+          ({ buildReport, prepareStatistics, warmReportCode }) => {
+            void prepareStatistics(planned.map((s) => s.cases.length));
+            void warmReportCode(() => {
+              const records = warmUpRecords(args.requests);
+              return buildReport({ planned, records, calls: countCalls(records), gateConfig: gate, skeleton: args.skeleton, sharded: false });
+            });
+          },
+          // Only a head start: the look or the report that needs the module meets the failure, and reports it.
+          () => {},
+        );
       });
   const sampled = await sampleSuites({
     mode: fallback ? 'fixed' : args.requested,
@@ -127,7 +134,8 @@ export async function sampleAndReport(args: ReviewSamplingArgs): Promise<{ repor
     seed: args.head,
     budgetUsd: args.budgetUsd,
     log,
-    decide: (records, scheduled, confidence, sequential) => {
+    decide: async (records, scheduled, confidence, sequential) => {
+      const { buildReport } = await late();
       const look = buildReport({ planned, records, calls: countCalls(records), gateConfig: { ...gate, confidence }, skeleton: args.skeleton, sharded: false, scheduled, sequential });
       return new Map(look.suites.map((s) => [s.name, s.verdict]));
     },
@@ -153,6 +161,7 @@ export async function sampleAndReport(args: ReviewSamplingArgs): Promise<{ repor
     },
   }).finally(cancelPreparation);
   for (const w of sampled.warnings) log(`warning: ${w}`);
+  const { buildReport, withSamplingNotes } = await late();
   const built = buildReport({
     planned,
     records: sampled.records,
