@@ -34,8 +34,8 @@ var files = __webpack_require__(55772);
 var limits = __webpack_require__(71679);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(76670);
-// EXTERNAL MODULE: ./src/report/index.ts + 12 modules
-var report = __webpack_require__(97934);
+// EXTERNAL MODULE: ./src/report/index.ts + 1 modules
+var report = __webpack_require__(88549);
 ;// CONCATENATED MODULE: ./src/action/command-parse.ts
 
 /**
@@ -109,8 +109,8 @@ function helpText(checkName) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/action/shell.ts + 9 modules
-var shell = __webpack_require__(92888);
+// EXTERNAL MODULE: ./src/action/shell.ts + 8 modules
+var shell = __webpack_require__(10251);
 ;// CONCATENATED MODULE: ./src/action/commands.ts
 
 

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 395;
-exports.ids = [395,992];
+exports.ids = [395];
 exports.modules = {
 
 /***/ 62879:

@@ -7277,7 +7277,7 @@ var SIGN_MASK = __webpack_require__( 45976 );
 var ABS_MASK = __webpack_require__( 43935 );
 var toWords = __webpack_require__( 87949 );
 var getHighWord = __webpack_require__( 2882 );
-var fromWords = __webpack_require__( 17844 );
+var fromWords = __webpack_require__( 95463 );
 
 
 // VARIABLES //
@@ -9676,7 +9676,7 @@ module.exports = expm1;
 var isnan = __webpack_require__( 86523 );
 var getHighWord = __webpack_require__( 2882 );
 var setHighWord = __webpack_require__( 45990 );
-var fromWords = __webpack_require__( 17844 );
+var fromWords = __webpack_require__( 95463 );
 var PINF = __webpack_require__( 50469 );
 var NINF = __webpack_require__( 81475 );
 var FLOAT64_EXPONENT_BIAS = __webpack_require__( 11877 );
@@ -23514,7 +23514,7 @@ var copysign = __webpack_require__( 35672 );
 var normalize = (__webpack_require__(79335).assign);
 var floatExp = __webpack_require__( 6075 );
 var toWords = __webpack_require__( 87949 );
-var fromWords = __webpack_require__( 17844 );
+var fromWords = __webpack_require__( 95463 );
 
 
 // VARIABLES //
@@ -27336,7 +27336,7 @@ var EXPONENT_MASK = __webpack_require__( 30222 );
 var SIGNIFICAND_MASK = __webpack_require__( 28910 );
 var getHighWord = __webpack_require__( 2882 );
 var getLowWord = __webpack_require__( 31662 );
-var fromWords = __webpack_require__( 17844 );
+var fromWords = __webpack_require__( 95463 );
 var rempio2Kernel = __webpack_require__( 97236 );
 var rempio2Medium = __webpack_require__( 92880 );
 
@@ -29877,7 +29877,7 @@ module.exports = exponent;
 
 /***/ }),
 
-/***/ 17844:
+/***/ 95463:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -31224,7 +31224,7 @@ module.exports = setLowWord;
 
 /***/ }),
 
-/***/ 65132:
+/***/ 42751:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -31391,7 +31391,7 @@ module.exports = toWords;
 
 var setReadOnly = __webpack_require__( 4568 );
 var main = __webpack_require__( 16364 );
-var assign = __webpack_require__( 65132 );
+var assign = __webpack_require__( 42751 );
 
 
 // MAIN //
@@ -31487,7 +31487,7 @@ module.exports = indices;
 
 // MODULES //
 
-var fcn = __webpack_require__( 65132 );
+var fcn = __webpack_require__( 42751 );
 
 
 // MAIN //

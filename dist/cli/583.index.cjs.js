@@ -5526,7 +5526,7 @@ const core_1 = __webpack_require__(97397);
 const validation_1 = __webpack_require__(85481);
 const applicator_1 = __webpack_require__(28775);
 const dynamic_1 = __webpack_require__(59923);
-const next_1 = __webpack_require__(95463);
+const next_1 = __webpack_require__(17844);
 const unevaluated_1 = __webpack_require__(62010);
 const format_1 = __webpack_require__(72601);
 const metadata_1 = __webpack_require__(56620);
@@ -5858,7 +5858,7 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 95463:
+/***/ 17844:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -6125,7 +6125,7 @@ const pattern_1 = __webpack_require__(96023);
 const limitProperties_1 = __webpack_require__(895);
 const required_1 = __webpack_require__(94504);
 const limitItems_1 = __webpack_require__(36296);
-const uniqueItems_1 = __webpack_require__(42751);
+const uniqueItems_1 = __webpack_require__(65132);
 const const_1 = __webpack_require__(98026);
 const enum_1 = __webpack_require__(93200);
 const validation = [
@@ -6463,7 +6463,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 42751:
+/***/ 65132:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";

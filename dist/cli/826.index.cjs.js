@@ -43,10 +43,22 @@ const addFormats = (dist_default());
 const regExp = Object.assign((pattern) => (0,assertions_pattern/* compilePattern */.Eb)(pattern, false), { code: 're2js' });
 // `strict: false`: schemas written for OpenAI structured outputs carry keywords ajv's strict mode rejects.
 const options = { allErrors: false, strict: false, code: { regExp } };
-const draft7 = new ajv.Ajv(options);
-const draft2020 = new _2020.Ajv2020(options);
-addFormats(draft7);
-addFormats(draft2020);
+/**
+ * Each built the first time a schema of its draft is compiled, not when this module loads: building one (meta-schemas,
+ * formats) costs milliseconds at start-up, before the first model call, in every review — most have no json_schema.
+ */
+let draft7;
+let draft2020;
+function ajvFor(draft) {
+    if (draft === '2020') {
+        if (!draft2020)
+            addFormats((draft2020 = new _2020.Ajv2020(options)));
+        return draft2020;
+    }
+    if (!draft7)
+        addFormats((draft7 = new ajv.Ajv(options)));
+    return draft7;
+}
 const schemaCache = new Map();
 const regexCache = new Map();
 /** Compiled once per distinct schema (by its JSON), whatever the number of cases and samples that use it. */
@@ -56,7 +68,7 @@ function compileSchema(schema, where) {
     if (cached)
         return cached;
     const $schema = schema?.$schema;
-    const ajv = typeof $schema === 'string' && $schema.includes('2020-12') ? draft2020 : draft7;
+    const ajv = ajvFor(typeof $schema === 'string' && $schema.includes('2020-12') ? '2020' : '7');
     let fn;
     try {
         fn = ajv.compile(schema);
@@ -3726,6 +3738,8 @@ class Pacer {
 
 
 
+/** How long a forced stop still waits for samples whose answer is in to be cached, graded and recorded. */
+const FORCED_STOP_GRACE_MS = 1_000;
 const BASE_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 30_000;
 /** Estimates (characters / 4) can fall short of real usage, so the running guard keeps this margin on calls not yet paid. */
@@ -3835,6 +3849,7 @@ async function runSamples(requests, opts) {
     let active = 0;
     let activeSamples = 0;
     let grading = 0; // samples between their model answer and their record
+    let gradingOnGrader = 0; // of those, the ones whose grading waits on a grader call (a call in flight)
     let feeders = 0; // workers still grading cached samples
     let spent = 0;
     let inflightEstimate = 0;
@@ -3885,7 +3900,7 @@ async function runSamples(requests, opts) {
     /** The `run` argument of one sample's grading: its grader calls, their cost and the budget it reserved for them. */
     const toolsFor = (i, reserve) => {
         const q = requests[i];
-        const state = { costUsd: 0, reserve, stoppedOut: false };
+        const state = { costUsd: 0, reserve, stoppedOut: false, graderCalls: 0 };
         const tools = {
             grader: async (g) => {
                 const e = graderEndpoint(q.endpoint, g.model);
@@ -3901,6 +3916,9 @@ async function runSamples(requests, opts) {
                         state.stoppedOut = true;
                         throw STOP;
                     }
+                    // Counted once per sample, however many of its grader calls are out at once.
+                    if (state.graderCalls++ === 0)
+                        gradingOnGrader++;
                     try {
                         output = await new Promise((resolve, reject) => {
                             due.push({ grading: state, endpoint: e, messages, retries: 0, resolve, reject });
@@ -3913,6 +3931,10 @@ async function runSamples(requests, opts) {
                         else
                             graders.failed++;
                         throw err;
+                    }
+                    finally {
+                        if (--state.graderCalls === 0)
+                            gradingOnGrader--;
                     }
                     if (opts.cache) {
                         try {
@@ -4192,15 +4214,20 @@ async function runSamples(requests, opts) {
     });
     opts.signal?.addEventListener('abort', nudge);
     opts.forceStop?.addEventListener('abort', nudge);
+    let forcedAt;
     try {
         for (;;) {
             if ((opts.signal?.aborted || opts.forceStop?.aborted) && !stopped)
                 stopped = { reason: 'aborted', message: 'the review was interrupted; the samples that finished are reported and cached' };
-            if (opts.forceStop?.aborted && stopped)
-                break;
+            const now = Date.now();
+            // A forced stop returns without the calls in flight, once what was answered is recorded (or the grace is over).
+            if (opts.forceStop?.aborted && stopped) {
+                forcedAt ??= now;
+                if (grading === gradingOnGrader || now - forcedAt >= FORCED_STOP_GRACE_MS)
+                    break;
+            }
             if (stopped)
                 dropQueued();
-            const now = Date.now();
             if (delayed.length) {
                 delayed.sort((a, b) => a.at - b.at);
                 while (delayed.length && delayed[0].at <= now) {
@@ -4273,6 +4300,8 @@ async function runSamples(requests, opts) {
                 dropQueued();
             if (delayed.length)
                 waitMs = Math.min(waitMs, delayed[0].at - now);
+            if (forcedAt !== undefined)
+                waitMs = Math.min(waitMs, forcedAt + FORCED_STOP_GRACE_MS - now);
             const nothingLeft = due.length === 0 && queued >= queue.length && delayed.length === 0;
             if (active === 0 && grading === 0 && feeders === 0 && (stopped || nothingLeft))
                 break;

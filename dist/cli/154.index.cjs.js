@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 455;
-exports.ids = [455];
+exports.id = 154;
+exports.ids = [154];
 exports.modules = {
 
 /***/ 3613:
@@ -181,176 +181,6 @@ const RuleResultSchema = schemas/* object */.Ikc({
 
 /***/ }),
 
-/***/ 91327:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M9: () => (/* binding */ ReportSchema)
-/* harmony export */ });
-/* unused harmony exports CaseReportSchema, PassRateSchema, SuiteReportSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45586);
-/* harmony import */ var _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71442);
-
-
-/**
- * The JSON report (docs/contract.md §9). Field names in the contract are fixed; fields marked "extension" are additions
- * documented in the README. The change note (Markdown) is rendered from this report alone, so that a report read
- * back from disk (or merged from shards) renders the same note.
- */
-// The verdicts, rules and kinds of change are the gate's (src/gate/verdict.ts); the report holds them.
-
-const Interval = zod__WEBPACK_IMPORTED_MODULE_1__/* .tuple */ .PVZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()]);
-const Percentiles = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ p50: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(), p95: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(), p99: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable().optional() });
-const Tokens = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ input: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), output: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() });
-/** Pass rates of a group of cases with the paired interval on the delta: a tag's, the holdout cases'. */
-const GroupPassRate = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    n_cases: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
-    candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
-    delta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
-    ci: Interval.nullable(),
-});
-const VariantCount = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ passed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), runs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional() });
-const CaseReportSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
-    baseline: VariantCount.nullable(),
-    candidate: VariantCount.nullable(),
-    /**
-     * extension: one output per variant, truncated, for the flipped-cases section. For a case whose pass rate dropped:
-     * a passing baseline sample and a failing candidate sample (what the regression looks like); for one whose pass
-     * rate rose, the reverse; otherwise the variant's typical sample (see docs/change-note.md).
-     */
-    outputs: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional() }).optional(),
-    /** extension: whether the sample shown in `outputs` passed, per variant, so the note can label it. */
-    output_passed: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().nullable().optional(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().nullable().optional() }).optional(),
-    /** extension: the first failing assertion's reason per variant, where a sample failed. */
-    reasons: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional() }).optional(),
-    /**
-     * extension: true when the case's baseline samples disagree with each other (some passed, some failed): its flip
-     * may be the model's noise rather than the change's doing. Absent otherwise.
-     */
-    flaky_at_base: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
-});
-const PassRateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
-    candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
-    delta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
-    ci: Interval.nullable(),
-    p_value: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
-    /** extension: interval method, for the note and the README. */
-    method: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    /** extension: interval on the candidate's absolute pass rate (added prompts, cases-only changes). */
-    candidate_ci: Interval.nullable().optional(),
-    /**
-     * extension: cases needed for the pass-rate interval to settle the pass_rate rule, when that rule is
-     * inconclusive (other rules carry their own in `rules[].cases_needed`).
-     */
-    cases_needed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable().optional(),
-});
-const SuiteReportSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    prompt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    change: _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .ChangeKindSchema */ .IZ,
-    verdict: _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .VerdictSchema */ .jp,
-    n_cases: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    repeats: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    pass_rate: PassRateSchema,
-    latency_ms: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        baseline: Percentiles.nullable(),
-        candidate: Percentiles.nullable(),
-        p95_ratio: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
-        p95_ratio_ci: Interval.nullable(),
-        /**
-         * extension: why the latencies were not compared (too few samples measured in this run on both sides; cached
-         * samples are not latency evidence); p95_ratio and p95_ratio_ci are null then.
-         */
-        not_compared: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    }),
-    cost_usd: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        baseline_per_case: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
-        candidate_per_case: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
-        ratio: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
-        ratio_ci: Interval.nullable(),
-        /** extension: mean USD per passing sample, per variant. */
-        baseline_per_pass: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable().optional(),
-        candidate_per_pass: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable().optional(),
-    }),
-    tokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: Tokens, candidate: Tokens }),
-    rules: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(_gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .RuleResultSchema */ .LV),
-    errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() }),
-    cases: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(CaseReportSchema),
-    /** extension: the details a reviewer reads in the Change section. */
-    change_detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        previous_path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        diff: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        lines_added: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
-        lines_removed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
-        /** "model: gpt-4o-mini → gpt-4o", "temperature: 0.7 → 0.2", … */
-        settings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
-        model: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable() }).optional(),
-    })
-        .optional(),
-    /** extension: pass-rate deltas per tag (the segments a team watches), over every case; not the `holdout` tag. */
-    by_tag: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(GroupPassRate.extend({ tag: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })).optional(),
-    /**
-     * extension: the cases tagged `holdout` (the team's overfitting check), apart from the rest: when a suite has
-     * any, `pass_rate` covers the other cases and this row these; the note never shows their outputs.
-     */
-    holdout: GroupPassRate.optional(),
-    /** extension: ids of the cases whose baseline samples disagree with each other (see `cases[].flaky_at_base`). */
-    flaky_at_base: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
-    /** extension: calls and retries for this suite. */
-    calls: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), cached: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), failed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), retried: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() }).optional(),
-    /**
-     * How the suite was sampled (docs/sequential.md): `samples_used` of at most `samples_max` model samples over
-     * `rounds` looks; `reused` of them came from the response cache (e.g. a default-branch run's baseline).
-     */
-    sampling: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        mode: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['fixed', 'sequential']),
-        rounds: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-        samples_used: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-        samples_max: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-        reused: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
-        /** Why a sequential request ran as fixed (sharded runs, merges). */
-        fallback: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    })
-        .optional(),
-    /** extension: why the suite was skipped or errored, in one sentence. */
-    message: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-});
-const ReportSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    schema_version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
-    verdict: _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .VerdictSchema */ .jp,
-    base: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    head: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    confidence: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    suites: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SuiteReportSchema),
-    calls: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), cached: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), failed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), retried: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() }),
-    cost_usd_total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    duration_ms: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    /** extension: true when the run stopped early (signal, budget); the numbers cover what finished. */
-    partial: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
-    /** extension: review-level notes (multiple-comparison adjustment, budget stop, fork PR, …). */
-    notes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
-    /**
-     * extension: what an inconclusive verdict does to the check, from `gate.inconclusive` in the config (absent:
-     * neutral). The Action fails the check when this or its `fail-on-inconclusive` input says failure.
-     */
-    inconclusive_policy: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['neutral', 'failure']).optional(),
-    /** extension: PR context for the Goal and Rollout sections. */
-    context: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        goal: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        rollout: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-    })
-        .optional(),
-});
-
-
-/***/ }),
-
 /***/ 21367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -389,71 +219,32 @@ function caseOutputs(baseline, candidate) {
 
 /***/ }),
 
-/***/ 92691:
+/***/ 45069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  KP: () => (/* reexport */ DEFAULT_SEED),
-  lB: () => (/* reexport */ HOLDOUT_TAG),
-  R8: () => (/* reexport */ bootstrapPValueAbove),
-  h1: () => (/* reexport */ casesNeeded),
-  pM: () => (/* reexport */ casesNeededForRatio),
-  _f: () => (/* reexport */ flakyAtBase),
-  fU: () => (/* reexport */ holm),
-  EH: () => (/* reexport */ isHoldout),
-  bt: () => (/* reexport */ measureSuite),
-  VM: () => (/* reexport */ intervals/* pValueBelow */.VM),
-  bI: () => (/* reexport */ prepareStatistics),
-  MM: () => (/* reexport */ repeatsNeeded)
+  R8: () => (/* binding */ bootstrapPValueAbove),
+  bR: () => (/* binding */ clusterBootstrap),
+  u6: () => (/* binding */ expandedConfidenceGrid),
+  Ct: () => (/* binding */ expandedPercentileInterval),
+  NR: () => (/* binding */ prepareGridLevels),
+  qc: () => (/* binding */ prepareResamples),
+  xf: () => (/* binding */ quantileRatioStatistic),
+  Hc: () => (/* binding */ tGridCriticals)
 });
 
-// UNUSED EXPORTS: DEFAULT_RESAMPLES, FIELLER_METHOD, MAX_CASES_NEEDED, MAX_REPEATS_NEEDED, MIN_LATENCY_CALLS, MIN_LATENCY_CASES, PAIRED_METHOD, PROPORTION_METHOD, bootstrapInterval, clusterBootstrap, clusterBootstrapRatio, expandedConfidenceGrid, expandedLevel, expandedPercentileInterval, fiellerRatio, meanRatioStatistic, normalCdf, normalQuantile, pairedDeltaInterval, percentiles, proportionInterval, quantileRatioStatistic, tCdf, tCritical, tQuantile
-
-;// CONCATENATED MODULE: ./src/stats/types.ts
-const DEFAULT_SEED = 0x5eed;
-const types_DEFAULT_RESAMPLES = 10_000;
-/**
- * Cases tagged `holdout` are the team's overfitting check (docs/change-note.md): measured apart from the rest, in
- * their own row and their own optional gate rule.
- */
-const HOLDOUT_TAG = 'holdout';
-function isHoldout(c) {
-    return c.tags.includes(HOLDOUT_TAG);
-}
-/**
- * A case is flaky at base when its baseline samples disagree with each other: some passed, some failed. Its flip
- * may be the model's noise rather than the change's doing. One sample cannot disagree with itself.
- */
-function flakyAtBase(baseline) {
-    return baseline !== null && baseline.runs >= 2 && baseline.passed > 0 && baseline.passed < baseline.runs;
-}
-
-// EXTERNAL MODULE: ./src/stats/t-distribution.ts
-var t_distribution = __webpack_require__(89634);
-// EXTERNAL MODULE: ./src/stats/intervals.ts
-var intervals = __webpack_require__(59413);
-// EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
-var simple_statistics = __webpack_require__(15521);
-;// CONCATENATED MODULE: ./src/stats/percentiles.ts
-
-/**
- * p50/p95/p99 of `values` by linear interpolation between order statistics (Hyndman & Fan type 7, the default
- * of R and numpy, as simple-statistics' quantileSorted computes it). null when there are no values.
- */
-function percentiles(values) {
-    if (values.length === 0)
-        return null;
-    const sorted = Float64Array.from(values).sort();
-    const asArray = Array.from(sorted);
-    return { p50: (0,simple_statistics/* quantileSorted */.Z4)(asArray, 0.5), p95: (0,simple_statistics/* quantileSorted */.Z4)(asArray, 0.95), p99: (0,simple_statistics/* quantileSorted */.Z4)(asArray, 0.99) };
-}
+// UNUSED EXPORTS: MAX_PREPARED_DRAWS, bootstrapInterval, clusterBootstrapRatio, expandedLevel, gridLevelsReady, meanRatioStatistic, readAtLevels
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
+var simple_statistics = __webpack_require__(15521);
 // EXTERNAL MODULE: ./node_modules/pure-rand/lib/esm/generator/xoroshiro128plus.js
 var xoroshiro128plus = __webpack_require__(19821);
+// EXTERNAL MODULE: ./src/stats/t-distribution.ts
+var t_distribution = __webpack_require__(89634);
 // EXTERNAL MODULE: ./node_modules/@stdlib/math-base-special-beta/lib/index.js
 var lib = __webpack_require__(91354);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
@@ -638,6 +429,8 @@ function fastNormalCdf(x) {
     return 0.5 * math_base_special_erfc_lib_default()(-x * Math.SQRT1_2);
 }
 
+// EXTERNAL MODULE: ./src/stats/types.ts
+var types = __webpack_require__(65858);
 ;// CONCATENATED MODULE: ./src/stats/bootstrap.ts
 
 
@@ -652,8 +445,8 @@ function fastNormalCdf(x) {
  * way.
  */
 function clusterBootstrap(nCases, statistics, opts = {}) {
-    const resamples = opts.resamples ?? types_DEFAULT_RESAMPLES;
-    const seed = opts.seed ?? DEFAULT_SEED;
+    const resamples = opts.resamples ?? types/* DEFAULT_RESAMPLES */.jF;
+    const seed = opts.seed ?? types/* DEFAULT_SEED */.KP;
     const multiplicity = new Uint32Array(nCases);
     const values = statistics.map(() => new Float64Array(resamples));
     const prepared = preparedDraws.get(drawsKey(seed, nCases, resamples));
@@ -706,8 +499,8 @@ function drawResamples(draws, budget = Number.POSITIVE_INFINITY) {
  * (yielding between slices), for clusterBootstrap to read. Skipped above {@link MAX_PREPARED_DRAWS}.
  */
 async function prepareResamples(nCases, opts = {}) {
-    const resamples = opts.resamples ?? types_DEFAULT_RESAMPLES;
-    const seed = opts.seed ?? DEFAULT_SEED;
+    const resamples = opts.resamples ?? types/* DEFAULT_RESAMPLES */.jF;
+    const seed = opts.seed ?? types/* DEFAULT_SEED */.KP;
     if (!(Number.isInteger(nCases) && nCases >= 1) || nCases * resamples > MAX_PREPARED_DRAWS)
         return;
     const key = drawsKey(seed, nCases, resamples);
@@ -811,7 +604,7 @@ const LEVEL_BAND = 1e-9;
  * the statistics after the last call find them ready. The grids come out the same however the work is sliced,
  * and whether or not this ran: it only moves the work earlier. Resolves when every grid is ready.
  */
-async function prepareGridLevels(caseCounts, points = types_DEFAULT_RESAMPLES, sliceMs = 4) {
+async function prepareGridLevels(caseCounts, points = types/* DEFAULT_RESAMPLES */.jF, sliceMs = 4) {
     for (const nCases of new Set(caseCounts)) {
         if (!(Number.isInteger(nCases) && nCases >= 2))
             continue;
@@ -823,7 +616,7 @@ async function prepareGridLevels(caseCounts, points = types_DEFAULT_RESAMPLES, s
     }
 }
 /** The expanded percentile interval's confidence grid: the bootstrap distribution read at the expanded levels. */
-function expandedConfidenceGrid(sorted, nCases, points = types_DEFAULT_RESAMPLES) {
+function expandedConfidenceGrid(sorted, nCases, points = types/* DEFAULT_RESAMPLES */.jF) {
     if (sorted.length === 0)
         return new Float64Array(0);
     if (nCases < 2) {
@@ -1020,6 +813,130 @@ function clusterBootstrapRatio(statistic, nCases, opts) {
     return { ci: bootstrapInterval(distribution, opts.confidence), distribution: distribution };
 }
 
+
+/***/ }),
+
+/***/ 97096:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ fiellerRatio)
+/* harmony export */ });
+/* unused harmony export FIELLER_METHOD */
+/* harmony import */ var _bootstrap_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(45069);
+/* harmony import */ var _t_distribution_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89634);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65858);
+
+
+
+const FIELLER_METHOD = 'Fieller interval on the ratio of paired means (t on per-case candidate − ratio × baseline)';
+/**
+ * Interval on the ratio θ = E[candidate] / E[baseline] of two paired per-case means (the cost per case), by
+ * Fieller's theorem (Fieller, "Some Problems in Interval Estimation", JRSS B 16(2), 1954): θ is at most θ₀
+ * exactly when E[candidate − θ₀ · baseline] ≤ 0, a mean of per-case differences that a paired t statistic
+ * tests; the interval is every θ₀ that test does not reject. So the interval and the gate's p-value (that same
+ * one-sided t test at the threshold) are one computation, and no resampling is involved.
+ *
+ * Why not the cluster percentile bootstrap the latency ratio uses: on skewed costs it under-covers — 87–90% at
+ * 10 cases and 90–93% at 20 for a nominal 95% — where Fieller keeps 94–98% (docs/statistics.md has the table).
+ *
+ * The set {θ₀ : |t(θ₀)| ≤ c} is bounded only when the baseline mean is itself clearly above zero
+ * (mean² > c² · var(mean)); otherwise the ratio has no finite upper bound at this confidence and `ci` is null.
+ * Costs are positive, so a lower bound below 0 is cut to 0.
+ */
+function fiellerRatio(pairs, confidence, points = _types_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_RESAMPLES */ .jF) {
+    const n = pairs.length;
+    if (n < 2)
+        return null;
+    let mb = 0;
+    let mc = 0;
+    for (const p of pairs) {
+        mb += p.baseline;
+        mc += p.candidate;
+    }
+    mb /= n;
+    mc /= n;
+    if (!(mb > 0))
+        return null;
+    let sbb = 0;
+    let scc = 0;
+    let sbc = 0;
+    for (const p of pairs) {
+        const db = p.baseline - mb;
+        const dc = p.candidate - mc;
+        sbb += db * db;
+        scc += dc * dc;
+        sbc += db * dc;
+    }
+    // Variances and covariance of the two means.
+    const scale = 1 / (n * (n - 1));
+    const vbb = sbb * scale;
+    const vcc = scc * scale;
+    const vbc = sbc * scale;
+    const estimate = mc / mb;
+    /**
+     * The θ₀ where t(θ₀) = (mc − θ₀·mb) / √(vcc − 2θ₀·vbc + θ₀²·vbb) equals c: the lower bound at one-sided level
+     * t_df⁻¹(c) for c > 0, the upper bound for c < 0. Squaring gives A·θ² − 2B·θ + C = 0.
+     */
+    const bound = (c) => {
+        if (c === 0)
+            return estimate;
+        const c2 = c * c;
+        const a = mb * mb - c2 * vbb;
+        const b = mc * mb - c2 * vbc;
+        const k = mc * mc - c2 * vcc;
+        if (!(a > 0))
+            return c > 0 ? 0 : Number.POSITIVE_INFINITY;
+        // With a > 0 the roots bracket the estimate (where the left side is 0), so the discriminant is ≥ 0 up to rounding.
+        const root = Math.sqrt(Math.max(0, b * b - a * k));
+        const theta = c > 0 ? (b - root) / a : (b + root) / a;
+        // Rounding can push a bound a hair past the estimate when the spread is zero.
+        return c > 0 ? Math.max(0, Math.min(theta, estimate)) : Math.max(theta, estimate);
+    };
+    const critical = (0,_t_distribution_js__WEBPACK_IMPORTED_MODULE_1__/* .tCritical */ .c2)(confidence, n - 1);
+    const lo = bound(critical);
+    const hi = bound(-critical);
+    const criticals = (0,_bootstrap_js__WEBPACK_IMPORTED_MODULE_0__/* .tGridCriticals */ .Hc)(n - 1, points);
+    const grid = new Float64Array(points);
+    for (let j = 0; j < points; j++)
+        grid[j] = bound(criticals[j]);
+    return { estimate, ci: Number.isFinite(hi) ? [lo, hi] : null, grid, n };
+}
+
+
+/***/ }),
+
+/***/ 31144:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  KP: () => (/* reexport */ types/* DEFAULT_SEED */.KP),
+  lB: () => (/* reexport */ types/* HOLDOUT_TAG */.lB),
+  R8: () => (/* reexport */ bootstrap/* bootstrapPValueAbove */.R8),
+  h1: () => (/* reexport */ casesNeeded),
+  pM: () => (/* reexport */ casesNeededForRatio),
+  _f: () => (/* reexport */ types/* flakyAtBase */._f),
+  fU: () => (/* reexport */ holm),
+  EH: () => (/* reexport */ types/* isHoldout */.EH),
+  bt: () => (/* reexport */ measure_suite/* measureSuite */.bt),
+  VM: () => (/* reexport */ intervals/* pValueBelow */.VM),
+  MM: () => (/* reexport */ repeatsNeeded)
+});
+
+// UNUSED EXPORTS: DEFAULT_RESAMPLES, FIELLER_METHOD, MAX_CASES_NEEDED, MAX_REPEATS_NEEDED, MIN_LATENCY_CALLS, MIN_LATENCY_CASES, PAIRED_METHOD, PROPORTION_METHOD, bootstrapInterval, clusterBootstrap, clusterBootstrapRatio, expandedConfidenceGrid, expandedLevel, expandedPercentileInterval, fiellerRatio, meanRatioStatistic, normalCdf, normalQuantile, pairedDeltaInterval, percentiles, prepareStatistics, proportionInterval, quantileRatioStatistic, tCdf, tCritical, tQuantile
+
+// EXTERNAL MODULE: ./src/stats/types.ts
+var types = __webpack_require__(65858);
+// EXTERNAL MODULE: ./src/stats/t-distribution.ts
+var t_distribution = __webpack_require__(89634);
+// EXTERNAL MODULE: ./src/stats/intervals.ts
+var intervals = __webpack_require__(59413);
+// EXTERNAL MODULE: ./src/stats/percentiles.ts
+var percentiles = __webpack_require__(64975);
+// EXTERNAL MODULE: ./src/stats/bootstrap.ts + 1 modules
+var bootstrap = __webpack_require__(45069);
 ;// CONCATENATED MODULE: ./src/stats/holm.ts
 /**
  * Holm's step-down adjustment (Holm, "A simple sequentially rejective multiple test procedure", Scand. J.
@@ -1112,429 +1029,12 @@ function casesNeededForRatio(args) {
     return needed > max ? null : Math.max(2, needed);
 }
 
-;// CONCATENATED MODULE: ./src/stats/fieller.ts
-
-
-
-const FIELLER_METHOD = 'Fieller interval on the ratio of paired means (t on per-case candidate − ratio × baseline)';
-/**
- * Interval on the ratio θ = E[candidate] / E[baseline] of two paired per-case means (the cost per case), by
- * Fieller's theorem (Fieller, "Some Problems in Interval Estimation", JRSS B 16(2), 1954): θ is at most θ₀
- * exactly when E[candidate − θ₀ · baseline] ≤ 0, a mean of per-case differences that a paired t statistic
- * tests; the interval is every θ₀ that test does not reject. So the interval and the gate's p-value (that same
- * one-sided t test at the threshold) are one computation, and no resampling is involved.
- *
- * Why not the cluster percentile bootstrap the latency ratio uses: on skewed costs it under-covers — 87–90% at
- * 10 cases and 90–93% at 20 for a nominal 95% — where Fieller keeps 94–98% (docs/statistics.md has the table).
- *
- * The set {θ₀ : |t(θ₀)| ≤ c} is bounded only when the baseline mean is itself clearly above zero
- * (mean² > c² · var(mean)); otherwise the ratio has no finite upper bound at this confidence and `ci` is null.
- * Costs are positive, so a lower bound below 0 is cut to 0.
- */
-function fiellerRatio(pairs, confidence, points = types_DEFAULT_RESAMPLES) {
-    const n = pairs.length;
-    if (n < 2)
-        return null;
-    let mb = 0;
-    let mc = 0;
-    for (const p of pairs) {
-        mb += p.baseline;
-        mc += p.candidate;
-    }
-    mb /= n;
-    mc /= n;
-    if (!(mb > 0))
-        return null;
-    let sbb = 0;
-    let scc = 0;
-    let sbc = 0;
-    for (const p of pairs) {
-        const db = p.baseline - mb;
-        const dc = p.candidate - mc;
-        sbb += db * db;
-        scc += dc * dc;
-        sbc += db * dc;
-    }
-    // Variances and covariance of the two means.
-    const scale = 1 / (n * (n - 1));
-    const vbb = sbb * scale;
-    const vcc = scc * scale;
-    const vbc = sbc * scale;
-    const estimate = mc / mb;
-    /**
-     * The θ₀ where t(θ₀) = (mc − θ₀·mb) / √(vcc − 2θ₀·vbc + θ₀²·vbb) equals c: the lower bound at one-sided level
-     * t_df⁻¹(c) for c > 0, the upper bound for c < 0. Squaring gives A·θ² − 2B·θ + C = 0.
-     */
-    const bound = (c) => {
-        if (c === 0)
-            return estimate;
-        const c2 = c * c;
-        const a = mb * mb - c2 * vbb;
-        const b = mc * mb - c2 * vbc;
-        const k = mc * mc - c2 * vcc;
-        if (!(a > 0))
-            return c > 0 ? 0 : Number.POSITIVE_INFINITY;
-        // With a > 0 the roots bracket the estimate (where the left side is 0), so the discriminant is ≥ 0 up to rounding.
-        const root = Math.sqrt(Math.max(0, b * b - a * k));
-        const theta = c > 0 ? (b - root) / a : (b + root) / a;
-        // Rounding can push a bound a hair past the estimate when the spread is zero.
-        return c > 0 ? Math.max(0, Math.min(theta, estimate)) : Math.max(theta, estimate);
-    };
-    const critical = (0,t_distribution/* tCritical */.c2)(confidence, n - 1);
-    const lo = bound(critical);
-    const hi = bound(-critical);
-    const criticals = tGridCriticals(n - 1, points);
-    const grid = new Float64Array(points);
-    for (let j = 0; j < points; j++)
-        grid[j] = bound(criticals[j]);
-    return { estimate, ci: Number.isFinite(hi) ? [lo, hi] : null, grid, n };
-}
-
-// EXTERNAL MODULE: ./src/stats/sequential.ts
-var stats_sequential = __webpack_require__(87308);
-;// CONCATENATED MODULE: ./src/stats/measure-suite.ts
-
-
-
-
-
-
-
-const hasSuccess = (v) => v !== null && v.scores.length > 0;
-/** Mean over the cases that have a successful sample of the case's mean `pick`; null when none has. */
-function meanOfCaseMeans(cases, variant, pick) {
-    const values = [];
-    for (const c of cases) {
-        const v = c[variant];
-        const picked = v ? pick(v) : [];
-        if (picked.length > 0)
-            values.push((0,simple_statistics/* mean */.RE)(picked));
-    }
-    return values.length ? (0,simple_statistics/* mean */.RE)(values) : null;
-}
-function pairsOf(cases) {
-    const pairs = [];
-    for (const c of cases) {
-        if (hasSuccess(c.baseline) && hasSuccess(c.candidate)) {
-            pairs.push({ baseline: c.baseline.scores, candidate: c.candidate.scores, baselineIndex: c.baseline.sampleIndex, candidateIndex: c.candidate.sampleIndex });
-        }
-    }
-    return pairs;
-}
-/**
- * Pass rates of a group of cases: the mean over cases of each case's rate. Under the sequential design a case with
- * both variants is estimated by the design's unbiased estimator (src/stats/sequential.ts), so that the rates shown
- * agree with the delta and its interval; otherwise (and for the per-case rows of the report) the plain mean.
- */
-function passRates(cases, sequential) {
-    if (!sequential)
-        return { baseline: meanOfCaseMeans(cases, 'baseline', scoresOf), candidate: meanOfCaseMeans(cases, 'candidate', scoresOf) };
-    const baseline = [];
-    const candidate = [];
-    for (const c of cases) {
-        const b = hasSuccess(c.baseline) ? c.baseline : null;
-        const k = hasSuccess(c.candidate) ? c.candidate : null;
-        const e = b && k ? (0,stats_sequential/* sequentialEstimate */.a4)(b, k) : null;
-        if (b)
-            baseline.push(e ? e.baseline : (0,simple_statistics/* mean */.RE)(b.scores));
-        if (k)
-            candidate.push(e ? e.candidate : (0,simple_statistics/* mean */.RE)(k.scores));
-    }
-    return { baseline: baseline.length ? (0,simple_statistics/* mean */.RE)(baseline) : null, candidate: candidate.length ? (0,simple_statistics/* mean */.RE)(candidate) : null };
-}
-const scoresOf = (v) => v.scores;
-/** The per-case difference the paired interval is fed: the sequential design's estimator, or the plain difference. */
-const caseDeltaFor = (sequential) => (sequential ? (0,stats_sequential/* sequentialDelta */.Cc)() : undefined);
-const ran = (cases, variant) => cases.some((c) => c[variant] !== null);
-/**
- * Everything numeric the report needs for one suite (docs/contract.md §5): pass rates with a paired interval on the delta,
- * latency percentiles with a bootstrap interval on the p95 ratio, cost per case with a bootstrap interval on the
- * ratio, and the pass-rate delta per tag. A pass rate is the mean over cases of the case's mean score (binary
- * scores make it the share of passing samples); errored samples are left out of every number and counted.
- */
-function measureSuite(cases, opts) {
-    const { confidence } = opts;
-    const sequential = opts.sequential;
-    const bothRan = ran(cases, 'baseline') && ran(cases, 'candidate');
-    // The pass rate is the rest's; the holdout cases get their own row (docs/change-note.md, "Holdout cases").
-    const holdoutCases = cases.filter(isHoldout);
-    const rest = holdoutCases.length > 0 ? cases.filter((c) => !isHoldout(c)) : cases;
-    const pairs = bothRan ? pairsOf(rest) : [];
-    const delta = bothRan && rest.length > 0 ? (0,intervals/* pairedDeltaInterval */.H)(pairs, confidence, caseDeltaFor(sequential)) : null;
-    const candidateInterval = bothRan || !ran(rest, 'candidate')
-        ? null
-        : (0,intervals/* proportionInterval */.Ew)(rest.map((c) => c.candidate?.scores ?? []), confidence);
-    const passRate = {
-        ...passRates(rest, bothRan ? sequential : undefined),
-        delta: delta ? delta.estimate : null,
-        ci: delta ? delta.ci : null,
-        p_value: delta ? delta.pValue : null,
-        method: delta ? delta.method : (candidateInterval?.method ?? (rest.length === 0 ? 'every case is a holdout case' : bothRan ? 'no case succeeded under both variants' : 'no interval')),
-        ...(bothRan ? {} : { candidate_ci: candidateInterval ? candidateInterval.ci : null }),
-    };
-    const holdout = holdoutCases.length > 0 ? groupPassRate(holdoutCases, bothRan, confidence, sequential) : null;
-    const latency = latencyComparison(cases, bothRan, confidence, opts);
-    const costs = (v) => v.costUsd;
-    const baselinePerCase = meanOfCaseMeans(cases, 'baseline', costs);
-    const candidatePerCase = meanOfCaseMeans(cases, 'candidate', costs);
-    const costPairs = [];
-    if (bothRan) {
-        for (const c of cases) {
-            if (c.baseline && c.candidate && c.baseline.costUsd.length > 0 && c.candidate.costUsd.length > 0) {
-                costPairs.push({ baseline: (0,simple_statistics/* mean */.RE)(c.baseline.costUsd), candidate: (0,simple_statistics/* mean */.RE)(c.candidate.costUsd) });
-            }
-        }
-    }
-    const cost = bothRan ? fiellerRatio(costPairs, confidence, opts.resamples ?? types_DEFAULT_RESAMPLES) : null;
-    return {
-        pass_rate: passRate,
-        latency_ms: latency.report,
-        cost_usd: {
-            baseline_per_case: baselinePerCase,
-            candidate_per_case: candidatePerCase,
-            ratio: cost ? cost.estimate : null,
-            ratio_ci: cost ? cost.ci : null,
-            baseline_per_pass: costPerPass(cases, 'baseline'),
-            candidate_per_pass: costPerPass(cases, 'candidate'),
-        },
-        by_tag: byTag(cases, confidence, sequential),
-        holdout: holdout?.row ?? null,
-        paired_n: pairs.length,
-        detail: {
-            confidence,
-            delta,
-            candidate: candidateInterval,
-            excluded: bothRan ? rest.length - pairs.length : 0,
-            holdoutDelta: holdout?.delta ?? null,
-            p95Ratio: latency.grid,
-            costRatio: cost?.ci ? cost.grid : null,
-            latencyCases: latency.cases,
-            costCases: cost ? cost.n : 0,
-            resamples: opts.resamples ?? types_DEFAULT_RESAMPLES,
-        },
-    };
-}
-/**
- * Fewest cases, and fewest calls per variant, with a pair measured in this run for the p95 ratio to be compared.
- * With fewer than 20 calls a p95 is little more than the largest call, and with 10 calls per variant the interval
- * covered 90–92% for a nominal 95% in simulation; at 10 cases × 2 and 20 × 1 it covers 94–96% (docs/statistics.md).
- */
-const MIN_LATENCY_CASES = 10;
-const MIN_LATENCY_CALLS = 20;
-/**
- * Latency is compared only on calls made in this run, pair by pair (see docs/statistics.md): a sample enters when
- * it succeeded under both variants with the same sample index and neither answer came from the response cache.
- * The two calls of such a pair were started side by side (src/plan/requests.ts), so they met the same provider;
- * a cached answer's latency was measured on another day, under other load. Percentiles, the p95 ratio and its
- * interval (cluster bootstrap over cases, expanded percentile: bootstrap.ts) all come from those pairs.
- * With one variant (an added or deleted prompt) its fresh calls give the percentiles, and there is no ratio.
- */
-function latencyComparison(cases, bothRan, confidence, opts) {
-    const none = (reason) => ({
-        report: { baseline: null, candidate: null, p95_ratio: null, p95_ratio_ci: null, ...(reason ? { not_compared: reason } : {}) },
-        grid: null,
-        cases: 0,
-    });
-    if (!bothRan) {
-        const variant = cases.some((c) => c.baseline) ? 'baseline' : 'candidate';
-        const calls = cases.flatMap((c) => freshLatencies(c[variant]));
-        const ran = cases.some((c) => (c[variant]?.latenciesMs.length ?? 0) > 0);
-        if (calls.length === 0)
-            return none(ran ? 'every call was answered from the response cache, so no latency was measured in this run' : undefined);
-        const shown = percentiles(calls);
-        return { report: { baseline: variant === 'baseline' ? shown : null, candidate: variant === 'candidate' ? shown : null, p95_ratio: null, p95_ratio_ci: null }, grid: null, cases: 0 };
-    }
-    const baseline = [];
-    const candidate = [];
-    let anyPair = false;
-    let anyCached = false;
-    let anyErrors = false;
-    let freshBaseline = 0;
-    let freshCandidate = 0;
-    for (const c of cases) {
-        const b = c.baseline;
-        const k = c.candidate;
-        if (!b || !k)
-            continue;
-        if (b.latenciesMs.length > 0 && k.latenciesMs.length > 0)
-            anyPair = true;
-        if (b.fresh?.includes(false) || k.fresh?.includes(false))
-            anyCached = true;
-        if (b.errors > 0 || k.errors > 0)
-            anyErrors = true;
-        freshBaseline += freshLatencies(b).length;
-        freshCandidate += freshLatencies(k).length;
-        const mine = freshBySample(b);
-        const theirs = freshBySample(k);
-        const bCalls = [];
-        const kCalls = [];
-        for (const [index, ms] of mine) {
-            const other = theirs.get(index);
-            if (other === undefined)
-                continue;
-            bCalls.push(ms);
-            kCalls.push(other);
-        }
-        if (bCalls.length > 0) {
-            baseline.push(bCalls);
-            candidate.push(kCalls);
-        }
-    }
-    const calls = baseline.reduce((sum, x) => sum + x.length, 0);
-    if (baseline.length < MIN_LATENCY_CASES || calls < MIN_LATENCY_CALLS) {
-        let reason;
-        if (!anyPair)
-            reason = 'no case had a successful call under both variants';
-        else if (freshBaseline === 0 && freshCandidate === 0)
-            reason = 'every call was answered from the response cache, so no latency was measured in this run';
-        else if (freshBaseline === 0 || freshCandidate === 0)
-            reason = `every ${freshBaseline === 0 ? 'baseline' : 'candidate'} call was answered from the response cache, so no pair of calls was measured side by side in this run`;
-        else {
-            const others = anyCached ? ' (the others came from the response cache or failed)' : anyErrors ? ' (the others failed)' : '';
-            reason = `only ${calls} call pair${calls === 1 ? '' : 's'} in ${baseline.length} case${baseline.length === 1 ? '' : 's'} ${calls === 1 ? 'was' : 'were'} measured side by side in this run${others}; comparing p95 latency needs at least ${MIN_LATENCY_CALLS} pairs in ${MIN_LATENCY_CASES} cases`;
-        }
-        return none(reason);
-    }
-    const baselineLatency = percentiles(baseline.flat());
-    const candidateLatency = percentiles(candidate.flat());
-    if (!(baselineLatency.p95 > 0))
-        return { report: { baseline: baselineLatency, candidate: candidateLatency, p95_ratio: null, p95_ratio_ci: null }, grid: null, cases: 0 };
-    const [distribution] = clusterBootstrap(baseline.length, [quantileRatioStatistic(baseline, candidate)], { seed: opts.seed, resamples: opts.resamples });
-    const ci = expandedPercentileInterval(distribution, confidence, baseline.length);
-    return {
-        report: { baseline: baselineLatency, candidate: candidateLatency, p95_ratio: candidateLatency.p95 / baselineLatency.p95, p95_ratio_ci: ci },
-        grid: ci ? expandedConfidenceGrid(distribution, baseline.length, opts.resamples ?? types_DEFAULT_RESAMPLES) : null,
-        cases: baseline.length,
-    };
-}
-/** A variant's latencies measured in this run (not from the cache). */
-function freshLatencies(v) {
-    if (!v)
-        return [];
-    return v.fresh ? v.latenciesMs.filter((_, i) => v.fresh[i]) : v.latenciesMs;
-}
-/** Sample index → latency of the variant's fresh successful samples. */
-function freshBySample(v) {
-    const out = new Map();
-    v.latenciesMs.forEach((ms, i) => {
-        if (v.fresh && !v.fresh[i])
-            return;
-        out.set(v.sampleIndex?.[i] ?? i, ms);
-    });
-    return out;
-}
-/** Total cost of the successful samples over the passes they bought (the sum of scores: passes, for pass/fail). */
-function costPerPass(cases, variant) {
-    let cost = 0;
-    let passes = 0;
-    let any = false;
-    for (const c of cases) {
-        const v = c[variant];
-        if (!v)
-            continue;
-        any = true;
-        for (const x of v.costUsd)
-            cost += x;
-        for (const s of v.scores)
-            passes += s;
-    }
-    return any && passes > 0 ? cost / passes : null;
-}
-/** A group's pass rates with the paired machinery of the suite's own row, and the interval behind them. */
-function groupPassRate(group, bothRan, confidence, sequential) {
-    const delta = bothRan && ran(group, 'baseline') && ran(group, 'candidate') ? (0,intervals/* pairedDeltaInterval */.H)(pairsOf(group), confidence, caseDeltaFor(sequential)) : null;
-    return {
-        row: {
-            n_cases: group.length,
-            ...passRates(group, bothRan ? sequential : undefined),
-            delta: delta ? delta.estimate : null,
-            ci: delta ? delta.ci : null,
-        },
-        delta,
-    };
-}
-/**
- * The same paired machinery on each tag's cases, tags in order of first appearance. Not gated, not adjusted. The
- * `holdout` tag is left out: those cases have their own row.
- */
-function byTag(cases, confidence, sequential) {
-    const groups = new Map();
-    for (const c of cases) {
-        for (const tag of new Set(c.tags)) {
-            if (tag === HOLDOUT_TAG)
-                continue;
-            const group = groups.get(tag);
-            if (group)
-                group.push(c);
-            else
-                groups.set(tag, [c]);
-        }
-    }
-    return [...groups].map(([tag, group]) => ({ tag, ...groupPassRate(group, true, confidence, sequential).row }));
-}
-
-;// CONCATENATED MODULE: ./src/stats/prepare.ts
-
-
-
-
-
-/**
- * The statistics' work that does not need the samples, done while the model calls are in flight, so that the
- * statistics after the last call only do what the samples decide (docs/statistics.md, "How the grids are
- * prepared"):
- *
- * 1. a first call of each general t function, then small measurements of a made-up suite (12 cases, 64 and then
- *    4 × 500 resamples), each in a turn of its own, so that the code of every comparison is compiled, and its hot
- *    loops optimised, before the real suites come in;
- * 2. the confidence grids' level points for each suite's number of cases (bootstrap.ts, prepareGridLevels);
- * 3. the latency bootstrap's resample draws for each suite's number of cases (bootstrap.ts, prepareResamples): they
- *    depend on the seed and the counts, not on the samples.
- *
- * Each is done a few milliseconds at a time, yielding to the event loop between slices; the first calls compile
- * code and take longer, once (5–15 ms each on a busy 2-core machine).
- *
- * Nothing a review reports depends on whether, or how far, this ran: it fills caches the measurement fills itself
- * when they are empty, with the same numbers. Never rejects (a failure here only leaves the work for later).
- */
-async function prepareStatistics(caseCounts, points = types_DEFAULT_RESAMPLES) {
-    try {
-        // The general t functions first, each in a turn of its own (their first call compiles a good deal of code).
-        for (const warm of [() => (0,t_distribution/* tCritical */.c2)(0.95, 11), () => (0,t_distribution/* tCdf */.w_)(-1, 11), () => (0,t_distribution/* normalCdf */.vr)(-1)]) {
-            await (0,promises_.setImmediate)();
-            warm();
-        }
-        // Then small measurements, their bootstraps reading draws made ahead as the real ones will: the first compiles
-        // the comparisons, the next four (2,000 resamples in all, a turn each) run the hot loops long enough for them to
-        // be optimised before the real bootstrap's 10,000.
-        const warmUp = warmUpSuite();
-        for (const resamples of [64, 500, 500, 500, 500]) {
-            await prepareResamples(warmUp.length, { resamples });
-            await (0,promises_.setImmediate)();
-            measureSuite(warmUp, { confidence: 0.95, resamples });
-        }
-        const counts = [...new Set(caseCounts)];
-        await prepareGridLevels(counts, points);
-        for (const nCases of counts)
-            await prepareResamples(nCases, { resamples: points });
-    }
-    catch {
-        // The measurement redoes whatever is missing.
-    }
-}
-/** A small two-variant suite with every kind of value a measurement reads: scores, latencies, costs, a tag. */
-function warmUpSuite() {
-    return Array.from({ length: 12 }, (_, i) => {
-        const variant = (shift) => ({
-            scores: [(i + shift) % 3 === 0 ? 0 : 1, 1],
-            latenciesMs: [200 + ((i * 37 + shift) % 50), 210 + ((i * 11 + shift) % 40)],
-            costUsd: [0.001 + i * 1e-5, 0.0011 + shift * 1e-5],
-            errors: 0,
-        });
-        return { id: `warm-up-${i}`, tags: i % 2 ? ['odd'] : [], baseline: variant(0), candidate: variant(1) };
-    });
-}
-
+// EXTERNAL MODULE: ./src/stats/fieller.ts
+var fieller = __webpack_require__(97096);
+// EXTERNAL MODULE: ./src/stats/measure-suite.ts + 1 modules
+var measure_suite = __webpack_require__(29846);
+// EXTERNAL MODULE: ./src/stats/prepare.ts
+var prepare = __webpack_require__(44792);
 ;// CONCATENATED MODULE: ./src/stats/index.ts
 
 
@@ -1697,19 +1197,31 @@ function pValueBelow(interval, threshold) {
 
 /***/ }),
 
-/***/ 87308:
+/***/ 29846:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cc: () => (/* binding */ sequentialDelta),
-/* harmony export */   TF: () => (/* binding */ roundIndexes),
-/* harmony export */   a4: () => (/* binding */ sequentialEstimate),
-/* harmony export */   bd: () => (/* binding */ moreOf),
-/* harmony export */   lt: () => (/* binding */ lookConfidences),
-/* harmony export */   p5: () => (/* binding */ roundsFor)
-/* harmony export */ });
-/* unused harmony exports disagrees, CONTINUATION, passRateDecision */
-/* harmony import */ var _intervals_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59413);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bt: () => (/* binding */ measureSuite)
+});
+
+// UNUSED EXPORTS: MIN_LATENCY_CALLS, MIN_LATENCY_CASES
+
+// EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
+var simple_statistics = __webpack_require__(15521);
+// EXTERNAL MODULE: ./src/stats/bootstrap.ts + 1 modules
+var bootstrap = __webpack_require__(45069);
+// EXTERNAL MODULE: ./src/stats/fieller.ts
+var fieller = __webpack_require__(97096);
+// EXTERNAL MODULE: ./src/stats/intervals.ts
+var intervals = __webpack_require__(59413);
+// EXTERNAL MODULE: ./src/stats/percentiles.ts
+var percentiles = __webpack_require__(64975);
+// EXTERNAL MODULE: ./src/stats/sequential-design.ts
+var sequential_design = __webpack_require__(81703);
+;// CONCATENATED MODULE: ./src/stats/sequential.ts
+
 
 /**
  * Sequential sampling (docs/sequential.md): a suite's `repeats` becomes the most samples a case may get, and the
@@ -1731,55 +1243,9 @@ function pValueBelow(interval, threshold) {
  * dependence and however the rounds were allocated (Bonferroni; a group-sequential design with alpha spending in
  * the sense of Lan & DeMets 1983, spent at fixed levels per look).
  */
-/** Share of the error rate spent at each look, by the number of looks (1, 2 or 3). Tuned by bench/sequential-sim.ts. */
-const LOOK_WEIGHTS = {
-    1: [1],
-    2: [0.3, 0.7],
-    3: [0.05, 0.1, 0.85],
-};
-/** Rounds (= looks) of a suite with `repeats` samples per case at most. */
-function roundsFor(repeats) {
-    return Math.max(1, Math.min(3, repeats));
-}
-/**
- * The confidence each look's intervals and decisions are computed at: 1 − w_j · (1 − confidence). A rule fails
- * at look j when its one-sided p-value is below w_j · (1 − confidence)/2, so over every look a change that does
- * nothing fails at most (1 − confidence)/2 of the time, as a fixed design does.
- */
-function lookConfidences(confidence, repeats, weights = LOOK_WEIGHTS[roundsFor(repeats)]) {
-    return weights.map((w) => 1 - w * (1 - confidence));
-}
-/**
- * Do a case's samples disagree: any two of its samples, under either variant, differ. A case whose samples all
- * agree after two rounds (near-deterministic, the common case in real eval sets) gets nothing more: more repeats
- * would not change its value. The rule is symmetric in the two variants, so with a change that does nothing the
- * per-case difference stays symmetric around zero (docs/sequential.md, "An estimate that stays unbiased").
- */
-function disagrees(baseline, candidate) {
-    const first = baseline[0] ?? candidate[0];
-    if (first === undefined)
-        return false;
-    return baseline.some((s) => s !== first) || candidate.some((s) => s !== first);
-}
-const CONTINUATION = { unanimous: 0.25 };
-/** Samples 0 and 1 decide the allocation (the selection samples); later indexes are the extra samples. */
-const SELECTION = 2;
-/**
- * The sample indexes round `round` (1-based) adds to a case, given the scores it has so far (both variants) and the
- * case's coin, uniform on [0, 1) and drawn independently of its samples (src/review/rounds.ts: a hash of the
- * suite, the case and the head commit, so a rerun replays the same rounds). Empty when the case gets nothing more.
- */
-function roundIndexes(round, repeats, scores, coin, design = CONTINUATION) {
-    if (round > roundsFor(repeats))
-        return [];
-    if (round === 1)
-        return [0];
-    if (round === 2)
-        return [1];
-    if (!disagrees(scores.baseline, scores.candidate) && !(coin < design.unanimous))
-        return [];
-    return Array.from({ length: repeats - SELECTION }, (_, i) => i + SELECTION);
-}
+// The design — rounds, looks, allocation — lives in ./sequential-design.ts, without the intervals, so that the
+// sampling loop can use it before any statistic is loaded (docs/architecture.md, "Start-up").
+
 function choose(n, k) {
     if (k < 0 || k > n)
         return 0;
@@ -1794,7 +1260,7 @@ function split(v) {
     let total = 0;
     let binary = true;
     v.scores.forEach((s, i) => {
-        if ((v.sampleIndex?.[i] ?? i) < SELECTION)
+        if ((v.sampleIndex?.[i] ?? i) < sequential_design/* SELECTION */.$V)
             sel++;
         else
             ext++;
@@ -1824,7 +1290,7 @@ const plainMean = (v) => v.scores.reduce((a, b) => a + b, 0) / v.scores.length;
  * A case without extra samples is its plain mean (all its samples are selection samples). A case without both
  * selection and extra samples in a variant (failed calls), or with graded (non 0/1) scores, keeps the plain mean.
  */
-function sequentialEstimate(baseline, candidate, design = CONTINUATION) {
+function sequentialEstimate(baseline, candidate, design = sequential_design/* CONTINUATION */["in"]) {
     const b = split(baseline);
     const c = split(candidate);
     const plain = { baseline: plainMean(baseline), candidate: plainMean(candidate) };
@@ -1855,7 +1321,7 @@ function sequentialEstimate(baseline, candidate, design = CONTINUATION) {
     return weight > 0 ? { baseline: sumB / weight, candidate: sumC / weight } : plain;
 }
 /** The per-case difference (candidate − baseline) under the sequential design: what the paired interval is fed. */
-function sequentialDelta(design = CONTINUATION) {
+function sequentialDelta(design = sequential_design/* CONTINUATION */["in"]) {
     return (pair) => {
         const e = sequentialEstimate({ scores: pair.baseline, sampleIndex: pair.baselineIndex }, { scores: pair.candidate, sampleIndex: pair.candidateIndex }, design);
         return e.candidate - e.baseline;
@@ -1877,16 +1343,387 @@ function passRateDecision(pairs, confidence, maxDrop, caseDelta) {
         return { decision: 'pass', delta };
     return { decision: 'inconclusive', delta };
 }
+
+// EXTERNAL MODULE: ./src/stats/types.ts
+var types = __webpack_require__(65858);
+;// CONCATENATED MODULE: ./src/stats/measure-suite.ts
+
+
+
+
+
+
+
+const hasSuccess = (v) => v !== null && v.scores.length > 0;
+/** Mean over the cases that have a successful sample of the case's mean `pick`; null when none has. */
+function meanOfCaseMeans(cases, variant, pick) {
+    const values = [];
+    for (const c of cases) {
+        const v = c[variant];
+        const picked = v ? pick(v) : [];
+        if (picked.length > 0)
+            values.push((0,simple_statistics/* mean */.RE)(picked));
+    }
+    return values.length ? (0,simple_statistics/* mean */.RE)(values) : null;
+}
+function pairsOf(cases) {
+    const pairs = [];
+    for (const c of cases) {
+        if (hasSuccess(c.baseline) && hasSuccess(c.candidate)) {
+            pairs.push({ baseline: c.baseline.scores, candidate: c.candidate.scores, baselineIndex: c.baseline.sampleIndex, candidateIndex: c.candidate.sampleIndex });
+        }
+    }
+    return pairs;
+}
 /**
- * What an inconclusive result at the maximum calls for (req. of docs/sequential.md): more cases when the spread
- * between cases dominates the interval's width, more repeats when the noise within cases does. `withinVariance`
- * is the mean over cases of the sampling variance of a case's value (what more repeats remove), `sd` the per-case
- * standard deviation (which includes it).
+ * Pass rates of a group of cases: the mean over cases of each case's rate. Under the sequential design a case with
+ * both variants is estimated by the design's unbiased estimator (src/stats/sequential.ts), so that the rates shown
+ * agree with the delta and its interval; otherwise (and for the per-case rows of the report) the plain mean.
  */
-function moreOf(delta) {
-    const total = delta.sd * delta.sd;
-    const within = delta.withinVariance ?? 0;
-    return within > total / 2 ? 'repeats' : 'cases';
+function passRates(cases, sequential) {
+    if (!sequential)
+        return { baseline: meanOfCaseMeans(cases, 'baseline', scoresOf), candidate: meanOfCaseMeans(cases, 'candidate', scoresOf) };
+    const baseline = [];
+    const candidate = [];
+    for (const c of cases) {
+        const b = hasSuccess(c.baseline) ? c.baseline : null;
+        const k = hasSuccess(c.candidate) ? c.candidate : null;
+        const e = b && k ? sequentialEstimate(b, k) : null;
+        if (b)
+            baseline.push(e ? e.baseline : (0,simple_statistics/* mean */.RE)(b.scores));
+        if (k)
+            candidate.push(e ? e.candidate : (0,simple_statistics/* mean */.RE)(k.scores));
+    }
+    return { baseline: baseline.length ? (0,simple_statistics/* mean */.RE)(baseline) : null, candidate: candidate.length ? (0,simple_statistics/* mean */.RE)(candidate) : null };
+}
+const scoresOf = (v) => v.scores;
+/** The per-case difference the paired interval is fed: the sequential design's estimator, or the plain difference. */
+const caseDeltaFor = (sequential) => (sequential ? sequentialDelta() : undefined);
+const ran = (cases, variant) => cases.some((c) => c[variant] !== null);
+/**
+ * Everything numeric the report needs for one suite (docs/contract.md §5): pass rates with a paired interval on the delta,
+ * latency percentiles with a bootstrap interval on the p95 ratio, cost per case with a bootstrap interval on the
+ * ratio, and the pass-rate delta per tag. A pass rate is the mean over cases of the case's mean score (binary
+ * scores make it the share of passing samples); errored samples are left out of every number and counted.
+ */
+function measureSuite(cases, opts) {
+    const { confidence } = opts;
+    const sequential = opts.sequential;
+    const bothRan = ran(cases, 'baseline') && ran(cases, 'candidate');
+    // The pass rate is the rest's; the holdout cases get their own row (docs/change-note.md, "Holdout cases").
+    const holdoutCases = cases.filter(types/* isHoldout */.EH);
+    const rest = holdoutCases.length > 0 ? cases.filter((c) => !(0,types/* isHoldout */.EH)(c)) : cases;
+    const pairs = bothRan ? pairsOf(rest) : [];
+    const delta = bothRan && rest.length > 0 ? (0,intervals/* pairedDeltaInterval */.H)(pairs, confidence, caseDeltaFor(sequential)) : null;
+    const candidateInterval = bothRan || !ran(rest, 'candidate')
+        ? null
+        : (0,intervals/* proportionInterval */.Ew)(rest.map((c) => c.candidate?.scores ?? []), confidence);
+    const passRate = {
+        ...passRates(rest, bothRan ? sequential : undefined),
+        delta: delta ? delta.estimate : null,
+        ci: delta ? delta.ci : null,
+        p_value: delta ? delta.pValue : null,
+        method: delta ? delta.method : (candidateInterval?.method ?? (rest.length === 0 ? 'every case is a holdout case' : bothRan ? 'no case succeeded under both variants' : 'no interval')),
+        ...(bothRan ? {} : { candidate_ci: candidateInterval ? candidateInterval.ci : null }),
+    };
+    const holdout = holdoutCases.length > 0 ? groupPassRate(holdoutCases, bothRan, confidence, sequential) : null;
+    const latency = latencyComparison(cases, bothRan, confidence, opts);
+    const costs = (v) => v.costUsd;
+    const baselinePerCase = meanOfCaseMeans(cases, 'baseline', costs);
+    const candidatePerCase = meanOfCaseMeans(cases, 'candidate', costs);
+    const costPairs = [];
+    if (bothRan) {
+        for (const c of cases) {
+            if (c.baseline && c.candidate && c.baseline.costUsd.length > 0 && c.candidate.costUsd.length > 0) {
+                costPairs.push({ baseline: (0,simple_statistics/* mean */.RE)(c.baseline.costUsd), candidate: (0,simple_statistics/* mean */.RE)(c.candidate.costUsd) });
+            }
+        }
+    }
+    const cost = bothRan ? (0,fieller/* fiellerRatio */.$)(costPairs, confidence, opts.resamples ?? types/* DEFAULT_RESAMPLES */.jF) : null;
+    return {
+        pass_rate: passRate,
+        latency_ms: latency.report,
+        cost_usd: {
+            baseline_per_case: baselinePerCase,
+            candidate_per_case: candidatePerCase,
+            ratio: cost ? cost.estimate : null,
+            ratio_ci: cost ? cost.ci : null,
+            baseline_per_pass: costPerPass(cases, 'baseline'),
+            candidate_per_pass: costPerPass(cases, 'candidate'),
+        },
+        by_tag: byTag(cases, confidence, sequential),
+        holdout: holdout?.row ?? null,
+        paired_n: pairs.length,
+        detail: {
+            confidence,
+            delta,
+            candidate: candidateInterval,
+            excluded: bothRan ? rest.length - pairs.length : 0,
+            holdoutDelta: holdout?.delta ?? null,
+            p95Ratio: latency.grid,
+            costRatio: cost?.ci ? cost.grid : null,
+            latencyCases: latency.cases,
+            costCases: cost ? cost.n : 0,
+            resamples: opts.resamples ?? types/* DEFAULT_RESAMPLES */.jF,
+        },
+    };
+}
+/**
+ * Fewest cases, and fewest calls per variant, with a pair measured in this run for the p95 ratio to be compared.
+ * With fewer than 20 calls a p95 is little more than the largest call, and with 10 calls per variant the interval
+ * covered 90–92% for a nominal 95% in simulation; at 10 cases × 2 and 20 × 1 it covers 94–96% (docs/statistics.md).
+ */
+const MIN_LATENCY_CASES = 10;
+const MIN_LATENCY_CALLS = 20;
+/**
+ * Latency is compared only on calls made in this run, pair by pair (see docs/statistics.md): a sample enters when
+ * it succeeded under both variants with the same sample index and neither answer came from the response cache.
+ * The two calls of such a pair were started side by side (src/plan/requests.ts), so they met the same provider;
+ * a cached answer's latency was measured on another day, under other load. Percentiles, the p95 ratio and its
+ * interval (cluster bootstrap over cases, expanded percentile: bootstrap.ts) all come from those pairs.
+ * With one variant (an added or deleted prompt) its fresh calls give the percentiles, and there is no ratio.
+ */
+function latencyComparison(cases, bothRan, confidence, opts) {
+    const none = (reason) => ({
+        report: { baseline: null, candidate: null, p95_ratio: null, p95_ratio_ci: null, ...(reason ? { not_compared: reason } : {}) },
+        grid: null,
+        cases: 0,
+    });
+    if (!bothRan) {
+        const variant = cases.some((c) => c.baseline) ? 'baseline' : 'candidate';
+        const calls = cases.flatMap((c) => freshLatencies(c[variant]));
+        const ran = cases.some((c) => (c[variant]?.latenciesMs.length ?? 0) > 0);
+        if (calls.length === 0)
+            return none(ran ? 'every call was answered from the response cache, so no latency was measured in this run' : undefined);
+        const shown = (0,percentiles/* percentiles */.F)(calls);
+        return { report: { baseline: variant === 'baseline' ? shown : null, candidate: variant === 'candidate' ? shown : null, p95_ratio: null, p95_ratio_ci: null }, grid: null, cases: 0 };
+    }
+    const baseline = [];
+    const candidate = [];
+    let anyPair = false;
+    let anyCached = false;
+    let anyErrors = false;
+    let freshBaseline = 0;
+    let freshCandidate = 0;
+    for (const c of cases) {
+        const b = c.baseline;
+        const k = c.candidate;
+        if (!b || !k)
+            continue;
+        if (b.latenciesMs.length > 0 && k.latenciesMs.length > 0)
+            anyPair = true;
+        if (b.fresh?.includes(false) || k.fresh?.includes(false))
+            anyCached = true;
+        if (b.errors > 0 || k.errors > 0)
+            anyErrors = true;
+        freshBaseline += freshLatencies(b).length;
+        freshCandidate += freshLatencies(k).length;
+        const mine = freshBySample(b);
+        const theirs = freshBySample(k);
+        const bCalls = [];
+        const kCalls = [];
+        for (const [index, ms] of mine) {
+            const other = theirs.get(index);
+            if (other === undefined)
+                continue;
+            bCalls.push(ms);
+            kCalls.push(other);
+        }
+        if (bCalls.length > 0) {
+            baseline.push(bCalls);
+            candidate.push(kCalls);
+        }
+    }
+    const calls = baseline.reduce((sum, x) => sum + x.length, 0);
+    if (baseline.length < MIN_LATENCY_CASES || calls < MIN_LATENCY_CALLS) {
+        let reason;
+        if (!anyPair)
+            reason = 'no case had a successful call under both variants';
+        else if (freshBaseline === 0 && freshCandidate === 0)
+            reason = 'every call was answered from the response cache, so no latency was measured in this run';
+        else if (freshBaseline === 0 || freshCandidate === 0)
+            reason = `every ${freshBaseline === 0 ? 'baseline' : 'candidate'} call was answered from the response cache, so no pair of calls was measured side by side in this run`;
+        else {
+            const others = anyCached ? ' (the others came from the response cache or failed)' : anyErrors ? ' (the others failed)' : '';
+            reason = `only ${calls} call pair${calls === 1 ? '' : 's'} in ${baseline.length} case${baseline.length === 1 ? '' : 's'} ${calls === 1 ? 'was' : 'were'} measured side by side in this run${others}; comparing p95 latency needs at least ${MIN_LATENCY_CALLS} pairs in ${MIN_LATENCY_CASES} cases`;
+        }
+        return none(reason);
+    }
+    const baselineLatency = (0,percentiles/* percentiles */.F)(baseline.flat());
+    const candidateLatency = (0,percentiles/* percentiles */.F)(candidate.flat());
+    if (!(baselineLatency.p95 > 0))
+        return { report: { baseline: baselineLatency, candidate: candidateLatency, p95_ratio: null, p95_ratio_ci: null }, grid: null, cases: 0 };
+    const [distribution] = (0,bootstrap/* clusterBootstrap */.bR)(baseline.length, [(0,bootstrap/* quantileRatioStatistic */.xf)(baseline, candidate)], { seed: opts.seed, resamples: opts.resamples });
+    const ci = (0,bootstrap/* expandedPercentileInterval */.Ct)(distribution, confidence, baseline.length);
+    return {
+        report: { baseline: baselineLatency, candidate: candidateLatency, p95_ratio: candidateLatency.p95 / baselineLatency.p95, p95_ratio_ci: ci },
+        grid: ci ? (0,bootstrap/* expandedConfidenceGrid */.u6)(distribution, baseline.length, opts.resamples ?? types/* DEFAULT_RESAMPLES */.jF) : null,
+        cases: baseline.length,
+    };
+}
+/** A variant's latencies measured in this run (not from the cache). */
+function freshLatencies(v) {
+    if (!v)
+        return [];
+    return v.fresh ? v.latenciesMs.filter((_, i) => v.fresh[i]) : v.latenciesMs;
+}
+/** Sample index → latency of the variant's fresh successful samples. */
+function freshBySample(v) {
+    const out = new Map();
+    v.latenciesMs.forEach((ms, i) => {
+        if (v.fresh && !v.fresh[i])
+            return;
+        out.set(v.sampleIndex?.[i] ?? i, ms);
+    });
+    return out;
+}
+/** Total cost of the successful samples over the passes they bought (the sum of scores: passes, for pass/fail). */
+function costPerPass(cases, variant) {
+    let cost = 0;
+    let passes = 0;
+    let any = false;
+    for (const c of cases) {
+        const v = c[variant];
+        if (!v)
+            continue;
+        any = true;
+        for (const x of v.costUsd)
+            cost += x;
+        for (const s of v.scores)
+            passes += s;
+    }
+    return any && passes > 0 ? cost / passes : null;
+}
+/** A group's pass rates with the paired machinery of the suite's own row, and the interval behind them. */
+function groupPassRate(group, bothRan, confidence, sequential) {
+    const delta = bothRan && ran(group, 'baseline') && ran(group, 'candidate') ? (0,intervals/* pairedDeltaInterval */.H)(pairsOf(group), confidence, caseDeltaFor(sequential)) : null;
+    return {
+        row: {
+            n_cases: group.length,
+            ...passRates(group, bothRan ? sequential : undefined),
+            delta: delta ? delta.estimate : null,
+            ci: delta ? delta.ci : null,
+        },
+        delta,
+    };
+}
+/**
+ * The same paired machinery on each tag's cases, tags in order of first appearance. Not gated, not adjusted. The
+ * `holdout` tag is left out: those cases have their own row.
+ */
+function byTag(cases, confidence, sequential) {
+    const groups = new Map();
+    for (const c of cases) {
+        for (const tag of new Set(c.tags)) {
+            if (tag === types/* HOLDOUT_TAG */.lB)
+                continue;
+            const group = groups.get(tag);
+            if (group)
+                group.push(c);
+            else
+                groups.set(tag, [c]);
+        }
+    }
+    return [...groups].map(([tag, group]) => ({ tag, ...groupPassRate(group, true, confidence, sequential).row }));
+}
+
+
+/***/ }),
+
+/***/ 64975:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ percentiles)
+/* harmony export */ });
+/* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15521);
+
+/**
+ * p50/p95/p99 of `values` by linear interpolation between order statistics (Hyndman & Fan type 7, the default
+ * of R and numpy, as simple-statistics' quantileSorted computes it). null when there are no values.
+ */
+function percentiles(values) {
+    if (values.length === 0)
+        return null;
+    const sorted = Float64Array.from(values).sort();
+    const asArray = Array.from(sorted);
+    return { p50: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .quantileSorted */ .Z4)(asArray, 0.5), p95: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .quantileSorted */ .Z4)(asArray, 0.95), p99: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .quantileSorted */ .Z4)(asArray, 0.99) };
+}
+
+
+/***/ }),
+
+/***/ 44792:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ prepareStatistics)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _bootstrap_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45069);
+/* harmony import */ var _measure_suite_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29846);
+/* harmony import */ var _t_distribution_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89634);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65858);
+
+
+
+
+
+/**
+ * The statistics' work that does not need the samples, done while the model calls are in flight, so that the
+ * statistics after the last call only do what the samples decide (docs/statistics.md, "How the grids are
+ * prepared"):
+ *
+ * 1. a first call of each general t function, then small measurements of a made-up suite (12 cases, 64 and then
+ *    4 × 500 resamples), each in a turn of its own, so that the code of every comparison is compiled, and its hot
+ *    loops optimised, before the real suites come in;
+ * 2. the confidence grids' level points for each suite's number of cases (bootstrap.ts, prepareGridLevels);
+ * 3. the latency bootstrap's resample draws for each suite's number of cases (bootstrap.ts, prepareResamples): they
+ *    depend on the seed and the counts, not on the samples.
+ *
+ * Each is done a few milliseconds at a time, yielding to the event loop between slices; the first calls compile
+ * code and take longer, once (5–15 ms each on a busy 2-core machine).
+ *
+ * Nothing a review reports depends on whether, or how far, this ran: it fills caches the measurement fills itself
+ * when they are empty, with the same numbers. Never rejects (a failure here only leaves the work for later).
+ */
+async function prepareStatistics(caseCounts, points = _types_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RESAMPLES */ .jF) {
+    try {
+        // The general t functions first, each in a turn of its own (their first call compiles a good deal of code).
+        for (const warm of [() => (0,_t_distribution_js__WEBPACK_IMPORTED_MODULE_3__/* .tCritical */ .c2)(0.95, 11), () => (0,_t_distribution_js__WEBPACK_IMPORTED_MODULE_3__/* .tCdf */ .w_)(-1, 11), () => (0,_t_distribution_js__WEBPACK_IMPORTED_MODULE_3__/* .normalCdf */ .vr)(-1)]) {
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setImmediate)();
+            warm();
+        }
+        // Then small measurements, their bootstraps reading draws made ahead as the real ones will: the first compiles
+        // the comparisons, the next four (2,000 resamples in all, a turn each) run the hot loops long enough for them to
+        // be optimised before the real bootstrap's 10,000.
+        const warmUp = warmUpSuite();
+        for (const resamples of [64, 500, 500, 500, 500]) {
+            await (0,_bootstrap_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareResamples */ .qc)(warmUp.length, { resamples });
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setImmediate)();
+            (0,_measure_suite_js__WEBPACK_IMPORTED_MODULE_2__/* .measureSuite */ .bt)(warmUp, { confidence: 0.95, resamples });
+        }
+        const counts = [...new Set(caseCounts)];
+        await (0,_bootstrap_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareGridLevels */ .NR)(counts, points);
+        for (const nCases of counts)
+            await (0,_bootstrap_js__WEBPACK_IMPORTED_MODULE_1__/* .prepareResamples */ .qc)(nCases, { resamples: points });
+    }
+    catch {
+        // The measurement redoes whatever is missing.
+    }
+}
+/** A small two-variant suite with every kind of value a measurement reads: scores, latencies, costs, a tag. */
+function warmUpSuite() {
+    return Array.from({ length: 12 }, (_, i) => {
+        const variant = (shift) => ({
+            scores: [(i + shift) % 3 === 0 ? 0 : 1, 1],
+            latenciesMs: [200 + ((i * 37 + shift) % 50), 210 + ((i * 11 + shift) % 40)],
+            costUsd: [0.001 + i * 1e-5, 0.0011 + shift * 1e-5],
+            errors: 0,
+        });
+        return { id: `warm-up-${i}`, tags: i % 2 ? ['odd'] : [], baseline: variant(0), candidate: variant(1) };
+    });
 }
 
 
@@ -1931,6 +1768,37 @@ function normalQuantile(p) {
 /** Standard normal CDF Φ, as the t CDF's limit for df → ∞ (see normalQuantile). */
 function normalCdf(x) {
     return _stdlib_stats_base_dists_t_cdf__WEBPACK_IMPORTED_MODULE_0___default()(x, 1e15);
+}
+
+
+/***/ }),
+
+/***/ 65858:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EH: () => (/* binding */ isHoldout),
+/* harmony export */   KP: () => (/* binding */ DEFAULT_SEED),
+/* harmony export */   _f: () => (/* binding */ flakyAtBase),
+/* harmony export */   jF: () => (/* binding */ DEFAULT_RESAMPLES),
+/* harmony export */   lB: () => (/* binding */ HOLDOUT_TAG)
+/* harmony export */ });
+const DEFAULT_SEED = 0x5eed;
+const DEFAULT_RESAMPLES = 10_000;
+/**
+ * Cases tagged `holdout` are the team's overfitting check (docs/change-note.md): measured apart from the rest, in
+ * their own row and their own optional gate rule.
+ */
+const HOLDOUT_TAG = 'holdout';
+function isHoldout(c) {
+    return c.tags.includes(HOLDOUT_TAG);
+}
+/**
+ * A case is flaky at base when its baseline samples disagree with each other: some passed, some failed. Its flip
+ * may be the model's noise rather than the change's doing. One sample cannot disagree with itself.
+ */
+function flakyAtBase(baseline) {
+    return baseline !== null && baseline.runs >= 2 && baseline.passed > 0 && baseline.passed < baseline.runs;
 }
 
 

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 500;
-exports.ids = [500,417,358];
+exports.id = 760;
+exports.ids = [760,417,358];
 exports.modules = {
 
-/***/ 29500:
+/***/ 60760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -28,8 +28,6 @@ var git = __webpack_require__(1345);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(76670);
-// EXTERNAL MODULE: ./src/report/index.ts + 12 modules
-var src_report = __webpack_require__(97934);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
 var schemas = __webpack_require__(45586);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
@@ -184,10 +182,6 @@ var read_sides = __webpack_require__(84734);
 var settings = __webpack_require__(39214);
 // EXTERNAL MODULE: ./src/plan/suites.ts + 2 modules
 var suites = __webpack_require__(48950);
-// EXTERNAL MODULE: ./src/report/build.ts + 2 modules
-var build = __webpack_require__(85813);
-// EXTERNAL MODULE: ./src/report/schema.ts
-var report_schema = __webpack_require__(91327);
 ;// CONCATENATED MODULE: ./src/results/given.ts
 
 
@@ -250,57 +244,15 @@ function redactRecord(r) {
 var assertions = __webpack_require__(63980);
 // EXTERNAL MODULE: ./src/providers/http-fetch.ts
 var http_fetch = __webpack_require__(40621);
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/format/numbers.ts
-var numbers = __webpack_require__(3613);
-;// CONCATENATED MODULE: ./src/report/warm.ts
-
-
-
-/**
- * Does early, while the model calls are in flight, what the report's first use would otherwise do after the last
- * one (docs/architecture.md, "Start-up"): start Intl's number formatting and collation (their first use loads ICU's
- * data: 17–60 ms on a CI machine) and compile the report schema's zod parser. Nothing it does changes a report; it
- * never rejects.
- */
-async function warmReportCode(skeleton) {
-    await (0,external_node_timers_promises_.setImmediate)();
-    attempt(() => {
-        (0,numbers/* count */.U9)(1234);
-        (0,numbers/* pValue */.sp)(0.01);
-        (0,numbers/* usd */.dR)(0.001);
-        'case 2'.localeCompare('case 10', 'en', { numeric: true });
-    });
-    await (0,external_node_timers_promises_.setImmediate)();
-    attempt(() => report_schema/* ReportSchema */.M9.parse(skeleton));
-}
-function attempt(work) {
-    try {
-        work();
-    }
-    catch {
-        // Only a head start: what fails here, the report meets, and reports, itself when it runs.
-    }
-}
-
 // EXTERNAL MODULE: ./src/run/index.ts + 5 modules
 var run = __webpack_require__(45772);
-// EXTERNAL MODULE: ./src/stats/index.ts + 9 modules
-var stats = __webpack_require__(92691);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/canonical-json.ts
 var canonical_json = __webpack_require__(21552);
-// EXTERNAL MODULE: ./src/results/aggregate.ts
-var aggregate = __webpack_require__(42089);
-// EXTERNAL MODULE: ./src/stats/intervals.ts
-var intervals = __webpack_require__(59413);
-// EXTERNAL MODULE: ./src/stats/sequential.ts
-var stats_sequential = __webpack_require__(87308);
+// EXTERNAL MODULE: ./src/stats/sequential-design.ts
+var sequential_design = __webpack_require__(81703);
 ;// CONCATENATED MODULE: ./src/review/rounds.ts
-
-
 
 
 
@@ -335,8 +287,8 @@ async function sampleSuites(args) {
     let stopped;
     let spent = 0;
     const repeatsOf = new Map(planned.map((s) => [s.name, s.repeats]));
-    const looks = Math.max(1, ...[...sequential].map((name) => (0,stats_sequential/* roundsFor */.p5)(repeatsOf.get(name) ?? 1)));
-    const levels = sequential.size > 0 ? (0,stats_sequential/* lookConfidences */.lt)(args.confidence, looks === 1 ? 1 : looks) : [args.confidence];
+    const looks = Math.max(1, ...[...sequential].map((name) => (0,sequential_design/* roundsFor */.p5)(repeatsOf.get(name) ?? 1)));
+    const levels = sequential.size > 0 ? (0,sequential_design/* lookConfidences */.lt)(args.confidence, looks === 1 ? 1 : looks) : [args.confidence];
     // Scores so far per (suite, case), both variants: what the next round's allocation reads.
     const scores = new Map();
     const open = new Set(sequential);
@@ -348,7 +300,7 @@ async function sampleSuites(args) {
             if (!open.has(q.suite))
                 return false;
             const s = scores.get(key(q.suite, q.caseId)) ?? { baseline: [], candidate: [] };
-            return (0,stats_sequential/* roundIndexes */.TF)(round, repeatsOf.get(q.suite), s, continuationCoin(args.seed, q.suite, q.caseId)).includes(q.sampleIndex);
+            return (0,sequential_design/* roundIndexes */.TF)(round, repeatsOf.get(q.suite), s, continuationCoin(args.seed, q.suite, q.caseId)).includes(q.sampleIndex);
         });
         if (batch.length === 0 && round > 1)
             break;
@@ -384,7 +336,7 @@ async function sampleSuites(args) {
         }
         if (open.size === 0 || round === looks)
             break;
-        const verdicts = args.decide(records, scheduled, confidence, sequential);
+        const verdicts = await args.decide(records, scheduled, confidence, sequential);
         for (const name of [...open])
             if (DECIDED.has(verdicts.get(name) ?? 'inconclusive'))
                 open.delete(name);
@@ -414,41 +366,8 @@ async function sampleSuites(args) {
 }
 const SHARD_FALLBACK = 'a sharded run uses the fixed design: deciding when to stop needs every sample of a suite in one run, and a shard sees one slice of them';
 const MERGE_FALLBACK = 'merged shard results are fixed-design samples (a sharded run uses the fixed design)';
-const pct = (x) => `${Number((100 * x).toFixed(2))}%`;
-/**
- * The report's notes on how the suites were sampled: a sequential run's looks and the level each was decided at,
- * a fallback to the fixed design, and — for a suite still inconclusive at its most samples — whether the data call
- * for more cases or more repeats (from the share of the per-case variance that is noise within cases).
- */
-function withSamplingNotes(report, planned, sampled, confidence) {
-    const notes = [];
-    const fallback = [...sampled.sampling.values()].find((s) => s.fallback)?.fallback;
-    if (fallback)
-        notes.push(`Sequential sampling was asked for, but ${fallback}.`);
-    if (sampled.sequential.size > 0) {
-        const looks = Math.max(...[...sampled.sequential].map((n) => sampled.sampling.get(n)?.rounds ?? 1));
-        notes.push(`Sequential sampling (docs/sequential.md): after each round every gated rule is decided at a stricter level, so that over all looks together a change that does nothing fails at most ${pct((1 - confidence) / 2)} of the time; this review stopped after look ${looks}, and its intervals are at ${pct(sampled.confidence)}.`);
-    }
-    for (const suite of report.suites) {
-        const s = sampled.sampling.get(suite.name);
-        const plan = planned.find((p) => p.name === suite.name);
-        if (!s || !plan || s.mode !== 'sequential' || suite.verdict !== 'inconclusive' || report.partial)
-            continue;
-        const delta = (0,intervals/* pairedDeltaInterval */.H)((0,aggregate/* aggregateSuite */.K)(plan, sampled.records).samples.flatMap((c) => (c.baseline && c.candidate ? [{ baseline: c.baseline.scores, candidate: c.candidate.scores }] : [])), sampled.confidence);
-        if (!delta || !(delta.sd > 0))
-            continue;
-        const more = (0,stats_sequential/* moreOf */.bd)(delta);
-        notes.push(more === 'cases'
-            ? `${suite.name}: still inconclusive after its most samples; the spread between cases dominates the interval, so more cases would settle it, not more repeats.`
-            : `${suite.name}: still inconclusive after its most samples; the noise within cases dominates the interval, so more repeats (a higher \`repeats\`) would settle it.`);
-    }
-    return notes.length ? { ...report, notes: [...(report.notes ?? []), ...notes] } : report;
-}
 
 ;// CONCATENATED MODULE: ./src/review/sampling.ts
-
-
-
 
 
 
@@ -482,6 +401,40 @@ function whenCallsAreOut(work) {
             clearTimeout(timer);
     };
 }
+/**
+ * Made-up answers for the first {@link WARM_UP_CASES} cases of each suite, both variants, for the report's warm-up
+ * (report/warm.ts): every answer passes but one in three of the candidate's, latencies and usage vary.
+ */
+function warmUpRecords(requests) {
+    const cases = new Map();
+    const out = [];
+    for (const q of requests) {
+        let seen = cases.get(q.suite);
+        if (!seen)
+            cases.set(q.suite, (seen = new Set()));
+        if (!seen.has(q.caseId)) {
+            if (seen.size >= WARM_UP_CASES)
+                continue;
+            seen.add(q.caseId);
+        }
+        const i = out.length;
+        out.push({
+            suite: q.suite,
+            variant: q.variant,
+            caseId: q.caseId,
+            sampleIndex: q.sampleIndex,
+            cached: false,
+            retries: 0,
+            costUsd: 0.0001,
+            ok: true,
+            output: { text: 'warm-up', latencyMs: 150 + ((i * 37) % 100), usage: { input: 20 + (i % 7), output: 5 + (i % 3) } },
+            passed: q.variant === 'baseline' || i % 3 !== 0,
+            score: q.variant === 'baseline' || i % 3 !== 0 ? 1 : 0,
+        });
+    }
+    return out;
+}
+const WARM_UP_CASES = 4;
 async function sampleAndReport(args) {
     const { planned, gate, run: runConfig, given, log } = args;
     const fallback = samplingFallback(args.requested, !!given, args.shard);
@@ -490,11 +443,21 @@ async function sampleAndReport(args) {
     if (!given)
         log(`Running ${args.requests.length} samples (${planned.length} suite${planned.length === 1 ? '' : 's'}, concurrency ${args.concurrency}).`);
     // The statistics' and the report's sample-free work runs while the model calls are in flight (docs/statistics.md).
+    // Loaded when first needed: once the calls are out, or at the first look or report (./after-calls.ts).
+    let loaded;
+    const late = () => (loaded ??= Promise.all(/* import() */[__webpack_require__.e(503), __webpack_require__.e(291), __webpack_require__.e(154), __webpack_require__.e(287), __webpack_require__.e(813), __webpack_require__.e(196)]).then(__webpack_require__.bind(__webpack_require__, 29815)));
     const cancelPreparation = given
         ? () => { }
         : whenCallsAreOut(() => {
-            void (0,stats/* prepareStatistics */.bI)(planned.map((s) => s.cases.length));
-            void warmReportCode(args.skeleton('skipped', []));
+            late().then(({ buildReport, prepareStatistics, warmReportCode }) => {
+                void prepareStatistics(planned.map((s) => s.cases.length));
+                void warmReportCode(() => {
+                    const records = warmUpRecords(args.requests);
+                    return buildReport({ planned, records, calls: countCalls(records), gateConfig: gate, skeleton: args.skeleton, sharded: false });
+                });
+            }, 
+            // Only a head start: the look or the report that needs the module meets the failure, and reports it.
+            () => { });
         });
     const sampled = await sampleSuites({
         mode: fallback ? 'fixed' : args.requested,
@@ -505,8 +468,9 @@ async function sampleAndReport(args) {
         seed: args.head,
         budgetUsd: args.budgetUsd,
         log,
-        decide: (records, scheduled, confidence, sequential) => {
-            const look = (0,build/* buildReport */.F)({ planned, records, calls: countCalls(records), gateConfig: { ...gate, confidence }, skeleton: args.skeleton, sharded: false, scheduled, sequential });
+        decide: async (records, scheduled, confidence, sequential) => {
+            const { buildReport } = await late();
+            const look = buildReport({ planned, records, calls: countCalls(records), gateConfig: { ...gate, confidence }, skeleton: args.skeleton, sharded: false, scheduled, sequential });
             return new Map(look.suites.map((s) => [s.name, s.verdict]));
         },
         run: async (batch, budgetLeft) => {
@@ -532,7 +496,8 @@ async function sampleAndReport(args) {
     }).finally(cancelPreparation);
     for (const w of sampled.warnings)
         log(`warning: ${w}`);
-    const built = (0,build/* buildReport */.F)({
+    const { buildReport, withSamplingNotes } = await late();
+    const built = buildReport({
         planned,
         records: sampled.records,
         calls: sampled.calls,
@@ -550,8 +515,6 @@ async function sampleAndReport(args) {
 // EXTERNAL MODULE: ./src/run/progress.ts
 var progress = __webpack_require__(66358);
 ;// CONCATENATED MODULE: ./src/review.ts
-
-
 
 
 
@@ -634,7 +597,8 @@ async function review(input) {
         const preflight = (0,run/* budgetPreflight */.Rl)(cache ? await (0,run/* filterUncached */.M4)(requests, cache) : requests, budget);
         log(preflight.line);
         if (preflight.refusal) {
-            const suites = planned.map((s) => (0,build/* emptySuiteReport */.a)(s, 'error', preflight.refusal));
+            const { emptySuiteReport } = await Promise.all(/* import() */[__webpack_require__.e(503), __webpack_require__.e(291), __webpack_require__.e(154), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 85813));
+            const suites = planned.map((s) => emptySuiteReport(s, 'error', preflight.refusal));
             return { report: skeleton('error', suites, { notes: [preflight.refusal] }), changedPrompts, records: [], planned: requests.length };
         }
     }
@@ -657,7 +621,9 @@ async function review(input) {
         log,
     });
     // Nothing the run knows as a secret leaves in the report, the note, the check or a shard file (docs/security.md).
-    return { report: report_schema/* ReportSchema */.M9.parse(redact.secrets.redactDeep(report)), changedPrompts, records: records.map(redactRecord), planned: requests.length };
+    // The report's schema is loaded after the calls, like the rest of the report (docs/architecture.md, "Start-up").
+    const { ReportSchema } = await __webpack_require__.e(/* import() */ 327).then(__webpack_require__.bind(__webpack_require__, 91327));
+    return { report: ReportSchema.parse(redact.secrets.redactDeep(report)), changedPrompts, records: records.map(redactRecord), planned: requests.length };
 }
 
 // EXTERNAL MODULE: ./src/launch.ts + 2 modules
@@ -667,7 +633,6 @@ var common = __webpack_require__(60577);
 // EXTERNAL MODULE: ./src/cli/zero-config.ts
 var zero_config = __webpack_require__(19417);
 ;// CONCATENATED MODULE: ./src/cli/run.ts
-
 
 
 
@@ -799,9 +764,11 @@ async function mergeCommand(files, opts, io) {
     return finish(out.report, opts, io);
 }
 async function finish(report, opts, io) {
-    const note = (0,src_report.renderChangeNote)(report, { target: 'cli' });
+    // The report's code is loaded once there is a report (docs/architecture.md, "Start-up").
+    const { renderChangeNote, writeJsonReport } = await Promise.all(/* import() */[__webpack_require__.e(503), __webpack_require__.e(154), __webpack_require__.e(287), __webpack_require__.e(549)]).then(__webpack_require__.bind(__webpack_require__, 88549));
+    const note = renderChangeNote(report, { target: 'cli' });
     if (opts.json)
-        await writeOut(io, opts.json, (0,src_report.writeJsonReport)(report));
+        await writeOut(io, opts.json, writeJsonReport(report));
     if (opts.markdown)
         await writeOut(io, opts.markdown, note);
     io.stdout(note.endsWith('\n') ? note : note + '\n');
@@ -980,6 +947,64 @@ function ghAuthToken(env) {
 
 /***/ }),
 
+/***/ 84734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ readSides)
+/* harmony export */ });
+/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1345);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73395);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+
+
+
+/**
+ * Both commits' config, files and reader. Fail closed (docs/fail-closed.md): a config named with `--config` /
+ * `config` that does not exist, and a config the change deletes, are errors — never "no prompt changes". A config
+ * broken at the base while the head fixes it is not held against the PR when the head is trusted: the baseline
+ * then runs with the head's config.
+ */
+async function readSides(input, baseSha, headSha, trusted, log) {
+    const readSide = async (sha, tolerateBrokenConfig) => {
+        const read = (path) => (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_0__.readFileAt)(input.repoDir, sha, path);
+        // The file list does not depend on the config: read it meanwhile (see docs/architecture.md, "Start-up").
+        const files = (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_0__.listFilesAt)(input.repoDir, sha);
+        files.catch(() => { });
+        let found;
+        try {
+            found = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .findConfig */ .u0)(read, input.configPath);
+        }
+        catch (err) {
+            if (!tolerateBrokenConfig || !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__.PromptgateError))
+                throw err;
+            log(`warning: the base commit's config does not load, so the baseline runs with the head's config: ${err.format().split('\n')[0]}`);
+            found = { config: null, configFile: null, text: null };
+        }
+        return { sha, config: found.config, configFile: found.configFile, files: await files, read, ...(found.cases ? { cases: found.cases } : {}) };
+    };
+    const [base, head] = await Promise.all([readSide(baseSha, trusted === 'head'), readSide(headSha, false)]);
+    const trustedSide = trusted === 'base' ? base : head;
+    const short = (sha) => sha.slice(0, 7);
+    if (input.configPath && !trustedSide.config) {
+        const elsewhere = trusted === 'head' && base.config ? ` (it exists at base ${short(baseSha)}: this change deletes it)` : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.PromptgateError(`config file not found at ${trusted} ${short(trustedSide.sha)}${elsewhere}`, {
+            file: input.configPath,
+            hint: elsewhere ? 'restore the config; to stop gating prompts, remove the required check first' : 'check the --config / config path: it is relative to the repository root',
+        });
+    }
+    if (trusted === 'head' && base.config && !head.config) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.PromptgateError(`was deleted by this change (it exists at base ${short(baseSha)}, not at head ${short(headSha)})`, {
+            file: base.configFile ?? undefined,
+            hint: 'a review without its config would pass every prompt change unchecked; restore the file (or move it to promptgate.yml / .github/promptgate.yml). To stop gating prompts, remove the required check first',
+        });
+    }
+    return [base, head];
+}
+
+
+/***/ }),
+
 /***/ 66358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -990,6 +1015,87 @@ __webpack_require__.r(__webpack_exports__);
 /** "123/480 samples · 40 cached · 0 failed · ETA 12s": the progress line of the CLI and the Action's log. */
 function progressLine(p) {
     return `${p.done}/${p.total} samples · ${p.cached} cached · ${p.failed} failed${p.etaMs !== null ? ` · ETA ${Math.ceil(p.etaMs / 1000)}s` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 81703:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $V: () => (/* binding */ SELECTION),
+/* harmony export */   TF: () => (/* binding */ roundIndexes),
+/* harmony export */   bd: () => (/* binding */ moreOf),
+/* harmony export */   "in": () => (/* binding */ CONTINUATION),
+/* harmony export */   lt: () => (/* binding */ lookConfidences),
+/* harmony export */   p5: () => (/* binding */ roundsFor)
+/* harmony export */ });
+/* unused harmony export disagrees */
+/**
+ * The sequential design's rounds, looks and allocation (docs/sequential.md; the estimates and decisions are in
+ * ./sequential.ts). Plain arithmetic with no statistics library behind it: the sampling loop
+ * (src/review/rounds.ts) needs it before the first model call, and loads nothing more for it.
+ */
+/** Share of the error rate spent at each look, by the number of looks (1, 2 or 3). Tuned by bench/sequential-sim.ts. */
+const LOOK_WEIGHTS = {
+    1: [1],
+    2: [0.3, 0.7],
+    3: [0.05, 0.1, 0.85],
+};
+/** Rounds (= looks) of a suite with `repeats` samples per case at most. */
+function roundsFor(repeats) {
+    return Math.max(1, Math.min(3, repeats));
+}
+/**
+ * The confidence each look's intervals and decisions are computed at: 1 − w_j · (1 − confidence). A rule fails
+ * at look j when its one-sided p-value is below w_j · (1 − confidence)/2, so over every look a change that does
+ * nothing fails at most (1 − confidence)/2 of the time, as a fixed design does.
+ */
+function lookConfidences(confidence, repeats, weights = LOOK_WEIGHTS[roundsFor(repeats)]) {
+    return weights.map((w) => 1 - w * (1 - confidence));
+}
+/**
+ * Do a case's samples disagree: any two of its samples, under either variant, differ. A case whose samples all
+ * agree after two rounds (near-deterministic, the common case in real eval sets) gets nothing more: more repeats
+ * would not change its value. The rule is symmetric in the two variants, so with a change that does nothing the
+ * per-case difference stays symmetric around zero (docs/sequential.md, "An estimate that stays unbiased").
+ */
+function disagrees(baseline, candidate) {
+    const first = baseline[0] ?? candidate[0];
+    if (first === undefined)
+        return false;
+    return baseline.some((s) => s !== first) || candidate.some((s) => s !== first);
+}
+const CONTINUATION = { unanimous: 0.25 };
+/** Samples 0 and 1 decide the allocation (the selection samples); later indexes are the extra samples. */
+const SELECTION = 2;
+/**
+ * The sample indexes round `round` (1-based) adds to a case, given the scores it has so far (both variants) and the
+ * case's coin, uniform on [0, 1) and drawn independently of its samples (src/review/rounds.ts: a hash of the
+ * suite, the case and the head commit, so a rerun replays the same rounds). Empty when the case gets nothing more.
+ */
+function roundIndexes(round, repeats, scores, coin, design = CONTINUATION) {
+    if (round > roundsFor(repeats))
+        return [];
+    if (round === 1)
+        return [0];
+    if (round === 2)
+        return [1];
+    if (!disagrees(scores.baseline, scores.candidate) && !(coin < design.unanimous))
+        return [];
+    return Array.from({ length: repeats - SELECTION }, (_, i) => i + SELECTION);
+}
+/**
+ * What an inconclusive result at the maximum calls for (req. of docs/sequential.md): more cases when the spread
+ * between cases dominates the interval's width, more repeats when the noise within cases does. `withinVariance`
+ * is the mean over cases of the sampling variance of a case's value (what more repeats remove), `sd` the per-case
+ * standard deviation (which includes it).
+ */
+function moreOf(delta) {
+    const total = delta.sd * delta.sd;
+    const within = delta.withinVariance ?? 0;
+    return within > total / 2 ? 'repeats' : 'cases';
 }
 
 

@@ -1,65 +1,7 @@
 "use strict";
-exports.id = 726;
-exports.ids = [726];
+exports.id = 813;
+exports.ids = [813];
 exports.modules = {
-
-/***/ 84734:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ readSides)
-/* harmony export */ });
-/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1345);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73395);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-
-
-
-/**
- * Both commits' config, files and reader. Fail closed (docs/fail-closed.md): a config named with `--config` /
- * `config` that does not exist, and a config the change deletes, are errors — never "no prompt changes". A config
- * broken at the base while the head fixes it is not held against the PR when the head is trusted: the baseline
- * then runs with the head's config.
- */
-async function readSides(input, baseSha, headSha, trusted, log) {
-    const readSide = async (sha, tolerateBrokenConfig) => {
-        const read = (path) => (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_0__.readFileAt)(input.repoDir, sha, path);
-        // The file list does not depend on the config: read it meanwhile (see docs/architecture.md, "Start-up").
-        const files = (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_0__.listFilesAt)(input.repoDir, sha);
-        files.catch(() => { });
-        let found;
-        try {
-            found = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .findConfig */ .u0)(read, input.configPath);
-        }
-        catch (err) {
-            if (!tolerateBrokenConfig || !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__.PromptgateError))
-                throw err;
-            log(`warning: the base commit's config does not load, so the baseline runs with the head's config: ${err.format().split('\n')[0]}`);
-            found = { config: null, configFile: null, text: null };
-        }
-        return { sha, config: found.config, configFile: found.configFile, files: await files, read, ...(found.cases ? { cases: found.cases } : {}) };
-    };
-    const [base, head] = await Promise.all([readSide(baseSha, trusted === 'head'), readSide(headSha, false)]);
-    const trustedSide = trusted === 'base' ? base : head;
-    const short = (sha) => sha.slice(0, 7);
-    if (input.configPath && !trustedSide.config) {
-        const elsewhere = trusted === 'head' && base.config ? ` (it exists at base ${short(baseSha)}: this change deletes it)` : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.PromptgateError(`config file not found at ${trusted} ${short(trustedSide.sha)}${elsewhere}`, {
-            file: input.configPath,
-            hint: elsewhere ? 'restore the config; to stop gating prompts, remove the required check first' : 'check the --config / config path: it is relative to the repository root',
-        });
-    }
-    if (trusted === 'head' && base.config && !head.config) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.PromptgateError(`was deleted by this change (it exists at base ${short(baseSha)}, not at head ${short(headSha)})`, {
-            file: base.configFile ?? undefined,
-            hint: 'a review without its config would pass every prompt change unchecked; restore the file (or move it to promptgate.yml / .github/promptgate.yml). To stop gating prompts, remove the required check first',
-        });
-    }
-    return [base, head];
-}
-
-
-/***/ }),
 
 /***/ 85813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -68,13 +10,13 @@ async function readSides(input, baseSha, headSha, trusted, log) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   F: () => (/* binding */ buildReport),
-  a: () => (/* binding */ emptySuiteReport)
+  emptySuiteReport: () => (/* binding */ emptySuiteReport)
 });
 
 // EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js + 2 modules
 var create = __webpack_require__(37291);
-// EXTERNAL MODULE: ./src/stats/index.ts + 9 modules
-var stats = __webpack_require__(92691);
+// EXTERNAL MODULE: ./src/stats/index.ts + 2 modules
+var stats = __webpack_require__(31144);
 // EXTERNAL MODULE: ./src/format/numbers.ts
 var numbers = __webpack_require__(3613);
 ;// CONCATENATED MODULE: ./src/gate/evaluate.ts
@@ -534,7 +476,7 @@ function emptySuiteReport(s, verdict, message) {
 /* harmony export */   K: () => (/* binding */ aggregateSuite)
 /* harmony export */ });
 /* harmony import */ var _case_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21367);
-/* harmony import */ var _stats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92691);
+/* harmony import */ var _stats_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31144);
 
 
 const OUTPUT_CHARS = 2_000;

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 773;
-exports.ids = [773];
+exports.id = 187;
+exports.ids = [187];
 exports.modules = {
 
 /***/ 84773:
@@ -203,8 +203,8 @@ async function monitor(input) {
         const preflight = (0,_run_index_js__WEBPACK_IMPORTED_MODULE_15__/* .budgetPreflight */ .Rl)(fresh, budget);
         log(preflight.line);
         if (preflight.refusal) {
-            const report = skeleton('error', planned.map((s) => (0,_report_build_js__WEBPACK_IMPORTED_MODULE_13__/* .emptySuiteReport */ .a)(s, 'error', preflight.refusal)), { notes: [preflight.refusal] });
-            return { report: _report_schema_js__WEBPACK_IMPORTED_MODULE_14__/* .ReportSchema */ .M9.parse(_redact_js__WEBPACK_IMPORTED_MODULE_12__.secrets.redactDeep(report)), suites: [], samples: samplesFile([]), sha, noReference: compared.size === 0 };
+            const report = skeleton('error', planned.map((s) => (0,_report_build_js__WEBPACK_IMPORTED_MODULE_13__.emptySuiteReport)(s, 'error', preflight.refusal)), { notes: [preflight.refusal] });
+            return { report: _report_schema_js__WEBPACK_IMPORTED_MODULE_14__.ReportSchema.parse(_redact_js__WEBPACK_IMPORTED_MODULE_12__.secrets.redactDeep(report)), suites: [], samples: samplesFile([]), sha, noReference: compared.size === 0 };
         }
     }
     const concurrency = input.overrides?.concurrency ?? runConfig.concurrency;
@@ -270,7 +270,7 @@ async function monitor(input) {
                 notes.push(`${s.name}: ${rebaselined} of ${s.cases.length} cases re-baselined (no reference for their rendered messages: a new case, a changed prompt or an evicted cache); ${c.cases.length} compared.`);
         }
         else {
-            suiteReport = (0,_report_build_js__WEBPACK_IMPORTED_MODULE_13__/* .emptySuiteReport */ .a)(s, 'skipped', input.rebaseline ? 'Re-baselined on request: this run is the reference.' : NO_REFERENCE);
+            suiteReport = (0,_report_build_js__WEBPACK_IMPORTED_MODULE_13__.emptySuiteReport)(s, 'skipped', input.rebaseline ? 'Re-baselined on request: this run is the reference.' : NO_REFERENCE);
         }
         reports.push(suiteReport);
         suites.push({ name: s.name, verdict: suiteReport.verdict, compared: c?.cases.length ?? 0, rebaselined, models: m });
@@ -291,7 +291,7 @@ async function monitor(input) {
     });
     if (!input.noCache)
         await updatePinned(pinnedPath, pinned, planned, suites, bySuite, reference, compared, log);
-    const redacted = _report_schema_js__WEBPACK_IMPORTED_MODULE_14__/* .ReportSchema */ .M9.parse(_redact_js__WEBPACK_IMPORTED_MODULE_12__.secrets.redactDeep(report));
+    const redacted = _report_schema_js__WEBPACK_IMPORTED_MODULE_14__.ReportSchema.parse(_redact_js__WEBPACK_IMPORTED_MODULE_12__.secrets.redactDeep(report));
     return { report: redacted, suites, samples: _redact_js__WEBPACK_IMPORTED_MODULE_12__.secrets.redactDeep(samplesFile(samples)), sha, noReference };
 }
 const idOf = (r) => `${r.suite}\0${r.caseId}\0${r.sampleIndex}`;
@@ -357,6 +357,315 @@ async function updatePinned(path, pinned, planned, suites, bySuite, reference, c
     catch (err) {
         log(`warning: the pinned reference could not be written (${err.message}); the next run compares with this run's samples`);
     }
+}
+
+
+/***/ }),
+
+/***/ 84734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ readSides)
+/* harmony export */ });
+/* harmony import */ var _changes_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1345);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73395);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+
+
+
+/**
+ * Both commits' config, files and reader. Fail closed (docs/fail-closed.md): a config named with `--config` /
+ * `config` that does not exist, and a config the change deletes, are errors — never "no prompt changes". A config
+ * broken at the base while the head fixes it is not held against the PR when the head is trusted: the baseline
+ * then runs with the head's config.
+ */
+async function readSides(input, baseSha, headSha, trusted, log) {
+    const readSide = async (sha, tolerateBrokenConfig) => {
+        const read = (path) => (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_0__.readFileAt)(input.repoDir, sha, path);
+        // The file list does not depend on the config: read it meanwhile (see docs/architecture.md, "Start-up").
+        const files = (0,_changes_git_js__WEBPACK_IMPORTED_MODULE_0__.listFilesAt)(input.repoDir, sha);
+        files.catch(() => { });
+        let found;
+        try {
+            found = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_1__/* .findConfig */ .u0)(read, input.configPath);
+        }
+        catch (err) {
+            if (!tolerateBrokenConfig || !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__.PromptgateError))
+                throw err;
+            log(`warning: the base commit's config does not load, so the baseline runs with the head's config: ${err.format().split('\n')[0]}`);
+            found = { config: null, configFile: null, text: null };
+        }
+        return { sha, config: found.config, configFile: found.configFile, files: await files, read, ...(found.cases ? { cases: found.cases } : {}) };
+    };
+    const [base, head] = await Promise.all([readSide(baseSha, trusted === 'head'), readSide(headSha, false)]);
+    const trustedSide = trusted === 'base' ? base : head;
+    const short = (sha) => sha.slice(0, 7);
+    if (input.configPath && !trustedSide.config) {
+        const elsewhere = trusted === 'head' && base.config ? ` (it exists at base ${short(baseSha)}: this change deletes it)` : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.PromptgateError(`config file not found at ${trusted} ${short(trustedSide.sha)}${elsewhere}`, {
+            file: input.configPath,
+            hint: elsewhere ? 'restore the config; to stop gating prompts, remove the required check first' : 'check the --config / config path: it is relative to the repository root',
+        });
+    }
+    if (trusted === 'head' && base.config && !head.config) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.PromptgateError(`was deleted by this change (it exists at base ${short(baseSha)}, not at head ${short(headSha)})`, {
+            file: base.configFile ?? undefined,
+            hint: 'a review without its config would pass every prompt change unchecked; restore the file (or move it to promptgate.yml / .github/promptgate.yml). To stop gating prompts, remove the required check first',
+        });
+    }
+    return [base, head];
+}
+
+
+/***/ }),
+
+/***/ 91327:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ReportSchema: () => (/* binding */ ReportSchema)
+/* harmony export */ });
+/* unused harmony exports CaseReportSchema, PassRateSchema, SuiteReportSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45586);
+/* harmony import */ var _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71442);
+
+
+/**
+ * The JSON report (docs/contract.md §9). Field names in the contract are fixed; fields marked "extension" are additions
+ * documented in the README. The change note (Markdown) is rendered from this report alone, so that a report read
+ * back from disk (or merged from shards) renders the same note.
+ */
+// The verdicts, rules and kinds of change are the gate's (src/gate/verdict.ts); the report holds them.
+
+const Interval = zod__WEBPACK_IMPORTED_MODULE_1__/* .tuple */ .PVZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()]);
+const Percentiles = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ p50: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(), p95: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(), p99: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable().optional() });
+const Tokens = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ input: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), output: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() });
+/** Pass rates of a group of cases with the paired interval on the delta: a tag's, the holdout cases'. */
+const GroupPassRate = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    n_cases: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    delta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    ci: Interval.nullable(),
+});
+const VariantCount = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ passed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), runs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional() });
+const CaseReportSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    baseline: VariantCount.nullable(),
+    candidate: VariantCount.nullable(),
+    /**
+     * extension: one output per variant, truncated, for the flipped-cases section. For a case whose pass rate dropped:
+     * a passing baseline sample and a failing candidate sample (what the regression looks like); for one whose pass
+     * rate rose, the reverse; otherwise the variant's typical sample (see docs/change-note.md).
+     */
+    outputs: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional() }).optional(),
+    /** extension: whether the sample shown in `outputs` passed, per variant, so the note can label it. */
+    output_passed: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().nullable().optional(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().nullable().optional() }).optional(),
+    /** extension: the first failing assertion's reason per variant, where a sample failed. */
+    reasons: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional() }).optional(),
+    /**
+     * extension: true when the case's baseline samples disagree with each other (some passed, some failed): its flip
+     * may be the model's noise rather than the change's doing. Absent otherwise.
+     */
+    flaky_at_base: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+});
+const PassRateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    delta: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    ci: Interval.nullable(),
+    p_value: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+    /** extension: interval method, for the note and the README. */
+    method: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** extension: interval on the candidate's absolute pass rate (added prompts, cases-only changes). */
+    candidate_ci: Interval.nullable().optional(),
+    /**
+     * extension: cases needed for the pass-rate interval to settle the pass_rate rule, when that rule is
+     * inconclusive (other rules carry their own in `rules[].cases_needed`).
+     */
+    cases_needed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable().optional(),
+});
+const SuiteReportSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    prompt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    change: _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .ChangeKindSchema */ .IZ,
+    verdict: _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .VerdictSchema */ .jp,
+    n_cases: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    repeats: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    pass_rate: PassRateSchema,
+    latency_ms: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        baseline: Percentiles.nullable(),
+        candidate: Percentiles.nullable(),
+        p95_ratio: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+        p95_ratio_ci: Interval.nullable(),
+        /**
+         * extension: why the latencies were not compared (too few samples measured in this run on both sides; cached
+         * samples are not latency evidence); p95_ratio and p95_ratio_ci are null then.
+         */
+        not_compared: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    }),
+    cost_usd: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        baseline_per_case: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+        candidate_per_case: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+        ratio: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable(),
+        ratio_ci: Interval.nullable(),
+        /** extension: mean USD per passing sample, per variant. */
+        baseline_per_pass: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable().optional(),
+        candidate_per_pass: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nullable().optional(),
+    }),
+    tokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: Tokens, candidate: Tokens }),
+    rules: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(_gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .RuleResultSchema */ .LV),
+    errors: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() }),
+    cases: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(CaseReportSchema),
+    /** extension: the details a reviewer reads in the Change section. */
+    change_detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        previous_path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+        diff: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+        lines_added: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+        lines_removed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+        /** "model: gpt-4o-mini → gpt-4o", "temperature: 0.7 → 0.2", … */
+        settings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+        model: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(), candidate: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable() }).optional(),
+    })
+        .optional(),
+    /** extension: pass-rate deltas per tag (the segments a team watches), over every case; not the `holdout` tag. */
+    by_tag: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(GroupPassRate.extend({ tag: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })).optional(),
+    /**
+     * extension: the cases tagged `holdout` (the team's overfitting check), apart from the rest: when a suite has
+     * any, `pass_rate` covers the other cases and this row these; the note never shows their outputs.
+     */
+    holdout: GroupPassRate.optional(),
+    /** extension: ids of the cases whose baseline samples disagree with each other (see `cases[].flaky_at_base`). */
+    flaky_at_base: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    /** extension: calls and retries for this suite. */
+    calls: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), cached: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), failed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), retried: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() }).optional(),
+    /**
+     * How the suite was sampled (docs/sequential.md): `samples_used` of at most `samples_max` model samples over
+     * `rounds` looks; `reused` of them came from the response cache (e.g. a default-branch run's baseline).
+     */
+    sampling: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        mode: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['fixed', 'sequential']),
+        rounds: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        samples_used: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        samples_max: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+        reused: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+        /** Why a sequential request ran as fixed (sharded runs, merges). */
+        fallback: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    })
+        .optional(),
+    /** extension: why the suite was skipped or errored, in one sentence. */
+    message: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+});
+const ReportSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schema_version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
+    verdict: _gate_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .VerdictSchema */ .jp,
+    base: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    head: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    confidence: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    suites: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(SuiteReportSchema),
+    calls: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), cached: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), failed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), retried: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() }),
+    cost_usd_total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    duration_ms: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    /** extension: true when the run stopped early (signal, budget); the numbers cover what finished. */
+    partial: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+    /** extension: review-level notes (multiple-comparison adjustment, budget stop, fork PR, …). */
+    notes: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    /**
+     * extension: what an inconclusive verdict does to the check, from `gate.inconclusive` in the config (absent:
+     * neutral). The Action fails the check when this or its `fail-on-inconclusive` input says failure.
+     */
+    inconclusive_policy: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['neutral', 'failure']).optional(),
+    /** extension: PR context for the Goal and Rollout sections. */
+    context: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+        goal: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+        rollout: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+        url: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+    })
+        .optional(),
+});
+
+
+/***/ }),
+
+/***/ 81703:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $V: () => (/* binding */ SELECTION),
+/* harmony export */   TF: () => (/* binding */ roundIndexes),
+/* harmony export */   bd: () => (/* binding */ moreOf),
+/* harmony export */   "in": () => (/* binding */ CONTINUATION),
+/* harmony export */   lt: () => (/* binding */ lookConfidences),
+/* harmony export */   p5: () => (/* binding */ roundsFor)
+/* harmony export */ });
+/* unused harmony export disagrees */
+/**
+ * The sequential design's rounds, looks and allocation (docs/sequential.md; the estimates and decisions are in
+ * ./sequential.ts). Plain arithmetic with no statistics library behind it: the sampling loop
+ * (src/review/rounds.ts) needs it before the first model call, and loads nothing more for it.
+ */
+/** Share of the error rate spent at each look, by the number of looks (1, 2 or 3). Tuned by bench/sequential-sim.ts. */
+const LOOK_WEIGHTS = {
+    1: [1],
+    2: [0.3, 0.7],
+    3: [0.05, 0.1, 0.85],
+};
+/** Rounds (= looks) of a suite with `repeats` samples per case at most. */
+function roundsFor(repeats) {
+    return Math.max(1, Math.min(3, repeats));
+}
+/**
+ * The confidence each look's intervals and decisions are computed at: 1 − w_j · (1 − confidence). A rule fails
+ * at look j when its one-sided p-value is below w_j · (1 − confidence)/2, so over every look a change that does
+ * nothing fails at most (1 − confidence)/2 of the time, as a fixed design does.
+ */
+function lookConfidences(confidence, repeats, weights = LOOK_WEIGHTS[roundsFor(repeats)]) {
+    return weights.map((w) => 1 - w * (1 - confidence));
+}
+/**
+ * Do a case's samples disagree: any two of its samples, under either variant, differ. A case whose samples all
+ * agree after two rounds (near-deterministic, the common case in real eval sets) gets nothing more: more repeats
+ * would not change its value. The rule is symmetric in the two variants, so with a change that does nothing the
+ * per-case difference stays symmetric around zero (docs/sequential.md, "An estimate that stays unbiased").
+ */
+function disagrees(baseline, candidate) {
+    const first = baseline[0] ?? candidate[0];
+    if (first === undefined)
+        return false;
+    return baseline.some((s) => s !== first) || candidate.some((s) => s !== first);
+}
+const CONTINUATION = { unanimous: 0.25 };
+/** Samples 0 and 1 decide the allocation (the selection samples); later indexes are the extra samples. */
+const SELECTION = 2;
+/**
+ * The sample indexes round `round` (1-based) adds to a case, given the scores it has so far (both variants) and the
+ * case's coin, uniform on [0, 1) and drawn independently of its samples (src/review/rounds.ts: a hash of the
+ * suite, the case and the head commit, so a rerun replays the same rounds). Empty when the case gets nothing more.
+ */
+function roundIndexes(round, repeats, scores, coin, design = CONTINUATION) {
+    if (round > roundsFor(repeats))
+        return [];
+    if (round === 1)
+        return [0];
+    if (round === 2)
+        return [1];
+    if (!disagrees(scores.baseline, scores.candidate) && !(coin < design.unanimous))
+        return [];
+    return Array.from({ length: repeats - SELECTION }, (_, i) => i + SELECTION);
+}
+/**
+ * What an inconclusive result at the maximum calls for (req. of docs/sequential.md): more cases when the spread
+ * between cases dominates the interval's width, more repeats when the noise within cases does. `withinVariance`
+ * is the mean over cases of the sampling variance of a case's value (what more repeats remove), `sd` the per-case
+ * standard deviation (which includes it).
+ */
+function moreOf(delta) {
+    const total = delta.sd * delta.sd;
+    const within = delta.withinVariance ?? 0;
+    return within > total / 2 ? 'repeats' : 'cases';
 }
 
 
