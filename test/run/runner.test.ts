@@ -47,6 +47,24 @@ afterEach(async () => {
   servers = [];
 });
 
+/** A stop and then a forced stop (a second Ctrl-C), both given when the `n`-th grading starts (`graded()`). */
+function stopsAtGrading(n: number) {
+  const stop = new AbortController();
+  const force = new AbortController();
+  let started = 0;
+  let forcedAt = 0;
+  return {
+    options: { signal: stop.signal, forceStop: force.signal },
+    graded: () => {
+      if (++started !== n) return;
+      stop.abort();
+      forcedAt = Date.now();
+      force.abort();
+    },
+    forcedAt: () => forcedAt,
+  };
+}
+
 describe('runSamples', () => {
   it('gives exactly the same samples through 429s, 5xx, hangs and connection resets, with no fault counted as a failure', async () => {
     const clean = await server();
@@ -236,27 +254,21 @@ describe('runSamples', () => {
   it('a forced stop still records the samples whose answers are in — not one whose grading waits on a grader call in flight', async () => {
     // Samples answer at once; the grader's call (its prompt says JUDGE) would take 20 s.
     const s = await server({ latencyMs: (req) => (req.messages.some((m) => m.content.includes('JUDGE')) ? 20_000 : 1) });
-    const stop = new AbortController();
-    const force = new AbortController();
+    const stops = stopsAtGrading(5);
     let releaseGrading!: () => void;
     const graded = new Promise<void>((r) => (releaseGrading = r));
     // Each grading holds until the forced stop has come: the answers are in, their records not made yet.
-    force.signal.addEventListener('abort', () => setImmediate(releaseGrading));
-    let started = 0;
+    stops.options.forceStop.addEventListener('abort', () => setImmediate(releaseGrading));
     const out = await runSamples(plan(s.url, 3, 1), {
       ...base,
+      ...stops.options,
       concurrency: 6,
-      signal: stop.signal,
-      forceStop: force.signal,
       grade: async (q, output, run) => {
         if (q.caseId === 'c0' && q.variant === 'baseline') {
           await run.grader({ prompt: 'JUDGE this' });
           return { passed: true, score: 1 };
         }
-        if (++started === 5) {
-          stop.abort();
-          force.abort();
-        }
+        stops.graded();
         await graded;
         return grade(q, output, run);
       },
@@ -269,26 +281,18 @@ describe('runSamples', () => {
 
   it('a forced stop waits at most FORCED_STOP_GRACE_MS for a grading that does not end', async () => {
     const s = await server({ latencyMs: 1 });
-    const stop = new AbortController();
-    const force = new AbortController();
-    let forcedAt = 0;
-    let started = 0;
+    const stops = stopsAtGrading(3);
     const out = await runSamples(plan(s.url, 2, 1), {
       ...base,
+      ...stops.options,
       concurrency: 4,
-      signal: stop.signal,
-      forceStop: force.signal,
       grade: async (q, output, run) => {
         if (q.caseId === 'c0' && q.variant === 'baseline') return new Promise(() => {});
-        if (++started === 3) {
-          stop.abort();
-          forcedAt = Date.now();
-          force.abort();
-        }
+        stops.graded();
         return grade(q, output, run);
       },
     });
-    const waited = Date.now() - forcedAt;
+    const waited = Date.now() - stops.forcedAt();
     expect(out.records).toHaveLength(3);
     expect(waited).toBeGreaterThanOrEqual(FORCED_STOP_GRACE_MS - 20);
     expect(waited).toBeLessThan(FORCED_STOP_GRACE_MS + 5_000);
