@@ -700,18 +700,23 @@ async function runHere(opts, io, onPlanned) {
         return changed;
     });
     const prefetched = Promise.all([shas, changedFiles]).then(([[b, h], changed]) => ({ base: b, head: h, changedFiles: changed }), () => ({ base, head: opts.head }));
-    for (const line of await warnings)
-        io.stderr(line + '\n');
-    // No config at the head: zero-config, on GitHub Models unless --base-url says otherwise (docs/github-models.md).
-    const zero = !(await headHasConfig) ? await (0,zero_config.zeroConfigCredential)(opts.baseUrl, io.env) : undefined;
-    if (zero) {
-        redact.secrets.add(zero.apiKey);
-        if (!opts.quiet)
-            io.stderr(`${zero.banner}\n`);
-    }
+    // Said as soon as `git status` has answered, without holding the review up for it (docs/architecture.md,
+    // "Start-up"), and always before the run ends.
+    const warned = warnings.then((lines) => {
+        for (const line of lines)
+            io.stderr(line + '\n');
+    });
     const progress = opts.quiet ? undefined : progressPrinter(io);
+    let zero;
     let out;
     try {
+        // No config at the head: zero-config, on GitHub Models unless --base-url says otherwise (docs/github-models.md).
+        zero = !(await headHasConfig) ? await (0,zero_config.zeroConfigCredential)(opts.baseUrl, io.env) : undefined;
+        if (zero) {
+            redact.secrets.add(zero.apiKey);
+            if (!opts.quiet)
+                io.stderr(`${zero.banner}\n`);
+        }
         out = await review({
             context: await context,
             repoDir,
@@ -733,12 +738,14 @@ async function runHere(opts, io, onPlanned) {
         });
     }
     catch (err) {
+        await warned;
         // The review asks for a key only when something will run; without a config, say what the user can do.
         if (zero && !zero.apiKey && err instanceof errors.PromptgateError && err.message.startsWith('no API key'))
             throw zero.missing;
         throw err;
     }
     progress?.finish();
+    await warned;
     if (opts.shard && opts.shard.count > 1) {
         const file = shardFile(out.report.base, out.report.head, opts.shard, out.records);
         if (opts.json)

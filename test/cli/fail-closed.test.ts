@@ -188,6 +188,16 @@ describe('uncommitted edits', () => {
     const out = await run(r);
     expect(out.stderr).toContain('warning: uncommitted changes to prompts/triage.txt are not part of this review');
   });
+
+  it('are named when the review fails too: a fix made but not committed is why the error stays', async () => {
+    // The head commits a config with a typo; the fix is in the work tree only.
+    const r = repo(config(), { 'promptgate.yml': config({ extra: 'gaet: {}' }) });
+    r.write({ 'promptgate.yml': config() });
+    const out = await run(r);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/gaet/);
+    expect(out.stderr).toContain('warning: uncommitted changes to promptgate.yml are not part of this review');
+  });
 });
 
 describe('moving a prompt does not hide a regression', () => {
