@@ -9,6 +9,7 @@ exports.modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   changedFilesBetween: () => (/* binding */ changedFilesBetween),
+/* harmony export */   commitMessage: () => (/* binding */ commitMessage),
 /* harmony export */   defaultBase: () => (/* binding */ defaultBase),
 /* harmony export */   existsAt: () => (/* binding */ existsAt),
 /* harmony export */   git: () => (/* binding */ git),
@@ -60,6 +61,13 @@ function remember(map, key, value) {
 async function resolveRev(repoDir, rev) {
     if (FULL_SHA.test(rev) && known.commits.has(`${repoDir}\0${rev}`))
         return rev;
+    // The batch process the file reads use answers `<rev>^{commit}` as rev-parse does, without a process of its own;
+    // anything else it says (missing, ambiguous) goes to rev-parse, which reports it as it always has.
+    const got = await readCommit(repoDir, rev);
+    if (got) {
+        remember(known.commits, `${repoDir}\0${got.oid}`);
+        return got.oid;
+    }
     try {
         const sha = (await git(repoDir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
         remember(known.commits, `${repoDir}\0${sha}`);
@@ -72,6 +80,28 @@ async function resolveRev(repoDir, rev) {
     }
 }
 const READ_LIMIT_BYTES = 2 * _config_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_INPUT_FILE_BYTES */ .hu;
+/** The commit `rev` names (tags peeled) from the batch process: its full id and raw object; null when it cannot say. */
+async function readCommit(repoDir, rev) {
+    if (rev.includes('\n') || rev.includes('\r'))
+        return null;
+    const got = await batchReader(repoDir).read(`${rev}^{commit}`);
+    return got.kind === 'commit' && FULL_SHA.test(got.oid) ? got : null;
+}
+/**
+ * A commit's message as `git log -1 --format=%B` prints it, read through the batch process. A commit that names an
+ * `encoding` of its own (git log would re-encode it) and anything the batch cannot answer go to git log itself.
+ */
+async function commitMessage(repoDir, rev) {
+    const got = await readCommit(repoDir, rev);
+    if (got) {
+        const text = got.data.toString('utf8');
+        const split = text.indexOf('\n\n');
+        const headers = split < 0 ? text : text.slice(0, split);
+        if (!/^encoding /m.test(headers))
+            return split < 0 ? '' : text.slice(split + 2);
+    }
+    return git(repoDir, ['log', '-1', '--format=%B', rev]);
+}
 /** The file's text at a commit, or null when it does not exist there. */
 async function readFileAt(repoDir, sha, path) {
     // One long-lived `git cat-file --batch` per repository answers every read (a review reads a dozen files before
@@ -207,11 +237,11 @@ class BatchReader {
             if (eol < 0)
                 break;
             const header = this.buffered.subarray(0, eol).toString('utf8');
-            const m = /^[0-9a-f]+ (\S+) (\d+)$/.exec(header);
+            const m = /^([0-9a-f]+) (\S+) (\d+)$/.exec(header);
             let answer;
             if (m) {
-                const size = Number(m[2]);
-                if (m[1] === 'blob' && size > READ_LIMIT_BYTES) {
+                const size = Number(m[3]);
+                if (m[2] === 'blob' && size > READ_LIMIT_BYTES) {
                     // Refused by its size alone (readFileAt): skip its bytes rather than keep them.
                     answer = { kind: 'blob', size, data: Buffer.alloc(0) };
                     const rest = this.buffered.subarray(eol + 1);
@@ -226,7 +256,7 @@ class BatchReader {
                     }
                     const data = this.buffered.subarray(eol + 1, eol + 1 + size);
                     this.buffered = this.buffered.subarray(eol + 1 + size + 1);
-                    answer = m[1] === 'blob' ? { kind: 'blob', size, data } : { kind: 'other' };
+                    answer = m[2] === 'blob' ? { kind: 'blob', size, data } : m[2] === 'commit' ? { kind: 'commit', oid: m[1], data } : { kind: 'other' };
                 }
             }
             else {

@@ -817,7 +817,7 @@ async function uncommittedWarnings(repoDir, configPath) {
 /** Locally there is no PR: the head commit's message is the Goal (and may carry `Goal:` / `Rollout:` lines). */
 async function commitContext(repoDir, base, head) {
     try {
-        const message = (0,git.git)(repoDir, ['log', '-1', '--format=%B', head]);
+        const message = (0,git.commitMessage)(repoDir, head);
         message.catch(() => { });
         const count = Number((await (0,git.git)(repoDir, ['rev-list', '--count', `${base}..${head}`])).trim());
         if (count === 0)

@@ -36,6 +36,13 @@ function remember<T>(map: Map<string, T> | Set<string>, key: string, value?: T):
 
 export async function resolveRev(repoDir: string, rev: string): Promise<string> {
   if (FULL_SHA.test(rev) && known.commits.has(`${repoDir}\0${rev}`)) return rev;
+  // The batch process the file reads use answers `<rev>^{commit}` as rev-parse does, without a process of its own;
+  // anything else it says (missing, ambiguous) goes to rev-parse, which reports it as it always has.
+  const got = await readCommit(repoDir, rev);
+  if (got) {
+    remember(known.commits, `${repoDir}\0${got.oid}`);
+    return got.oid;
+  }
   try {
     const sha = (await git(repoDir, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim();
     remember(known.commits, `${repoDir}\0${sha}`);
@@ -48,6 +55,28 @@ export async function resolveRev(repoDir: string, rev: string): Promise<string> 
 }
 
 const READ_LIMIT_BYTES = 2 * MAX_INPUT_FILE_BYTES;
+
+/** The commit `rev` names (tags peeled) from the batch process: its full id and raw object; null when it cannot say. */
+async function readCommit(repoDir: string, rev: string): Promise<{ oid: string; data: Buffer } | null> {
+  if (rev.includes('\n') || rev.includes('\r')) return null;
+  const got = await batchReader(repoDir).read(`${rev}^{commit}`);
+  return got.kind === 'commit' && FULL_SHA.test(got.oid) ? got : null;
+}
+
+/**
+ * A commit's message as `git log -1 --format=%B` prints it, read through the batch process. A commit that names an
+ * `encoding` of its own (git log would re-encode it) and anything the batch cannot answer go to git log itself.
+ */
+export async function commitMessage(repoDir: string, rev: string): Promise<string> {
+  const got = await readCommit(repoDir, rev);
+  if (got) {
+    const text = got.data.toString('utf8');
+    const split = text.indexOf('\n\n');
+    const headers = split < 0 ? text : text.slice(0, split);
+    if (!/^encoding /m.test(headers)) return split < 0 ? '' : text.slice(split + 2);
+  }
+  return git(repoDir, ['log', '-1', '--format=%B', rev]);
+}
 
 /** The file's text at a commit, or null when it does not exist there. */
 export async function readFileAt(repoDir: string, sha: string, path: string): Promise<string | null> {
@@ -96,7 +125,7 @@ async function showFileAt(repoDir: string, sha: string, path: string): Promise<s
   }
 }
 
-type BatchAnswer = { kind: 'blob'; size: number; data: Buffer } | { kind: 'missing' } | { kind: 'other' };
+type BatchAnswer = { kind: 'blob'; size: number; data: Buffer } | { kind: 'commit'; oid: string; data: Buffer } | { kind: 'missing' } | { kind: 'other' };
 
 /** How long an idle `git cat-file --batch` is kept for the next read. */
 const BATCH_IDLE_MS = 500;
@@ -177,11 +206,11 @@ class BatchReader {
       const eol = this.buffered.indexOf(10);
       if (eol < 0) break;
       const header = this.buffered.subarray(0, eol).toString('utf8');
-      const m = /^[0-9a-f]+ (\S+) (\d+)$/.exec(header);
+      const m = /^([0-9a-f]+) (\S+) (\d+)$/.exec(header);
       let answer: BatchAnswer;
       if (m) {
-        const size = Number(m[2]);
-        if (m[1] === 'blob' && size > READ_LIMIT_BYTES) {
+        const size = Number(m[3]);
+        if (m[2] === 'blob' && size > READ_LIMIT_BYTES) {
           // Refused by its size alone (readFileAt): skip its bytes rather than keep them.
           answer = { kind: 'blob', size, data: Buffer.alloc(0) };
           const rest = this.buffered.subarray(eol + 1);
@@ -195,7 +224,7 @@ class BatchReader {
           }
           const data = this.buffered.subarray(eol + 1, eol + 1 + size);
           this.buffered = this.buffered.subarray(eol + 1 + size + 1);
-          answer = m[1] === 'blob' ? { kind: 'blob', size, data } : { kind: 'other' };
+          answer = m[2] === 'blob' ? { kind: 'blob', size, data } : m[2] === 'commit' ? { kind: 'commit', oid: m[1]!, data } : { kind: 'other' };
         }
       } else {
         this.buffered = this.buffered.subarray(eol + 1);

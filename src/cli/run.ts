@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_PATHS, findConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { changedFilesBetween, defaultBase, git, listFilesAt, resolveRev } from '../changes/git.js';
+import { changedFilesBetween, commitMessage, defaultBase, git, listFilesAt, resolveRev } from '../changes/git.js';
 import { PromptgateError } from '../errors.js';
 import { secrets } from '../redact.js';
 import type { Report } from '../report/schema.js';
@@ -194,7 +194,7 @@ async function uncommittedWarnings(repoDir: string, configPath: string | undefin
 /** Locally there is no PR: the head commit's message is the Goal (and may carry `Goal:` / `Rollout:` lines). */
 async function commitContext(repoDir: string, base: string, head: string): Promise<{ title?: string; body?: string } | undefined> {
   try {
-    const message = git(repoDir, ['log', '-1', '--format=%B', head]);
+    const message = commitMessage(repoDir, head);
     message.catch(() => {});
     const count = Number((await git(repoDir, ['rev-list', '--count', `${base}..${head}`])).trim());
     if (count === 0) return undefined;

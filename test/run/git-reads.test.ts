@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsAt, listFilesAt, readFileAt, resolveRev } from '../../src/changes/git.js';
+import { commitMessage, existsAt, listFilesAt, readFileAt, resolveRev } from '../../src/changes/git.js';
 import { MAX_INPUT_FILE_BYTES } from '../../src/config/limits.js';
 import { PromptgateError } from '../../src/errors.js';
 import { startFakeLlm } from '../../tools/fake-llm/index.js';
@@ -68,8 +68,26 @@ describe('reading files at a commit (one git cat-file --batch)', () => {
   });
 });
 
+describe('revisions and commit messages through the batch process', () => {
+  it('say what git rev-parse and git log say: branches, tags (peeled to their commit), relative names, other encodings', async () => {
+    const r = repo();
+    r.write({ 'a.txt': 'a' }).commit('Subject line\n\nA body paragraph.\n\n  indented line\nGoal: faster triage');
+    r.git('tag', '-a', 'v1', '-m', 'an annotated tag');
+    r.write({ 'a.txt': 'b' }).commit('second');
+    // A message in another encoding: git log re-encodes it, so it is read through git log.
+    r.git('-c', 'i18n.commitEncoding=ISO-8859-1', 'commit', '-q', '--allow-empty', '-m', 'caf\u00e9 latin-1');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: r.dir, encoding: 'utf8' });
+    for (const rev of ['HEAD', 'HEAD~1', 'HEAD~2', 'main', 'v1', git('rev-parse', 'HEAD~1').trim().slice(0, 10)]) {
+      expect(await resolveRev(r.dir, rev)).toBe(git('rev-parse', '--verify', `${rev}^{commit}`).trim());
+      expect((await commitMessage(r.dir, rev)).trim()).toBe(git('log', '-1', '--format=%B', rev).trim());
+    }
+    await expect(resolveRev(r.dir, 'HEAD~9')).rejects.toThrow(/git revision "HEAD~9" was not found/);
+    await expect(resolveRev(r.dir, 'HEAD\nmain')).rejects.toThrow(/was not found/);
+  });
+});
+
 describe('git before the first model call (the promptgate bin)', () => {
-  it('starts no git process per file read, and at most ten in all', async () => {
+  it('starts no git process per file read or revision, and at most seven in all', async () => {
     const r = repo();
     r.write({
       'promptgate.yml':
@@ -83,7 +101,7 @@ describe('git before the first model call (the promptgate bin)', () => {
     const bin = mkdtempSync(join(tmpdir(), 'promptgate-git-log-'));
     const log = join(bin, 'log.txt');
     const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$1" >> "${log}"\nexec "${realGit}" "$@"\n`);
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$1 $2" >> "${log}"\nexec "${realGit}" "$@"\n`);
     chmodSync(join(bin, 'git'), 0o755);
     writeFileSync(log, '');
     let beforeFirstCall: string[] | undefined;
@@ -97,8 +115,12 @@ describe('git before the first model call (the promptgate bin)', () => {
       const run = await runBin(r.dir, ['run', '--base', base, '--base-url', server.url, '--no-cache'], { PATH: `${bin}:${process.env.PATH}`, OPENAI_API_KEY: 'k' });
       expect(run.code, run.stderr).toBeLessThanOrEqual(1);
       expect(beforeFirstCall).toBeDefined();
-      expect(beforeFirstCall).not.toContain('show');
-      expect(beforeFirstCall!.length, beforeFirstCall!.join(' ')).toBeLessThanOrEqual(10);
+      const commands = beforeFirstCall!.map((line) => line.split(' ')[0]);
+      expect(commands).not.toContain('show');
+      // Revisions and the commit message come from the batch process too: rev-parse only finds the repository.
+      expect(commands).not.toContain('log');
+      expect(beforeFirstCall!.filter((line) => line.startsWith('rev-parse'))).toEqual(['rev-parse --show-toplevel']);
+      expect(beforeFirstCall!.length, beforeFirstCall!.join(', ')).toBeLessThanOrEqual(7);
     } finally {
       await server.close();
       rmSync(bin, { recursive: true, force: true });
