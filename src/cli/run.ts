@@ -86,9 +86,13 @@ async function runHere(opts: RunOptions, io: CliIo, onPlanned?: (samples: number
   );
   // Said as soon as `git status` has answered, without holding the review up for it (docs/architecture.md,
   // "Start-up"), and always before the run ends.
-  const warned = warnings.then((lines) => {
-    for (const line of lines) io.stderr(line + '\n');
-  });
+  const warned = warnings.then(
+    (lines) => {
+      for (const line of lines) io.stderr(line + '\n');
+    },
+    // Only a warning: whatever it meets must not end the review, nor stand in for its result or its error.
+    () => {},
+  );
   const progress = opts.quiet ? undefined : progressPrinter(io);
   let zero: Awaited<ReturnType<typeof zeroConfigCredential>> | undefined;
   let out: Awaited<ReturnType<typeof review>>;
@@ -168,6 +172,15 @@ async function finish(report: Report, opts: { json?: string; markdown?: string }
  * prompt or an eval set, instead of letting the user read a verdict on files they did not mean.
  */
 async function uncommittedWarnings(repoDir: string, configPath: string | undefined): Promise<string[]> {
+  try {
+    return await uncommittedEdits(repoDir, configPath);
+  } catch {
+    // A work tree git cannot read, or a config in it no matcher can be made of: no warning, and the review goes on.
+    return [];
+  }
+}
+
+async function uncommittedEdits(repoDir: string, configPath: string | undefined): Promise<string[]> {
   let status: string;
   try {
     status = await git(repoDir, ['status', '--porcelain', '-z', '--untracked-files=no']);

@@ -189,6 +189,16 @@ describe('uncommitted edits', () => {
     expect(out.stderr).toContain('warning: uncommitted changes to prompts/triage.txt are not part of this review');
   });
 
+  it('a work-tree config the warning cannot read costs the warning, never the review or its exit code', async () => {
+    const r = repo();
+    // picomatch refuses a pattern this long: the warning's matcher cannot be made.
+    r.write({ 'promptgate.yml': config({ prompt: `prompts/${'x'.repeat(70_000)}.txt` }) });
+    const out = await run(r);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toContain('triage');
+    expect(out.stderr).not.toContain('warning: uncommitted');
+  });
+
   it('are named when the review fails too: a fix made but not committed is why the error stays', async () => {
     // The head commits a config with a typo; the fix is in the work tree only.
     const r = repo(config(), { 'promptgate.yml': config({ extra: 'gaet: {}' }) });
