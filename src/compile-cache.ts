@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import nodeModule from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, sep } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { debuglog } from 'node:util';
 import { Script } from 'node:vm';
 
@@ -24,7 +24,26 @@ const enableNodeCache = (nodeModule as { enableCompileCache?: () => { directory?
  */
 export function useCompileCache(bundleDir: string, env: NodeJS.ProcessEnv = process.env): 'script' | 'off' {
   if (env.NODE_DISABLE_COMPILE_CACHE) return 'off';
-  return installScriptCache(bundleDir, join(tmpdir(), `promptgate-compile-cache-${process.getuid?.() ?? 'user'}`)) ? 'script' : 'off';
+  const dir = compileCacheDir(env);
+  return dir && installScriptCache(bundleDir, dir) ? 'script' : 'off';
+}
+
+/**
+ * Where the bin keeps its cache: in this user's own cache directory (`$XDG_CACHE_HOME`, else `~/.cache`; on Windows
+ * `%LOCALAPPDATA%`), never in the shared temp directory. A cache file is compiled code that runs as this user, and
+ * V8 checks little more than the length of the source it was made for, so nobody else may be able to write, move
+ * or replace anything on its path. Null when there is no home directory.
+ */
+export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const own = (value: string | undefined) => (value && isAbsolute(value) ? value : undefined);
+  let home: string | undefined;
+  try {
+    home = own(homedir());
+  } catch {
+    home = undefined;
+  }
+  const base = process.platform === 'win32' ? own(env.LOCALAPPDATA) : (own(env.XDG_CACHE_HOME) ?? (home ? join(home, '.cache') : undefined));
+  return base ? join(base, 'promptgate', 'compile-cache') : null;
 }
 
 /**
@@ -135,13 +154,20 @@ function ownDirectory(dir: string): boolean {
   }
 }
 
-/** A cache file's bytes, if it is this user's own (another user's could hold any code). */
+/**
+ * A cache file's bytes, if it is one this hook wrote: not a link (the open refuses to follow one), owned by this user,
+ * readable and writable by nobody else, with no second name (a hard link to a file someone else wrote). Anything
+ * else could hold any code.
+ */
 function readOwnFile(file: string): Buffer | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     const uid = process.getuid?.();
-    if (uid !== undefined && fstatSync(fd).uid !== uid) return undefined;
+    if (uid !== undefined) {
+      const st = fstatSync(fd);
+      if (!st.isFile() || st.uid !== uid || (st.mode & 0o077) !== 0 || st.nlink !== 1) return undefined;
+    }
     return readFileSync(fd);
   } catch {
     return undefined;

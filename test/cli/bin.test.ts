@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installScriptCache } from '../../src/compile-cache.js';
+import { compileCacheDir, installScriptCache } from '../../src/compile-cache.js';
 import { startFakeLlm, type FakeLlm } from '../../tools/fake-llm/index.js';
 import { TempRepo } from '../support/git-repo.js';
 
@@ -103,16 +103,17 @@ describe('the promptgate bin: a second process only where a review needs it', ()
 
 describe('the compile cache: a require hook with V8’s code cache, on every Node version', () => {
   it('the bin compiles its bundle from source once, then from the cache (this Node, whatever its version)', async () => {
-    const tmp = join(dir, 'bin-tmp');
-    mkdirSync(tmp);
-    const env = { TMPDIR: tmp, NODE_DEBUG: 'promptgate' };
+    const cacheHome = join(dir, 'cache-home');
+    const env = { XDG_CACHE_HOME: cacheHome, NODE_DEBUG: 'promptgate' };
     const first = await bin(dir, ['--version'], env);
     const second = await bin(dir, ['--version'], env);
     const said = (r: Ran, what: string) => r.stderr.match(new RegExp(`compile cache: ${what} \\S+index\\.cjs$`, 'gm')) ?? [];
     expect(said(first, 'miss')).toHaveLength(1);
     expect(said(second, 'hit')).toHaveLength(1);
     expect(said(second, 'miss')).toHaveLength(0);
-    expect(readdirSync(tmp)).toEqual([`promptgate-compile-cache-${process.getuid?.() ?? 'user'}`]);
+    // In this user's cache directory, never the shared temp directory.
+    expect(readdirSync(join(cacheHome, 'promptgate', 'compile-cache')).length).toBeGreaterThan(0);
+    expect(statSync(join(cacheHome, 'promptgate', 'compile-cache')).mode & 0o077).toBe(0);
   });
 
   it('takes the cache after the code ran, so it holds the functions that were called, not only what compiled eagerly', () => {
@@ -179,6 +180,57 @@ describe('the compile cache: a require hook with V8’s code cache, on every Nod
     } finally {
       second.uninstall();
     }
+  });
+
+  it('reads only cache files it wrote itself: not through a link, not with a second name, not readable by others', () => {
+    const bundle = join(dir, 'strict-bundle');
+    const cacheDir = join(dir, 'strict-cache');
+    mkdirSync(bundle);
+    const file = join(bundle, 'mod.cjs');
+    writeFileSync(file, 'module.exports = 7;\n');
+    const load = () => {
+      const cache = installScriptCache(bundle, cacheDir)!;
+      try {
+        const require = createRequire(file);
+        delete require.cache[file];
+        expect(require(file)).toBe(7);
+        return { hits: cache.hits.length, misses: cache.misses.length };
+      } finally {
+        cache.uninstall();
+      }
+    };
+    const first = installScriptCache(bundle, cacheDir)!;
+    createRequire(file)(file);
+    first.save();
+    first.uninstall();
+    const [name] = readdirSync(cacheDir);
+    const cacheFile = join(cacheDir, name!);
+    expect(load()).toEqual({ hits: 1, misses: 0 });
+    const good = readFileSync(cacheFile);
+    const elsewhere = join(dir, 'strict-elsewhere');
+    writeFileSync(elsewhere, good, { mode: 0o600 });
+    // A link to a file of this user's own with the right bytes: refused.
+    rmSync(cacheFile);
+    symlinkSync(elsewhere, cacheFile);
+    expect(load()).toEqual({ hits: 0, misses: 1 });
+    // A second name for a file (a hard link): refused.
+    rmSync(cacheFile);
+    linkSync(elsewhere, cacheFile);
+    expect(load()).toEqual({ hits: 0, misses: 1 });
+    // Readable by others: refused.
+    rmSync(cacheFile);
+    writeFileSync(cacheFile, good, { mode: 0o644 });
+    chmodSync(cacheFile, 0o644);
+    expect(load()).toEqual({ hits: 0, misses: 1 });
+    // The file as this hook writes it: used.
+    chmodSync(cacheFile, 0o600);
+    expect(load()).toEqual({ hits: 1, misses: 0 });
+  });
+
+  it('lives in this user’s cache directory: $XDG_CACHE_HOME, else ~/.cache — never the temp directory', () => {
+    expect(compileCacheDir({ XDG_CACHE_HOME: '/somewhere/cache' })).toBe(join('/somewhere/cache', 'promptgate', 'compile-cache'));
+    expect(compileCacheDir({ XDG_CACHE_HOME: 'relative/cache' })).toBe(join(homedir(), '.cache', 'promptgate', 'compile-cache'));
+    expect(compileCacheDir({})).toBe(join(homedir(), '.cache', 'promptgate', 'compile-cache'));
   });
 
   it('is not used where the cache directory is open to other users', () => {
