@@ -83,6 +83,9 @@ describe('revisions and commit messages through the batch process', () => {
     }
     await expect(resolveRev(r.dir, 'HEAD~9')).rejects.toThrow(/git revision "HEAD~9" was not found/);
     await expect(resolveRev(r.dir, 'HEAD\nmain')).rejects.toThrow(/was not found/);
+    // A NUL would cut the name short for the batch process (it would answer for HEAD): rev-parse is asked instead.
+    await expect(resolveRev(r.dir, 'HEAD\0junk')).rejects.toThrow(/was not found/);
+    await expect(readFileAt(r.dir, 'HEAD', 'a.txt\0junk')).resolves.toBeNull();
   });
 });
 
