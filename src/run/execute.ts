@@ -66,8 +66,11 @@ export interface RunOutcome {
   warnings: string[];
 }
 
-/** How long a forced stop still waits for samples whose answer is in to be cached, graded and recorded. */
-export const FORCED_STOP_GRACE_MS = 1_000;
+/**
+ * How long a forced stop still waits for samples whose answer is in to be cached, graded and recorded: short, for
+ * a forced stop is often a SIGTERM with a SIGKILL 2.5 s behind it (GitHub's runner), and the report is still to come.
+ */
+export const FORCED_STOP_GRACE_MS = 500;
 const BASE_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 30_000;
 /** Estimates (characters / 4) can fall short of real usage, so the running guard keeps this margin on calls not yet paid. */
@@ -543,10 +546,11 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
     for (;;) {
       if ((opts.signal?.aborted || opts.forceStop?.aborted) && !stopped) stopped = { reason: 'aborted', message: 'the review was interrupted; the samples that finished are reported and cached' };
       const now = Date.now();
-      // A forced stop returns without the calls in flight, once what was answered is recorded (or the grace is over).
+      // A forced stop returns without the calls in flight, once what was answered is recorded (or the grace is over;
+      // measured on the monotonic clock, which a wall-clock step cannot stretch).
       if (opts.forceStop?.aborted && stopped) {
-        forcedAt ??= now;
-        if (grading === gradingOnGrader || now - forcedAt >= FORCED_STOP_GRACE_MS) break;
+        forcedAt ??= performance.now();
+        if (grading === gradingOnGrader || performance.now() - forcedAt >= FORCED_STOP_GRACE_MS) break;
       }
       if (stopped) dropQueued();
       if (delayed.length) {
@@ -609,7 +613,7 @@ export async function runSamples(requests: SampleRequest[], opts: RunOptions): P
       }
       if (stopped) dropQueued();
       if (delayed.length) waitMs = Math.min(waitMs, delayed[0]!.at - now);
-      if (forcedAt !== undefined) waitMs = Math.min(waitMs, forcedAt + FORCED_STOP_GRACE_MS - now);
+      if (forcedAt !== undefined) waitMs = Math.min(waitMs, forcedAt + FORCED_STOP_GRACE_MS - performance.now());
       const nothingLeft = due.length === 0 && queued >= queue.length && delayed.length === 0;
       if (active === 0 && grading === 0 && feeders === 0 && (stopped || nothingLeft)) break;
       await wait(waitMs);
