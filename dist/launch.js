@@ -10,7 +10,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   YX: () => (/* binding */ withCompileCache)
 });
 
-// UNUSED EXPORTS: installScriptCache, useCompileCache
+// UNUSED EXPORTS: compileCacheDir, installScriptCache, useCompileCache
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
@@ -53,7 +53,26 @@ const enableNodeCache = (external_node_module_default()).enableCompileCache;
 function useCompileCache(bundleDir, env = process.env) {
     if (env.NODE_DISABLE_COMPILE_CACHE)
         return 'off';
-    return installScriptCache(bundleDir, join(tmpdir(), `promptgate-compile-cache-${process.getuid?.() ?? 'user'}`)) ? 'script' : 'off';
+    const dir = compileCacheDir(env);
+    return dir && installScriptCache(bundleDir, dir) ? 'script' : 'off';
+}
+/**
+ * Where the bin keeps its cache: in this user's own cache directory (`$XDG_CACHE_HOME`, else `~/.cache`; on Windows
+ * `%LOCALAPPDATA%`), never in the shared temp directory. A cache file is compiled code that runs as this user, and
+ * V8 checks little more than the length of the source it was made for, so nobody else may be able to write, move
+ * or replace anything on its path. Null when there is no home directory.
+ */
+function compileCacheDir(env = process.env) {
+    const own = (value) => (value && isAbsolute(value) ? value : undefined);
+    let home;
+    try {
+        home = own(homedir());
+    }
+    catch {
+        home = undefined;
+    }
+    const base = process.platform === 'win32' ? own(env.LOCALAPPDATA) : (own(env.XDG_CACHE_HOME) ?? (home ? join(home, '.cache') : undefined));
+    return base ? join(base, 'promptgate', 'compile-cache') : null;
 }
 /**
  * For the Action's launcher, whose bundle is ESM: Node 22.1 and later keep V8's compiled code of the bundles between
@@ -147,14 +166,21 @@ function ownDirectory(dir) {
         return false;
     }
 }
-/** A cache file's bytes, if it is this user's own (another user's could hold any code). */
+/**
+ * A cache file's bytes, if it is one this hook wrote: not a link (the open refuses to follow one), owned by this user,
+ * readable and writable by nobody else, with no second name (a hard link to a file someone else wrote). Anything
+ * else could hold any code.
+ */
 function readOwnFile(file) {
     let fd;
     try {
-        fd = openSync(file, 'r');
+        fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
         const uid = process.getuid?.();
-        if (uid !== undefined && fstatSync(fd).uid !== uid)
-            return undefined;
+        if (uid !== undefined) {
+            const st = fstatSync(fd);
+            if (!st.isFile() || st.uid !== uid || (st.mode & 0o077) !== 0 || st.nlink !== 1)
+                return undefined;
+        }
         return readFileSync(fd);
     }
     catch {

@@ -80,9 +80,14 @@ async function resolveRev(repoDir, rev) {
     }
 }
 const READ_LIMIT_BYTES = 2 * _config_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_INPUT_FILE_BYTES */ .hu;
+/**
+ * Can `name` go to the batch process as one line meaning what it says? Not with a control character: a line break
+ * would end the name early (and the next read would get this one's answer), a NUL would cut it short.
+ */
+const batchable = (name) => !/[\x00-\x1f\x7f]/.test(name);
 /** The commit `rev` names (tags peeled) from the batch process: its full id and raw object; null when it cannot say. */
 async function readCommit(repoDir, rev) {
-    if (rev.includes('\n') || rev.includes('\r'))
+    if (!batchable(rev))
         return null;
     const got = await batchReader(repoDir).read(`${rev}^{commit}`);
     return got.kind === 'commit' && FULL_SHA.test(got.oid) ? got : null;
@@ -107,7 +112,7 @@ async function readFileAt(repoDir, sha, path) {
     // One long-lived `git cat-file --batch` per repository answers every read (a review reads a dozen files before
     // its first model call, and a git process each cost ~10 ms: see docs/architecture.md, "Start-up"). What the
     // batch cannot say the way `git show` does (not a file, a path with a line break) still goes to `git show`.
-    if (!path.includes('\n') && !path.includes('\r')) {
+    if (batchable(sha) && batchable(path)) {
         const got = await batchReader(repoDir).read(`${sha}:${path}`);
         if (got.kind === 'blob')
             return tooLarge(got.size, sha, path) ?? got.data.toString('utf8');
@@ -118,9 +123,10 @@ async function readFileAt(repoDir, sha, path) {
 }
 /** Does `path` exist at `rev` (a file or a folder)? */
 async function existsAt(repoDir, rev, path) {
-    if (!path.includes('\n') && !path.includes('\r')) {
+    if (batchable(rev) && batchable(path)) {
         const got = await batchReader(repoDir).read(`${rev}:${path}`);
-        if (got.kind !== 'other')
+        // A submodule's entry can name a commit: `cat-file -e` says whether it is there, as it always has.
+        if (got.kind === 'blob' || got.kind === 'missing')
             return got.kind === 'blob';
     }
     try {

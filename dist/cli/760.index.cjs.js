@@ -705,7 +705,9 @@ async function runHere(opts, io, onPlanned) {
     const warned = warnings.then((lines) => {
         for (const line of lines)
             io.stderr(line + '\n');
-    });
+    }, 
+    // Only a warning: whatever it meets must not end the review, nor stand in for its result or its error.
+    () => { });
     const progress = opts.quiet ? undefined : progressPrinter(io);
     let zero;
     let out;
@@ -789,6 +791,15 @@ async function finish(report, opts, io) {
  * prompt or an eval set, instead of letting the user read a verdict on files they did not mean.
  */
 async function uncommittedWarnings(repoDir, configPath) {
+    try {
+        return await uncommittedEdits(repoDir, configPath);
+    }
+    catch {
+        // A work tree git cannot read, or a config in it no matcher can be made of: no warning, and the review goes on.
+        return [];
+    }
+}
+async function uncommittedEdits(repoDir, configPath) {
     let status;
     try {
         status = await (0,git.git)(repoDir, ['status', '--porcelain', '-z', '--untracked-files=no']);

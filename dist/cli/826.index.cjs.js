@@ -3738,8 +3738,11 @@ class Pacer {
 
 
 
-/** How long a forced stop still waits for samples whose answer is in to be cached, graded and recorded. */
-const FORCED_STOP_GRACE_MS = 1_000;
+/**
+ * How long a forced stop still waits for samples whose answer is in to be cached, graded and recorded: short, for
+ * a forced stop is often a SIGTERM with a SIGKILL 2.5 s behind it (GitHub's runner), and the report is still to come.
+ */
+const FORCED_STOP_GRACE_MS = 500;
 const BASE_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 30_000;
 /** Estimates (characters / 4) can fall short of real usage, so the running guard keeps this margin on calls not yet paid. */
@@ -4220,10 +4223,11 @@ async function runSamples(requests, opts) {
             if ((opts.signal?.aborted || opts.forceStop?.aborted) && !stopped)
                 stopped = { reason: 'aborted', message: 'the review was interrupted; the samples that finished are reported and cached' };
             const now = Date.now();
-            // A forced stop returns without the calls in flight, once what was answered is recorded (or the grace is over).
+            // A forced stop returns without the calls in flight, once what was answered is recorded (or the grace is over;
+            // measured on the monotonic clock, which a wall-clock step cannot stretch).
             if (opts.forceStop?.aborted && stopped) {
-                forcedAt ??= now;
-                if (grading === gradingOnGrader || now - forcedAt >= FORCED_STOP_GRACE_MS)
+                forcedAt ??= performance.now();
+                if (grading === gradingOnGrader || performance.now() - forcedAt >= FORCED_STOP_GRACE_MS)
                     break;
             }
             if (stopped)
@@ -4301,7 +4305,7 @@ async function runSamples(requests, opts) {
             if (delayed.length)
                 waitMs = Math.min(waitMs, delayed[0].at - now);
             if (forcedAt !== undefined)
-                waitMs = Math.min(waitMs, forcedAt + FORCED_STOP_GRACE_MS - now);
+                waitMs = Math.min(waitMs, forcedAt + FORCED_STOP_GRACE_MS - performance.now());
             const nothingLeft = due.length === 0 && queued >= queue.length && delayed.length === 0;
             if (active === 0 && grading === 0 && feeders === 0 && (stopped || nothingLeft))
                 break;
