@@ -7,7 +7,7 @@ import { debuglog } from 'node:util';
 import { Script } from 'node:vm';
 
 /** Node 22.1+'s `module.enableCompileCache`; undefined on Node 20. */
-const enableNodeCache = (nodeModule as { enableCompileCache?: () => { directory?: string } }).enableCompileCache;
+const enableNodeCache = (nodeModule as { enableCompileCache?: (dir?: string) => { directory?: string } }).enableCompileCache;
 
 /**
  * The `promptgate` bin keeps V8's compiled code of the CLI bundle between runs, so that every start after the first
@@ -48,9 +48,12 @@ export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
 
 /**
  * For the Action's launcher, whose bundle is ESM: Node 22.1 and later keep V8's compiled code of the bundles between
- * runs (in the OS temp directory, keyed by the Node version and each file's contents). Turns it on for this process
- * and returns the environment that turns it on for a child too (Node does not pass it on by itself). Node 20 has no
- * such cache and is left as it is; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ * runs, keyed by the Node version and each file's contents. Turns it on for this process and returns the environment
+ * that turns it on for a child too (Node does not pass it on by itself). The cache goes beside the bin's, in this
+ * user's own cache directory (`…/promptgate/node-compile-cache`, made 0700), not Node's default in the shared temp
+ * directory, where on a machine with other users one of them could have made the folder first and filled it with
+ * code of their own. A NODE_COMPILE_CACHE set by the user is theirs to choose. Node 20 has no such cache and is left
+ * as it is; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
  */
 export function withCompileCache(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const directory = nodeCompileCache(env)?.directory;
@@ -60,8 +63,14 @@ export function withCompileCache(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 /** Node's own compile cache, turned on for this process: what it said, or null where it is missing, off or failed. */
 function nodeCompileCache(env: NodeJS.ProcessEnv): { directory?: string } | null {
   if (!enableNodeCache || env.NODE_DISABLE_COMPILE_CACHE) return null;
+  let dir: string | undefined;
+  if (!env.NODE_COMPILE_CACHE) {
+    const bins = compileCacheDir(env);
+    dir = bins ? join(dirname(bins), 'node-compile-cache') : undefined;
+    if (!dir || !ownDirectory(dir)) return null;
+  }
   try {
-    return enableNodeCache();
+    return dir ? enableNodeCache(dir) : enableNodeCache();
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -208,9 +208,16 @@ describe('launch: an orphaned review does not outlive its launcher', () => {
 });
 
 describe("the Action's launcher", () => {
-  it('turns on Node’s compile cache for the child where Node has one (22 and later), never when it is turned off', () => {
+  it('turns on Node’s compile cache for the child where Node has one (22 and later), in this user’s cache directory, never when it is turned off', () => {
     const hasCache = Number(process.versions.node.split('.')[0]) >= 22;
-    expect(withCompileCache({}).NODE_COMPILE_CACHE !== undefined).toBe(hasCache);
+    const cacheHome = mkdtempSync(join(tmpdir(), 'promptgate-cache-home-'));
+    const child = withCompileCache({ XDG_CACHE_HOME: cacheHome }).NODE_COMPILE_CACHE;
+    expect(child !== undefined).toBe(hasCache);
+    // Not Node's default in the shared temp directory: a folder only this user may write to.
+    if (hasCache) {
+      expect(child).toBe(join(cacheHome, 'promptgate', 'node-compile-cache'));
+      expect(statSync(child!).mode & 0o077).toBe(0);
+    }
     expect(withCompileCache({ NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual({ NODE_DISABLE_COMPILE_CACHE: '1' });
     expect(withCompileCache({ NODE_COMPILE_CACHE: '/somewhere' }).NODE_COMPILE_CACHE).toBe('/somewhere');
   });
