@@ -63,22 +63,25 @@ function useCompileCache(bundleDir, env = process.env) {
  * or replace anything on its path. Null when there is no home directory.
  */
 function compileCacheDir(env = process.env) {
-    const own = (value) => (value && isAbsolute(value) ? value : undefined);
+    const own = (value) => (value && (0,external_node_path_.isAbsolute)(value) ? value : undefined);
     let home;
     try {
-        home = own(homedir());
+        home = own((0,external_node_os_.homedir)());
     }
     catch {
         home = undefined;
     }
-    const base = process.platform === 'win32' ? own(env.LOCALAPPDATA) : (own(env.XDG_CACHE_HOME) ?? (home ? join(home, '.cache') : undefined));
-    return base ? join(base, 'promptgate', 'compile-cache') : null;
+    const base = process.platform === 'win32' ? own(env.LOCALAPPDATA) : (own(env.XDG_CACHE_HOME) ?? (home ? (0,external_node_path_.join)(home, '.cache') : undefined));
+    return base ? (0,external_node_path_.join)(base, 'promptgate', 'compile-cache') : null;
 }
 /**
  * For the Action's launcher, whose bundle is ESM: Node 22.1 and later keep V8's compiled code of the bundles between
- * runs (in the OS temp directory, keyed by the Node version and each file's contents). Turns it on for this process
- * and returns the environment that turns it on for a child too (Node does not pass it on by itself). Node 20 has no
- * such cache and is left as it is; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ * runs, keyed by the Node version and each file's contents. Turns it on for this process and returns the environment
+ * that turns it on for a child too (Node does not pass it on by itself). The cache goes beside the bin's, in this
+ * user's own cache directory (`…/promptgate/node-compile-cache`, made 0700), not Node's default in the shared temp
+ * directory, where on a machine with other users one of them could have made the folder first and filled it with
+ * code of their own. A NODE_COMPILE_CACHE set by the user is theirs to choose. Node 20 has no such cache and is left
+ * as it is; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
  */
 function withCompileCache(env) {
     const directory = nodeCompileCache(env)?.directory;
@@ -88,8 +91,15 @@ function withCompileCache(env) {
 function nodeCompileCache(env) {
     if (!enableNodeCache || env.NODE_DISABLE_COMPILE_CACHE)
         return null;
+    let dir;
+    if (!env.NODE_COMPILE_CACHE) {
+        const bins = compileCacheDir(env);
+        dir = bins ? (0,external_node_path_.join)((0,external_node_path_.dirname)(bins), 'node-compile-cache') : undefined;
+        if (!dir || !ownDirectory(dir))
+            return null;
+    }
     try {
-        return enableNodeCache();
+        return dir ? enableNodeCache(dir) : enableNodeCache();
     }
     catch {
         return null;
@@ -157,8 +167,8 @@ function installScriptCache(bundleDir, cacheDir) {
  */
 function ownDirectory(dir) {
     try {
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-        const st = lstatSync(dir);
+        (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(dir);
         const uid = process.getuid?.();
         return st.isDirectory() && (uid === undefined || st.uid === uid) && (process.platform === 'win32' || (st.mode & 0o022) === 0);
     }

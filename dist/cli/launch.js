@@ -81,9 +81,12 @@ function compileCacheDir(env = process.env) {
 }
 /**
  * For the Action's launcher, whose bundle is ESM: Node 22.1 and later keep V8's compiled code of the bundles between
- * runs (in the OS temp directory, keyed by the Node version and each file's contents). Turns it on for this process
- * and returns the environment that turns it on for a child too (Node does not pass it on by itself). Node 20 has no
- * such cache and is left as it is; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ * runs, keyed by the Node version and each file's contents. Turns it on for this process and returns the environment
+ * that turns it on for a child too (Node does not pass it on by itself). The cache goes beside the bin's, in this
+ * user's own cache directory (`…/promptgate/node-compile-cache`, made 0700), not Node's default in the shared temp
+ * directory, where on a machine with other users one of them could have made the folder first and filled it with
+ * code of their own. A NODE_COMPILE_CACHE set by the user is theirs to choose. Node 20 has no such cache and is left
+ * as it is; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
  */
 function withCompileCache(env) {
     const directory = nodeCompileCache(env)?.directory;
@@ -93,8 +96,15 @@ function withCompileCache(env) {
 function nodeCompileCache(env) {
     if (!enableNodeCache || env.NODE_DISABLE_COMPILE_CACHE)
         return null;
+    let dir;
+    if (!env.NODE_COMPILE_CACHE) {
+        const bins = compileCacheDir(env);
+        dir = bins ? (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(bins), 'node-compile-cache') : undefined;
+        if (!dir || !ownDirectory(dir))
+            return null;
+    }
     try {
-        return enableNodeCache();
+        return dir ? enableNodeCache(dir) : enableNodeCache();
     }
     catch {
         return null;
