@@ -112,24 +112,40 @@ const cacheDir = useCache && !repo ? mkdtempSync(join(tmpdir(), 'promptgate-benc
 const BIN = resolve('dist/cli/launch.js');
 const HOOK = resolve('bench/rusage-hook.cjs');
 
-/** The `promptgate` bin on the repo, as a user runs it; CPU time and peak RSS from bench/rusage-hook.cjs. */
-async function reviewThroughBin(dir: string, base: string, url: string): Promise<Pass> {
-  const usage = join(dir, `.rusage-${Date.now()}.jsonl`);
-  const args = ['--require', HOOK, BIN, 'run', '--base', base, '--head', 'HEAD', '--base-url', url, '--json', 'report.json', '--quiet', ...(useCache ? [] : ['--no-cache'])];
+interface Usage {
+  role: string;
+  maxRssKb: number;
+  privateKbAtExit?: number;
+  cpuUs: number;
+}
+
+/**
+ * Runs `script` with `args` on --node under bench/rusage-hook.cjs: its exit code, wall time, and the line of peak RSS
+ * and CPU time every process it started wrote when it exited.
+ */
+async function timedWithUsage(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; wallMs: number; procs: Usage[] }> {
+  const usage = join(tmpdir(), `promptgate-bench-rusage-${process.pid}-${Date.now()}.jsonl`);
   const t0 = performance.now();
   const code = await new Promise<number>((done, fail) => {
-    const child = spawn(values.node, args, { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, OPENAI_API_KEY: 'bench', PROMPTGATE_BENCH_RUSAGE: usage } });
+    const child = spawn(values.node, ['--require', HOOK, script, ...args], { cwd, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env, PROMPTGATE_BENCH_RUSAGE: usage } });
     child.on('error', fail);
     child.on('exit', (c) => done(c ?? 2));
   });
   const wallMs = performance.now() - t0;
-  if (code > 1) throw new Error(`promptgate exited with ${code}`);
-  const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')));
   const procs = readFileSync(usage, 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as { role: string; maxRssKb: number; privateKbAtExit?: number; cpuUs: number });
+    .map((l) => JSON.parse(l) as Usage);
   rmSync(usage);
+  return { code, wallMs, procs };
+}
+
+/** The `promptgate` bin on the repo, as a user runs it; CPU time and peak RSS from bench/rusage-hook.cjs. */
+async function reviewThroughBin(dir: string, base: string, url: string): Promise<Pass> {
+  const args = ['run', '--base', base, '--head', 'HEAD', '--base-url', url, '--json', 'report.json', '--quiet', ...(useCache ? [] : ['--no-cache'])];
+  const { code, wallMs, procs } = await timedWithUsage(BIN, args, dir, { OPENAI_API_KEY: 'bench' });
+  if (code > 1) throw new Error(`promptgate exited with ${code}`);
+  const report = ReportSchema.parse(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')));
   // A review of up to IN_PROCESS_MAX_SAMPLES runs in the bin's own process; a larger one behind the launcher.
   const launched = procs.find((p) => p.role === 'review');
   const bin = procs.find((p) => p.role === 'launcher');
@@ -151,21 +167,11 @@ async function reviewThroughBin(dir: string, base: string, url: string): Promise
 
 /** bench/floor.mjs: the same calls by a client that does nothing else. */
 async function floorClient(mode: string, url: string): Promise<Pass> {
-  const usage = join(tmpdir(), `promptgate-bench-floor-${process.pid}-${Date.now()}.jsonl`);
   const total = cases * 2 * repeats;
-  const t0 = performance.now();
-  const code = await new Promise<number>((done, fail) => {
-    const child = spawn(values.node, ['--require', HOOK, resolve('bench/floor.mjs'), mode, url, String(total), String(concurrency)], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, PROMPTGATE_BENCH_RUSAGE: usage },
-    });
-    child.on('error', fail);
-    child.on('exit', (c) => done(c ?? 2));
-  });
-  const wallMs = performance.now() - t0;
+  const { code, wallMs, procs } = await timedWithUsage(resolve('bench/floor.mjs'), [mode, url, String(total), String(concurrency)], process.cwd(), {});
   if (code !== 0) throw new Error(`bench/floor.mjs exited with ${code}`);
-  const proc = JSON.parse(readFileSync(usage, 'utf8').trim()) as { maxRssKb: number; cpuUs: number };
-  rmSync(usage);
+  const [proc] = procs;
+  if (!proc) throw new Error('bench/floor.mjs left no resource usage');
   return {
     wallMs,
     cpuMs: proc.cpuUs / 1000,
