@@ -32,9 +32,10 @@ export function useCompileCache(bundleDir: string, env: NodeJS.ProcessEnv = proc
  * Where the bin keeps its cache: in this user's own cache directory (`$XDG_CACHE_HOME`, else `~/.cache`; on Windows
  * `%LOCALAPPDATA%`), never in the shared temp directory. A cache file is compiled code that runs as this user, and
  * V8 checks little more than the length of the source it was made for, so nobody else may be able to write, move
- * or replace anything on its path. Null when there is no home directory.
+ * or replace anything on its path: `…/promptgate/<name>` (the bin's `compile-cache`; the Action launcher's
+ * `node-compile-cache`, for Node's own). Null when there is no home directory.
  */
-export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+export function compileCacheDir(env: NodeJS.ProcessEnv = process.env, name = 'compile-cache'): string | null {
   const own = (value: string | undefined) => (value && isAbsolute(value) ? value : undefined);
   let home: string | undefined;
   try {
@@ -43,7 +44,7 @@ export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
     home = undefined;
   }
   const base = process.platform === 'win32' ? own(env.LOCALAPPDATA) : (own(env.XDG_CACHE_HOME) ?? (home ? join(home, '.cache') : undefined));
-  return base ? join(base, 'promptgate', 'compile-cache') : null;
+  return base ? join(base, 'promptgate', name) : null;
 }
 
 /**
@@ -65,8 +66,7 @@ function nodeCompileCache(env: NodeJS.ProcessEnv): { directory?: string } | null
   if (!enableNodeCache || env.NODE_DISABLE_COMPILE_CACHE) return null;
   let dir: string | undefined;
   if (!env.NODE_COMPILE_CACHE) {
-    const bins = compileCacheDir(env);
-    dir = bins ? join(dirname(bins), 'node-compile-cache') : undefined;
+    dir = compileCacheDir(env, 'node-compile-cache') ?? undefined;
     if (!dir || !ownDirectory(dir)) return null;
   }
   try {
@@ -149,8 +149,8 @@ export function installScriptCache(bundleDir: string, cacheDir: string): ScriptC
 }
 
 /**
- * The cache directory, made if need be; used only when it is a directory itself (not a link another user may have
- * planted in the shared temp directory), this user owns it, and nobody else may write to it.
+ * The cache directory, made if need be; used only when it is a directory itself (not a link, which could point
+ * anywhere), this user owns it, and nobody else may write to it.
  */
 function ownDirectory(dir: string): boolean {
   try {
