@@ -60,9 +60,10 @@ function useCompileCache(bundleDir, env = process.env) {
  * Where the bin keeps its cache: in this user's own cache directory (`$XDG_CACHE_HOME`, else `~/.cache`; on Windows
  * `%LOCALAPPDATA%`), never in the shared temp directory. A cache file is compiled code that runs as this user, and
  * V8 checks little more than the length of the source it was made for, so nobody else may be able to write, move
- * or replace anything on its path. Null when there is no home directory.
+ * or replace anything on its path: `…/promptgate/<name>` (the bin's `compile-cache`; the Action launcher's
+ * `node-compile-cache`, for Node's own). Null when there is no home directory.
  */
-function compileCacheDir(env = process.env) {
+function compileCacheDir(env = process.env, name = 'compile-cache') {
     const own = (value) => (value && (0,external_node_path_.isAbsolute)(value) ? value : undefined);
     let home;
     try {
@@ -72,7 +73,7 @@ function compileCacheDir(env = process.env) {
         home = undefined;
     }
     const base = process.platform === 'win32' ? own(env.LOCALAPPDATA) : (own(env.XDG_CACHE_HOME) ?? (home ? (0,external_node_path_.join)(home, '.cache') : undefined));
-    return base ? (0,external_node_path_.join)(base, 'promptgate', 'compile-cache') : null;
+    return base ? (0,external_node_path_.join)(base, 'promptgate', name) : null;
 }
 /**
  * For the Action's launcher, whose bundle is ESM: Node 22.1 and later keep V8's compiled code of the bundles between
@@ -93,8 +94,7 @@ function nodeCompileCache(env) {
         return null;
     let dir;
     if (!env.NODE_COMPILE_CACHE) {
-        const bins = compileCacheDir(env);
-        dir = bins ? (0,external_node_path_.join)((0,external_node_path_.dirname)(bins), 'node-compile-cache') : undefined;
+        dir = compileCacheDir(env, 'node-compile-cache') ?? undefined;
         if (!dir || !ownDirectory(dir))
             return null;
     }
@@ -162,8 +162,8 @@ function installScriptCache(bundleDir, cacheDir) {
     return cache;
 }
 /**
- * The cache directory, made if need be; used only when it is a directory itself (not a link another user may have
- * planted in the shared temp directory), this user owns it, and nobody else may write to it.
+ * The cache directory, made if need be; used only when it is a directory itself (not a link, which could point
+ * anywhere), this user owns it, and nobody else may write to it.
  */
 function ownDirectory(dir) {
     try {
